@@ -1,0 +1,363 @@
+package io.jenkins.plugins.influxforecast.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The text form of a model: a name with optional arguments, named ({@code snaive(season=144)},
+ * {@code fft(keep=10, trend=poly)}, {@code mstl(seasons=[24,168])}) or positional, where a
+ * positional argument is itself a spec ({@code ensemble(ets,theta,arima(d=1))}). Names and keys are
+ * case-insensitive and kept in lower case. Immutable; {@link #toString()} gives the canonical text.
+ */
+public final class ModelSpec {
+
+    private final String name;
+    private final Map<String, String> params;
+    private final List<ModelSpec> members;
+
+    private ModelSpec(String name, Map<String, String> params, List<ModelSpec> members) {
+        this.name = name;
+        this.params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        this.members = List.copyOf(members);
+    }
+
+    public static ModelSpec of(String name) {
+        return new ModelSpec(name.toLowerCase(Locale.ROOT), Map.of(), List.of());
+    }
+
+    public static ModelSpec of(String name, Map<String, String> params) {
+        Map<String, String> lower = new LinkedHashMap<>();
+        params.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+        return new ModelSpec(name.toLowerCase(Locale.ROOT), lower, List.of());
+    }
+
+    public static ModelSpec of(String name, Map<String, String> params, List<ModelSpec> members) {
+        Map<String, String> lower = new LinkedHashMap<>();
+        params.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+        return new ModelSpec(name.toLowerCase(Locale.ROOT), lower, members);
+    }
+
+    /** Parses the text form; throws IllegalArgumentException naming the position of a syntax error. */
+    public static ModelSpec parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("model must not be empty");
+        }
+        Parser p = new Parser(text);
+        ModelSpec spec = p.spec();
+        p.skipSpace();
+        if (!p.atEnd()) {
+            throw p.error("unexpected '" + p.peek() + "'");
+        }
+        return spec;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Map<String, String> params() {
+        return params;
+    }
+
+    public List<ModelSpec> members() {
+        return members;
+    }
+
+    public boolean has(String key) {
+        return params.containsKey(key);
+    }
+
+    public Optional<String> param(String key) {
+        return Optional.ofNullable(params.get(key));
+    }
+
+    /** A copy with one parameter set (or replaced). */
+    public ModelSpec with(String key, Object value) {
+        Map<String, String> p = new LinkedHashMap<>(params);
+        p.put(key.toLowerCase(Locale.ROOT), String.valueOf(value));
+        return new ModelSpec(name, p, members);
+    }
+
+    /** A copy without one parameter. */
+    public ModelSpec without(String key) {
+        Map<String, String> p = new LinkedHashMap<>(params);
+        p.remove(key);
+        return new ModelSpec(name, p, members);
+    }
+
+    /** Fails unless every parameter is one of {@code allowed}; the message lists them. */
+    public void allowOnly(String... allowed) {
+        Set<String> ok = new TreeSet<>(List.of(allowed));
+        for (String k : params.keySet()) {
+            if (!ok.contains(k)) {
+                throw new IllegalArgumentException("model " + name + ": unknown parameter '" + k + "'; allowed: "
+                        + (ok.isEmpty() ? "none" : String.join(", ", ok)));
+            }
+        }
+    }
+
+    /** Fails if positional arguments were given to a model that takes none. */
+    public void noMembers() {
+        if (!members.isEmpty()) {
+            throw new IllegalArgumentException("model " + name + " takes only named parameters (key=value), got '"
+                    + members.get(0) + "'");
+        }
+    }
+
+    public int intParam(String key, int defaultValue, int min, int max) {
+        String v = params.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < min || n > max) {
+                throw badValue(key, v, "an integer from " + min + " to " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw badValue(key, v, "an integer from " + min + " to " + max);
+        }
+    }
+
+    public double doubleParam(String key, double defaultValue, double min, double max) {
+        String v = params.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (!(d >= min && d <= max)) {
+                throw badValue(key, v, "a number from " + min + " to " + max);
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw badValue(key, v, "a number from " + min + " to " + max);
+        }
+    }
+
+    public boolean boolParam(String key, boolean defaultValue) {
+        String v = params.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> {
+                return true;
+            }
+            case "false", "no", "0", "off" -> {
+                return false;
+            }
+            default -> throw badValue(key, v, "true or false");
+        }
+    }
+
+    /** A value from a fixed set (case-insensitive); returns it in lower case. */
+    public String choiceParam(String key, String defaultValue, String... allowed) {
+        String v = params.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        String lower = v.trim().toLowerCase(Locale.ROOT);
+        for (String a : allowed) {
+            if (a.equalsIgnoreCase(lower)) {
+                return a;
+            }
+        }
+        throw badValue(key, v, "one of " + String.join(", ", allowed));
+    }
+
+    /** A list of integers written {@code [24,168]} or a single integer; empty when absent. */
+    public List<Integer> intListParam(String key, int min, int max) {
+        String v = params.get(key);
+        if (v == null) {
+            return List.of();
+        }
+        String body = v.trim();
+        if (body.startsWith("[") && body.endsWith("]")) {
+            body = body.substring(1, body.length() - 1);
+        }
+        List<Integer> out = new ArrayList<>();
+        if (body.isBlank()) {
+            return out;
+        }
+        for (String part : body.split(",")) {
+            try {
+                int n = Integer.parseInt(part.trim());
+                if (n < min || n > max) {
+                    throw badValue(key, v, "integers from " + min + " to " + max);
+                }
+                out.add(n);
+            } catch (NumberFormatException e) {
+                throw badValue(key, v, "a list of integers such as [24,168]");
+            }
+        }
+        return out;
+    }
+
+    public IllegalArgumentException badValue(String key, String value, String allowed) {
+        return new IllegalArgumentException("model " + name + ": parameter " + key + " must be " + allowed
+                + ", got '" + value + "'");
+    }
+
+    @Override
+    public String toString() {
+        if (params.isEmpty() && members.isEmpty()) {
+            return name;
+        }
+        StringBuilder sb = new StringBuilder(name).append('(');
+        boolean first = true;
+        for (ModelSpec m : members) {
+            if (!first) {
+                sb.append(',');
+            }
+            sb.append(m);
+            first = false;
+        }
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            if (!first) {
+                sb.append(',');
+            }
+            sb.append(e.getKey()).append('=').append(e.getValue());
+            first = false;
+        }
+        return sb.append(')').toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModelSpec s && s.name.equals(name) && s.params.equals(params) && s.members.equals(members);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, params, members);
+    }
+
+    /** Recursive-descent parser of the text form. */
+    private static final class Parser {
+        private final String text;
+        private int pos;
+
+        Parser(String text) {
+            this.text = text;
+        }
+
+        ModelSpec spec() {
+            skipSpace();
+            String n = identifier("a model name");
+            Map<String, String> params = new LinkedHashMap<>();
+            List<ModelSpec> members = new ArrayList<>();
+            skipSpace();
+            if (!atEnd() && peek() == '(') {
+                pos++;
+                skipSpace();
+                if (!atEnd() && peek() == ')') {
+                    pos++;
+                    return new ModelSpec(n.toLowerCase(Locale.ROOT), params, members);
+                }
+                while (true) {
+                    skipSpace();
+                    int save = pos;
+                    String word = identifier("a parameter or a model");
+                    skipSpace();
+                    if (!atEnd() && peek() == '=') {
+                        pos++;
+                        String key = word.toLowerCase(Locale.ROOT);
+                        if (params.containsKey(key)) {
+                            throw error("parameter '" + key + "' given twice");
+                        }
+                        params.put(key, value());
+                    } else {
+                        pos = save;
+                        members.add(spec());
+                    }
+                    skipSpace();
+                    if (atEnd()) {
+                        throw error("missing ')'");
+                    }
+                    char c = peek();
+                    pos++;
+                    if (c == ')') {
+                        break;
+                    }
+                    if (c != ',') {
+                        throw error("expected ',' or ')' but found '" + c + "'");
+                    }
+                }
+            }
+            return new ModelSpec(n.toLowerCase(Locale.ROOT), params, members);
+        }
+
+        String value() {
+            skipSpace();
+            if (atEnd()) {
+                throw error("missing value");
+            }
+            char c = peek();
+            if (c == '[') {
+                int start = pos;
+                int close = text.indexOf(']', pos);
+                if (close < 0) {
+                    throw error("missing ']'");
+                }
+                pos = close + 1;
+                return text.substring(start, pos).replace(" ", "");
+            }
+            if (c == '\'' || c == '"') {
+                int close = text.indexOf(c, pos + 1);
+                if (close < 0) {
+                    throw error("unclosed quote");
+                }
+                String v = text.substring(pos + 1, close);
+                pos = close + 1;
+                return v;
+            }
+            int start = pos;
+            while (!atEnd() && (Character.isLetterOrDigit(peek()) || "._+-".indexOf(peek()) >= 0)) {
+                pos++;
+            }
+            if (start == pos) {
+                throw error("expected a value but found '" + c + "'");
+            }
+            return text.substring(start, pos);
+        }
+
+        String identifier(String what) {
+            int start = pos;
+            while (!atEnd() && (Character.isLetterOrDigit(peek()) || peek() == '_' || peek() == '-')) {
+                pos++;
+            }
+            if (start == pos) {
+                throw error("expected " + what + (atEnd() ? " but the text ended" : " but found '" + peek() + "'"));
+            }
+            return text.substring(start, pos);
+        }
+
+        void skipSpace() {
+            while (!atEnd() && Character.isWhitespace(peek())) {
+                pos++;
+            }
+        }
+
+        boolean atEnd() {
+            return pos >= text.length();
+        }
+
+        char peek() {
+            return text.charAt(pos);
+        }
+
+        IllegalArgumentException error(String what) {
+            return new IllegalArgumentException("model '" + text + "' is not valid at position " + (pos + 1) + ": " + what);
+        }
+    }
+}

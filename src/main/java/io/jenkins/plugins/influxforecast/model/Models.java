@@ -1,0 +1,52 @@
+package io.jenkins.plugins.influxforecast.model;
+
+import io.jenkins.plugins.influxforecast.model.naive.LagWalk;
+import io.jenkins.plugins.influxforecast.model.naive.WindowMean;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The registry of model names: turns a {@link ModelSpec} into a {@link ForecastModel}. Each family
+ * registers its names here; an unknown name fails with the list of known ones.
+ */
+public final class Models {
+
+    private static final Map<String, Function<ModelSpec, ForecastModel>> FACTORIES = new TreeMap<>();
+
+    static {
+        register("naive", LagWalk::naive);
+        register("snaive", LagWalk::seasonalNaive);
+        register("drift", LagWalk::drift);
+        register("mean", WindowMean::mean);
+        register("movingaverage", WindowMean::movingAverage);
+    }
+
+    private Models() {
+    }
+
+    private static void register(String name, Function<ModelSpec, ForecastModel> factory) {
+        if (FACTORIES.put(name, factory) != null) {
+            throw new IllegalStateException("model name registered twice: " + name);
+        }
+    }
+
+    /** Parses and builds a model; the spec is validated here, before any data is read. */
+    public static ForecastModel create(String text) {
+        return create(ModelSpec.parse(text));
+    }
+
+    public static ForecastModel create(ModelSpec spec) {
+        Function<ModelSpec, ForecastModel> f = FACTORIES.get(spec.name());
+        if (f == null) {
+            throw new IllegalArgumentException("unknown model '" + spec.name() + "'; allowed: " + String.join(", ", FACTORIES.keySet()));
+        }
+        return f.apply(spec);
+    }
+
+    /** Known model names, sorted. */
+    public static java.util.Set<String> names() {
+        return Collections.unmodifiableSet(FACTORIES.keySet());
+    }
+}
