@@ -27,7 +27,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class InfluxServer implements BeforeAllCallback, AfterAllCallback {
 
     private final boolean auth;
+    private final boolean tls;
     private final String adminPassword;
+    private Path certs;
     private Path dir;
     private int port;
     private long pid;
@@ -35,19 +37,30 @@ public final class InfluxServer implements BeforeAllCallback, AfterAllCallback {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .proxy(HttpClient.Builder.NO_PROXY).build();
 
-    private InfluxServer(boolean auth) {
+    private InfluxServer(boolean auth, boolean tls) {
         this.auth = auth;
+        this.tls = tls;
         this.adminPassword = auth ? "pw-" + Long.toHexString(System.nanoTime()) + "'\"x" : null;
     }
 
     /** Without authentication. */
     public static InfluxServer plain() {
-        return new InfluxServer(false);
+        return new InfluxServer(false, false);
+    }
+
+    /** HTTPS with a certificate from a throw-away CA ({@link #caFile()}), made by make-certs.sh. */
+    public static InfluxServer withTls() {
+        return new InfluxServer(false, true);
+    }
+
+    /** The PEM file of the CA that signed the server's certificate (TLS variant). */
+    public Path caFile() {
+        return certs.resolve("ca.pem");
     }
 
     /** With authentication on and an admin user {@code admin} (password: {@link #adminPassword()}). */
     public static InfluxServer withAuth() {
-        return new InfluxServer(true);
+        return new InfluxServer(true, false);
     }
 
     static Path harness() {
@@ -66,13 +79,30 @@ public final class InfluxServer implements BeforeAllCallback, AfterAllCallback {
         if (dir != null) {
             run(harness().resolve("stop.sh").toString(), dir.toString());
         }
+        if (certs != null) {
+            run("-c", "rm -rf \"$0\"", certs.toString());
+        }
     }
 
+    /** Starts the server; after {@link #stop()}, starts it again on the same data (possibly another port). */
     public void start() throws IOException, InterruptedException {
-        dir = Files.createTempDirectory("influx-it-");
-        ProcessBuilder pb = auth
-                ? new ProcessBuilder("bash", harness().resolve("start.sh").toString(), "--auth", "--dir", dir.toString())
-                : new ProcessBuilder("bash", harness().resolve("start.sh").toString(), "--dir", dir.toString());
+        if (dir == null) {
+            dir = Files.createTempDirectory("influx-it-");
+        }
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("bash",
+                harness().resolve("start.sh").toString(), "--dir", dir.toString()));
+        if (auth) {
+            command.add("--auth");
+        }
+        if (tls) {
+            if (certs == null) {
+                certs = Files.createTempDirectory("influx-certs-");
+                run(harness().resolve("make-certs.sh").toString(), certs.toString());
+            }
+            command.addAll(java.util.List.of("--tls", certs.resolve("server.pem").toString(),
+                    certs.resolve("server.key").toString()));
+        }
+        ProcessBuilder pb = new ProcessBuilder(command);
         if (auth) {
             pb.environment().put("INFLUX_ADMIN_USER", "admin");
             pb.environment().put("INFLUX_ADMIN_PASSWORD", adminPassword);
@@ -124,7 +154,7 @@ public final class InfluxServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return (tls ? "https" : "http") + "://127.0.0.1:" + port;
     }
 
     public String adminPassword() {
