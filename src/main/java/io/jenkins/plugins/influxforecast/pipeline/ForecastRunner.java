@@ -8,6 +8,7 @@ import io.jenkins.plugins.influxforecast.report.ForecastCsv;
 import io.jenkins.plugins.influxforecast.report.ForecastLineProtocol;
 import io.jenkins.plugins.influxforecast.report.ForecastOutput;
 import io.jenkins.plugins.influxforecast.report.ForecastPlot;
+import io.jenkins.plugins.influxforecast.report.HtmlReport;
 import io.jenkins.plugins.influxforecast.report.Json;
 import io.jenkins.plugins.influxforecast.report.OutputFolder;
 import io.jenkins.plugins.influxforecast.series.CsvSeriesReader;
@@ -33,7 +34,7 @@ import java.util.Map;
 /**
  * The {@code forecast} stage as plain Java: read the input, and for each series regularise, smooth,
  * score the model on the validation part, refit on all the data and forecast; then write
- * forecast.csv, forecast.lp, metrics.json and forecast.png atomically. A series that fails is
+ * forecast.csv, forecast.lp, metrics.json, forecast.png and report.html atomically. A series that fails is
  * isolated, counted and reported; when every series fails, the first error is thrown.
  */
 public final class ForecastRunner {
@@ -43,6 +44,7 @@ public final class ForecastRunner {
     public static final String LP = "forecast.lp";
     public static final String METRICS = "metrics.json";
     public static final String PNG = "forecast.png";
+    public static final String HTML = "report.html";
 
     /**
      * @param exitCode   {@link ExitCodes#OK}, or {@link ExitCodes#UNSTABLE} when some series failed
@@ -117,7 +119,7 @@ public final class ForecastRunner {
         metrics.put("parameters", req.toMap());
         metrics.put("summary", summary(seriesReports, outputs.size(), failed));
         metrics.put("series", seriesReports);
-        metrics.put("outputs", List.of(CSV, LP, METRICS, PNG));
+        metrics.put("outputs", List.of(CSV, LP, METRICS, PNG, HTML));
 
         List<Path> files;
         try (OutputFolder out = new OutputFolder(req.outputDir())) {
@@ -130,9 +132,10 @@ public final class ForecastRunner {
             timings.put("total", ms(t0, t3));
             metrics.put("timings_ms", timings);
             Json.write(out.stage(METRICS), metrics);
+            HtmlReport.write(out.stage(HTML), metrics, out.stage(PNG));
             files = out.commit();
         }
-        log.printf("wrote %s, %s, %s, %s to %s in %d ms%n", CSV, LP, METRICS, PNG, req.outputDir(), ms(t2, System.nanoTime()));
+        log.printf("wrote %s, %s, %s, %s, %s to %s in %d ms%n", CSV, LP, METRICS, PNG, HTML, req.outputDir(), ms(t2, System.nanoTime()));
         if (failed > 0) {
             log.printf("%d of %d series failed; see metrics.json%n", failed, read.series().size());
         }
