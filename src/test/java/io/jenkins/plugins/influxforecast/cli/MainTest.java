@@ -133,6 +133,38 @@ class MainTest {
         assertThat(Files.readAllLines(out.resolve("forecast.csv")).get(0)).startsWith("name,tags,time,value");
     }
 
+    @Test
+    void inputOptionsChooseColumnsFormatNameAndGapHandling() throws IOException {
+        Path in = dir.resolve("weather.csv");
+        // a gap of two hours (03:00 and 04:00 missing)
+        Files.writeString(in, "when,pressure,temp\n2026-01-01T00:00:00Z,1000,1\n2026-01-01T01:00:00Z,1001,2\n"
+                + "2026-01-01T02:00:00Z,1002,3\n2026-01-01T05:00:00Z,1003,9\n2026-01-01T06:00:00Z,1004,10\n");
+        Path out = dir.resolve("o");
+        String[] base = {"forecast", "--input", in.toString(), "--output-dir", out.toString(), "--model", "naive", "--validation", "0",
+            "--horizon", "1", "--format", "csv", "--time-column", "when", "--value-column", "temp", "--name", "outside", "--levels", ""};
+        Run linear = cli(concat(base, "--smoothing", "2", "--max-gap", "2"));
+        assertThat(linear.code()).as(linear.err()).isZero();
+        assertThat(linear.out()).contains("series outside: 7 points at 1h").contains("1 gaps filled");
+        // smoothing 2: last value = (9 + 10) / 2
+        assertThat(Files.readAllLines(out.resolve("forecast.lp")).get(0)).startsWith("outside-prediction value=9.5 ");
+        Run previous = cli(concat(base, "--fill", "previous", "--max-gap", "2"));
+        assertThat(previous.code()).isZero();
+        Map<String, Object> m = Json.read(out.resolve("metrics.json"));
+        assertThat(m.get("series").toString()).contains("points_filled=2");
+        assertThat(cli(concat(base, "--fill", "fail")).err()).contains("has a gap of 2 point(s)").contains("fill is 'fail'");
+        assertThat(cli(concat(base, "--max-gap", "1")).err()).contains("longer than max-gap 1");
+        assertThat(cli(concat(base, "--fill", "sideways")).err()).contains("fill must be one of linear, previous, fail, got 'sideways'");
+        assertThat(cli(concat(base, "--format", "influx1")).err()).contains("column 'name' not found");
+        assertThat(cli(concat(base, "--format", "parquet")).err()).contains("format must be one of auto, influx1, influx2, csv");
+        assertThat(cli(concat(base, "--max-gap", "-1")).err()).contains("maxGap must be >= 0, got -1");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        List<String> l = new ArrayList<>(List.of(a));
+        l.addAll(List.of(b));
+        return l.toArray(String[]::new);
+    }
+
     static Stream<Object[]> badInputs() {
         return Stream.of(
                 new Object[] {"empty file", "", new String[0], "is empty"},
