@@ -141,8 +141,8 @@ class MainTest {
                 + "2026-01-01T02:00:00Z,1002,3\n2026-01-01T05:00:00Z,1003,9\n2026-01-01T06:00:00Z,1004,10\n");
         Path out = dir.resolve("o");
         String[] base = {"forecast", "--input", in.toString(), "--output-dir", out.toString(), "--model", "naive", "--validation", "0",
-            "--horizon", "1", "--format", "csv", "--time-column", "when", "--value-column", "temp", "--name", "outside", "--levels", ""};
-        Run linear = cli(concat(base, "--smoothing", "2", "--max-gap", "2"));
+            "--horizon", "1", "--time-column", "when", "--value-column", "temp", "--name", "outside", "--levels", ""};
+        Run linear = cli(concat(base, "--smoothing", "2", "--max-gap", "2", "--format", "csv"));
         assertThat(linear.code()).as(linear.err()).isZero();
         assertThat(linear.out()).contains("series outside: 7 points at 1h").contains("1 gaps filled");
         // smoothing 2: last value = (9 + 10) / 2
