@@ -8,9 +8,6 @@ package io.jenkins.plugins.influxforecast.pipeline;
 public record LoadResult(String status, long points, long pointsWritten, int batches, Integer failedBatch, long dropped,
         String error, long millis) {
 
-    /** Exit code of a load that failed but was asked to mark the build unstable. */
-    public static final int EXIT_UNSTABLE = 3;
-
     public boolean unstable() {
         return "unstable".equals(status);
     }

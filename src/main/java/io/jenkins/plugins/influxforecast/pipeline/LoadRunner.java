@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * The load stage: validates the whole line-protocol file, writes it in batches (1.x /write, 2.x
  * through influxdb-client-java, 3.x /api/v2/write) and writes {@code load-summary.json}, also
  * when the load fails. A failure is thrown, unless the request asks for "unstable": then the
- * result says so and the command line exits with {@value LoadResult#EXIT_UNSTABLE}. An invalid
+ * result says so and the command line exits with {@link ExitCodes#UNSTABLE} (3). An invalid
  * file is always a failure (nothing was sent).
  */
 public final class LoadRunner {

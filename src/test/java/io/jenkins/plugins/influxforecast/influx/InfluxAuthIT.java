@@ -93,4 +93,62 @@ class InfluxAuthIT {
                 .hasMessageContaining("must not contain credentials")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
     }
+
+    /** Runs the engine jar as the steps do: options on the command line, secrets in the environment. */
+    record Run(int exit, String out) {
+    }
+
+    Run engine(Map<String, String> env, String... args) throws Exception {
+        String jar = System.getProperty("influxforecast.engineJar", "target/influx-forecast-cli.jar");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("INFLUX_") || k.toUpperCase().endsWith("_PROXY"));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), out);
+    }
+
+    @Test
+    void commandLineExtractForecastLoadWithSecretsOnlyInTheEnvironment() throws Exception {
+        Map<String, String> env = Map.of("INFLUX_USERNAME", "admin", "INFLUX_PASSWORD", server.adminPassword());
+        StringBuilder lp = new StringBuilder();
+        for (int i = 0; i < 48; i++) {
+            lp.append("cli,site=a value=").append(10 + i % 24).append(' ').append(1_700_000_000L + i * 3600L).append("000000000\n");
+        }
+        server.write("secure", lp.toString());
+        Run extract = engine(env, "extract", "--url", server.url(), "--database", "secure", "--measurement", "cli",
+                "--where", "site=a", "--output", "cli.csv");
+        assertThat(extract.exit()).as(extract.out()).isZero();
+        assertThat(extract.out()).contains("extracted 48 point(s) in 1 series").doesNotContain(server.adminPassword());
+        assertThat(Files.readString(work.resolve("extract-summary.json"))).contains("\"points\": 48");
+
+        Run forecast = engine(Map.of(), "forecast", "--input", "cli.csv", "--output-dir", "out", "--model", "snaive(season=24)",
+                "--horizon", "24", "--validation", "0");
+        assertThat(forecast.exit()).as(forecast.out()).isZero();
+
+        Run load = engine(env, "load", "--url", server.url(), "--database", "secure", "--input", "out/forecast.lp",
+                "--batch-size", "10");
+        assertThat(load.exit()).as(load.out()).isZero();
+        assertThat(load.out()).contains("loaded 24 point(s) in 3 batch(es)");
+        assertThat(server.count("secure", "cli-prediction", "value")).isEqualTo(24);
+
+        Map<String, String> wrong = Map.of("INFLUX_USERNAME", "admin", "INFLUX_PASSWORD", "not-it");
+        Run failed = engine(wrong, "load", "--url", server.url(), "--database", "secure", "--input", "out/forecast.lp");
+        assertThat(failed.exit()).as(failed.out()).isEqualTo(1);
+        assertThat(failed.out()).contains("error: ").contains("401").doesNotContain("not-it");
+        Run unstable = engine(wrong, "load", "--url", server.url(), "--database", "secure", "--input", "out/forecast.lp",
+                "--unstable-on-failure");
+        assertThat(unstable.exit()).as(unstable.out()).isEqualTo(3);
+        assertThat(Files.readString(work.resolve("out/load-summary.json"))).contains("\"status\": \"unstable\"");
+
+        Run bad = engine(env, "extract", "--url", server.url(), "--database", "secure", "--measurement", "cli",
+                "--aggregate", "avg", "--window", "1h");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.out()).contains("aggregate must be one of");
+    }
 }

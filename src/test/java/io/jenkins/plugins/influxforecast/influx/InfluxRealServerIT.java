@@ -3,16 +3,14 @@ package io.jenkins.plugins.influxforecast.influx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.influxforecast.model.Forecast;
-import io.jenkins.plugins.influxforecast.model.Models;
 import io.jenkins.plugins.influxforecast.pipeline.ExtractRequest;
 import io.jenkins.plugins.influxforecast.pipeline.ExtractResult;
 import io.jenkins.plugins.influxforecast.pipeline.ExtractRunner;
+import io.jenkins.plugins.influxforecast.pipeline.ForecastRequest;
+import io.jenkins.plugins.influxforecast.pipeline.ForecastRunner;
 import io.jenkins.plugins.influxforecast.pipeline.LoadRequest;
 import io.jenkins.plugins.influxforecast.pipeline.LoadResult;
 import io.jenkins.plugins.influxforecast.pipeline.LoadRunner;
-import io.jenkins.plugins.influxforecast.series.Frequency;
-import io.jenkins.plugins.influxforecast.series.TimeSeries;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,25 +99,33 @@ class InfluxRealServerIT {
         }
         assertThat(Files.readString(work.resolve("extract-summary.json"))).contains("\"points\": 432", "\"status\": \"ok\"");
 
-        // forecast it: a real model on the extracted series
+        // forecast it with the engine's forecast stage, as the forecast step does
         double[] values = rows.stream().mapToDouble(CsvRows::number).toArray();
-        TimeSeries series = TimeSeries.of("parkingplace", Instant.ofEpochSecond(0, firstBucket),
-                Frequency.of(Duration.ofMinutes(10)), values);
-        Forecast forecast = Models.create("snaive(season=144)").fit(series).forecast(144);
-        StringBuilder out = new StringBuilder();
+        Map<String, Object> f = new HashMap<>();
+        f.put("input", work.resolve("influx.csv").toString());
+        f.put("outputDir", work.resolve("out").toString());
+        f.put("model", "snaive(season=144)");
+        f.put("horizon", "144");
+        f.put("validation", "0");
+        java.io.ByteArrayOutputStream forecastLog = new java.io.ByteArrayOutputStream();
+        int exit = new ForecastRunner(new java.io.PrintStream(forecastLog, true, StandardCharsets.UTF_8))
+                .run(ForecastRequest.fromOptions(f)).exitCode();
+        assertThat(exit).as(forecastLog.toString(StandardCharsets.UTF_8)).isZero();
+        Path lpFile = work.resolve("out").resolve("forecast.lp");
+        List<String> lpLines = Files.readAllLines(lpFile);
+        assertThat(lpLines).hasSize(144);
+        assertThat(lpLines.get(0)).startsWith("parkingplace-prediction value=");
         List<Long> times = new ArrayList<>();
-        for (int i = 0; i < forecast.horizon(); i++) {
-            Instant at = forecast.time(i);
-            long t = at.getEpochSecond() * NANOS + at.getNano();
-            times.add(t);
-            out.append("parkingplace-prediction,name=P+R\\ Noord value=").append(forecast.mean(i)).append(' ').append(t)
-                    .append('\n');
+        List<Double> predicted = new ArrayList<>();
+        for (String line : lpLines) {
+            String[] parts = line.split(" ");
+            predicted.add(Double.parseDouble(parts[1].substring("value=".length())));
+            times.add(Long.parseLong(parts[2]));
         }
-        Path lpFile = work.resolve("forecast.lp");
-        Files.writeString(lpFile, out.toString(), StandardCharsets.UTF_8);
+        assertThat(times.get(0)).isEqualTo(lastBucket + TEN_MINUTES);
 
         Map<String, Object> l = options("parking");
-        l.put("input", "forecast.lp");
+        l.put("input", "out/forecast.lp");
         l.put("batchSize", "50");
         LoadResult loaded = LoadRunner.run(LoadRequest.fromOptions(l, Map.of(), work), logger);
         assertThat(loaded.status()).isEqualTo("ok");
@@ -127,7 +133,7 @@ class InfluxRealServerIT {
         assertThat(loaded.batches()).isEqualTo(3);
 
         // query the prediction back and compare point by point
-        String json = server.query("parking", "SELECT value FROM \"parkingplace-prediction\" WHERE \"name\" = 'P+R Noord'");
+        String json = server.query("parking", "SELECT value FROM \"parkingplace-prediction\"");
         Matcher m = Pattern.compile("\\[(\\d+),([-0-9.eE+]+)\\]").matcher(json);
         List<long[]> back = new ArrayList<>();
         List<Double> backValues = new ArrayList<>();
@@ -138,12 +144,11 @@ class InfluxRealServerIT {
         assertThat(back).hasSize(144);
         for (int i = 0; i < 144; i++) {
             assertThat(back.get(i)[0]).isEqualTo(times.get(i));
-            assertThat(backValues.get(i)).isEqualTo(forecast.mean(i));
+            assertThat(backValues.get(i)).isEqualTo(predicted.get(i));
             // seasonal naive: the value one season (144 steps) before the end of the data
             assertThat(backValues.get(i)).isEqualTo(values[values.length - 144 + i]);
         }
-        Files.writeString(work.resolve("dummy"), "");
-        assertThat(Files.readString(work.resolve("load-summary.json"))).contains("\"pointsWritten\": 144");
+        assertThat(Files.readString(work.resolve("out").resolve("load-summary.json"))).contains("\"pointsWritten\": 144");
     }
 
     @Test
