@@ -184,8 +184,9 @@ public final class LineProtocol {
             while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
                 i++;
             }
-            if (i == start || (i == start + 1 && s.charAt(start) == '-')) {
-                throw error("bad timestamp '" + s.substring(start, n) + "'");
+            if (i == start || (i == start + 1 && s.charAt(start) == '-') || (i < n && s.charAt(i) != ' ')) {
+                int end = s.indexOf(' ', start);
+                throw error("bad timestamp '" + s.substring(start, end < 0 || end > n ? n : end) + "'");
             }
             if (i < n) {
                 throw error("unexpected text after the timestamp");
