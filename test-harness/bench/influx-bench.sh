@@ -41,7 +41,7 @@ url="http://127.0.0.1:$port"
 
 lp="$work/bench.lp"
 awk -v n="$points" 'BEGIN { srand(1); t = 1600000000;
-  for (i = 0; i < n; i++) printf "bench,site=a value=%.3f %d000000000\n", 100 + 50 * sin(i / 144) + rand() * 10, t + i * 600 }' > "$lp"
+  for (i = 0; i < n; i++) printf "bench,site=a value=%.3f %d000000000\n", 100 + 50 * sin(i / 144) + rand() * 10, t + i * 10 }' > "$lp"
 size_mb=$(( $(stat -c %s "$lp") / 1000000 ))
 
 now_ns() { date +%s%N; }
