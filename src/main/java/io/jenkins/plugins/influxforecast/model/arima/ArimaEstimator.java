@@ -88,20 +88,20 @@ final class ArimaEstimator {
         ArmaParams.maInvert(raw, order.p(), order.q());
         ArmaParams.maInvert(raw, order.p() + order.q() + order.sp(), order.sq());
         Bfgs.Objective f = x -> prob.ml(ArmaParams.fromUnconstrained(x, order));
-        if (!Double.isFinite(f.value(raw))) {
+        if (narma > 0 && !Double.isFinite(f.value(raw))) {
             if (strict) {
                 throw new EstimationException("the likelihood of " + order + " is not finite at the start");
             }
             notes.add("the likelihood of " + order + " is not finite at the CSS start; started from zero");
             raw = new double[narma];
         }
-        Bfgs.Result res = Bfgs.minimize(f, raw);
+        Bfgs.Result res = narma == 0 ? new Bfgs.Result(raw, f.value(raw), 0, 1, true) : Bfgs.minimize(f, raw);
         converged = res.converged();
         double[] coefRaw = res.x();
         boolean inv1 = ArmaParams.maInvert(coefRaw, order.p(), order.q());
         boolean inv2 = ArmaParams.maInvert(coefRaw, order.p() + order.q() + order.sp(), order.sq());
         double value = (inv1 || inv2) ? f.value(coefRaw) : res.value();
-        if (!Double.isFinite(value)) {
+        if (Double.isNaN(value) || value == Double.POSITIVE_INFINITY) {
             throw new EstimationException("the likelihood of " + order + " is not finite at the optimum");
         }
         double[] se = null;

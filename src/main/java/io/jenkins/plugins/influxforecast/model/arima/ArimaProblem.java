@@ -305,7 +305,7 @@ final class ArimaProblem {
         FinalState fs = new FinalState();
         fs.pa = new double[r][r];
         double value = filter(par, fs, fixedBeta);
-        if (!Double.isFinite(value)) {
+        if (Double.isNaN(value) || value == Double.POSITIVE_INFINITY) {
             return null;
         }
         fs.ssq = lastSsq;
@@ -435,9 +435,10 @@ final class ArimaProblem {
         lastSsq = ssq;
         lastNu = nu;
         lastSumLog = sumLog;
-        if (nu == 0 || !(ssq > 0) || !Double.isFinite(ssq)) {
+        if (nu == 0 || !(ssq >= 0) || !Double.isFinite(ssq)) {
             return Double.POSITIVE_INFINITY;
         }
+        // ssq == 0 (a deterministic series) gives -infinity: a perfect fit
         return 0.5 * (Math.log(ssq / nu) + sumLog / nu);
     }
 }

@@ -1,11 +1,13 @@
 package io.jenkins.plugins.influxforecast.model.optim;
 
-import org.apache.commons.math3.analysis.solvers.LaguerreSolver;
 import org.apache.commons.math3.complex.Complex;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
 
 /**
  * Polynomials as coefficient arrays in increasing powers ({@code c[0] + c[1] z + ...}): products
- * and roots (commons-math3's Laguerre solver), as ARIMA needs them for lag polynomials.
+ * and roots (eigenvalues of the companion matrix, by commons-math3, which is robust for the sparse
+ * high-degree lag polynomials of seasonal models), as ARIMA needs them.
  */
 public final class Polynomials {
 
@@ -41,15 +43,41 @@ public final class Polynomials {
         if (t.length < 2) {
             return new Complex[0];
         }
+        for (double v : t) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("polynomial with a non-finite coefficient");
+            }
+        }
         if (t.length == 2) {
             return new Complex[] {new Complex(-t[0] / t[1], 0)};
         }
-        return new LaguerreSolver(1e-14, 1e-14).solveAllComplex(t, 0.0, 10_000);
+        int deg = t.length - 1;
+        double lead = t[deg];
+        double[][] comp = new double[deg][deg];
+        for (int j = 0; j < deg; j++) {
+            comp[0][j] = -t[deg - 1 - j] / lead;
+        }
+        for (int i = 1; i < deg; i++) {
+            comp[i][i - 1] = 1;
+        }
+        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(comp, false));
+        double[] re = eig.getRealEigenvalues();
+        double[] im = eig.getImagEigenvalues();
+        Complex[] out = new Complex[deg];
+        for (int i = 0; i < deg; i++) {
+            out[i] = new Complex(re[i], im[i]);
+        }
+        return out;
     }
 
     /** The smallest modulus of the roots, or +infinity for a constant polynomial. */
     public static double minRootModulus(double[] c) {
         double min = Double.POSITIVE_INFINITY;
+        for (double v : c) {
+            if (!Double.isFinite(v)) {
+                return 0;
+            }
+        }
         for (Complex z : roots(c)) {
             min = Math.min(min, z.abs());
         }
