@@ -213,6 +213,15 @@ final class ArimaProblem {
         return 0.5 * Math.log(ssq / nu);
     }
 
+    /**
+     * The CSS-filtered series and regressors at {@code par} ([0]: the series, [1..k]: the regressors),
+     * zero before the first innovation; a view of internal buffers, valid until the next call.
+     */
+    double[][] cssInnovations(double[] par) {
+        css(par);
+        return innov;
+    }
+
     /** CSS residuals of the last {@link #css} call, over the differenced series (zeros before the start). */
     double[] cssResiduals() {
         double[] e = innov[0].clone();
