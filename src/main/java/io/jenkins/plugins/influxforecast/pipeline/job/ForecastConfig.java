@@ -1,0 +1,36 @@
+package io.jenkins.plugins.influxforecast.pipeline.job;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One forecast of forecasts.yaml, with the defaults applied and every value checked.
+ *
+ * @param name            unique name: a DNS label, used for the stage, the folder and the pod label
+ * @param server          the InfluxDB server configured in Jenkins by this name
+ * @param credentialsId   Jenkins credentials for it, or null for the server's own
+ * @param query           the query that extracts the series
+ * @param forecastOptions parameters of the {@code forecast} step (as Commands.FORECAST defines them),
+ *                        typed; input and output folder excluded
+ * @param extractOptions  further parameters of {@code influxExtract}
+ * @param loadOptions     further parameters of {@code influxLoad}
+ * @param timeoutMinutes  the limit for the whole forecast: pod start, retries and the three steps
+ * @param pod             where and how big its pod is
+ */
+public record ForecastConfig(String name, String server, String credentialsId, String query,
+        Map<String, Object> forecastOptions, Map<String, Object> extractOptions, Map<String, Object> loadOptions,
+        int timeoutMinutes, PodSettings pod) {
+
+    /**
+     * @param base         a pod manifest replacing the library's default, or null
+     * @param engineImage  an image holding the engine jar, run as container {@code engine}, or null to run
+     *                     the engine in the agent container
+     * @param nodeSelector node labels the pod must land on (merged over the base pod's)
+     * @param requests     resource requests of the container running the engine
+     * @param limits       resource limits of the container running the engine
+     * @param tolerations  tolerations added to the base pod's
+     */
+    public record PodSettings(Map<String, Object> base, String engineImage, Map<String, String> nodeSelector,
+            Map<String, String> requests, Map<String, String> limits, List<Map<String, Object>> tolerations) {
+    }
+}
