@@ -39,14 +39,15 @@ public final class ForecastsFile {
     /** Forecast step options the library sets itself (the folder layout of one forecast). */
     private static final Set<String> FORECAST_SET_BY_LIBRARY = Set.of("input", "outputDir");
 
-    private static final Set<String> JOB_KEYS = Set.of("server", "credentialsId", "schedule", "timeZone",
+    static final Set<String> JOB_KEYS = Set.of("server", "credentialsId", "schedule", "timeZone",
             "keepBuilds", "keepArtifacts", "maxParallel", "onFailure", "pod", "defaults", "forecasts");
 
     private static final Set<String> POD_KEYS = Set.of("pod", "engineImage", "nodeSelector", "resources",
             "tolerations");
 
     private static final Set<String> OWN_FORECAST_KEYS = Set.of("name", "server", "credentialsId", "query",
-            "timeoutMinutes", "extract", "load", "pod", "engineImage", "nodeSelector", "resources", "tolerations");
+            "timeoutMinutes", "maxRamPercentage", "maxMase", "maxSmape", "failOnQualityGate", "extract", "load", "pod",
+            "engineImage", "nodeSelector", "resources", "tolerations");
 
     /** Keys whose mapping values are merged key by key when a forecast overrides the defaults. */
     private static final Set<String> MERGED_MAPPINGS = Set.of("nodeSelector", "resources", "extract", "load",
@@ -62,6 +63,7 @@ public final class ForecastsFile {
     private static final Set<String> TOLERATION_EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
 
     static final int DEFAULT_TIMEOUT_MINUTES = 60;
+    static final int MAX_TIMEOUT_MINUTES = 24 * 60;
 
     private final CommandDef forecastCommand;
 
@@ -105,9 +107,8 @@ public final class ForecastsFile {
     }
 
     private JobConfig parse(Object document) {
-        Fields job = Fields.of("the top level", document);
+        Fields job = new Fields("", valuesOf(Fields.of("the top level", document)));
         job.allowOnly(JOB_KEYS);
-        job = new Fields("", valuesOf(job));
 
         String schedule = schedule(job);
         String timeZone = job.string("timeZone", JobConfig.DEFAULT_TIME_ZONE).trim();
@@ -185,7 +186,8 @@ public final class ForecastsFile {
         return schedule;
     }
 
-    private Set<String> forecastKeys() {
+    /** The settings a forecast entry may have: the library's own and the forecast step's options. */
+    Set<String> forecastKeys() {
         Set<String> keys = new LinkedHashSet<>(OWN_FORECAST_KEYS);
         for (OptionDef o : forecastCommand.options()) {
             if (!FORECAST_SET_BY_LIBRARY.contains(o.name()) && !o.name().equals("name")) {
@@ -230,11 +232,40 @@ public final class ForecastsFile {
                 throw new IllegalArgumentException(f.at("model") + ": " + e.getMessage());
             }
         }
-        Map<String, Object> extract = passThrough(f, "extract", Set.of(SERVER, CREDENTIALS_ID, QUERY, EXTRACT_OUTPUT));
-        Map<String, Object> load = passThrough(f, "load", Set.of(SERVER, CREDENTIALS_ID, LOAD_INPUT));
+        // the forecast step's quality gate (step parameters, not engine options)
+        putIfPresent(forecastOptions, "maxMase", Fields.number(f.at("maxMase"), f.raw("maxMase")));
+        putIfPresent(forecastOptions, "maxSmape", Fields.number(f.at("maxSmape"), f.raw("maxSmape")));
+        putIfPresent(forecastOptions, "failOnQualityGate", Fields.bool(f.at("failOnQualityGate"), f.raw("failOnQualityGate")));
+
+        // how every step runs the engine: the forecast's time limit and heap share
         int timeout = f.integer("timeoutMinutes", 1, DEFAULT_TIMEOUT_MINUTES);
+        if (timeout > MAX_TIMEOUT_MINUTES) {
+            throw new IllegalArgumentException(f.at("timeoutMinutes") + " must be at most " + MAX_TIMEOUT_MINUTES
+                    + " (24 hours), got " + timeout);
+        }
+        Map<String, Object> launch = new LinkedHashMap<>();
+        launch.put("timeoutMinutes", timeout);
+        Integer ram = f.integer("maxRamPercentage", 1);
+        if (ram != null) {
+            if (ram > 95) {
+                throw new IllegalArgumentException(f.at("maxRamPercentage") + " must be between 1 and 95, got " + ram);
+            }
+            launch.put("maxRamPercentage", ram);
+        }
+
+        Map<String, Object> extract = new LinkedHashMap<>(launch);
+        extract.putAll(passThrough(f, "extract", Set.of(SERVER, CREDENTIALS_ID, QUERY, EXTRACT_OUTPUT)));
+        Map<String, Object> load = new LinkedHashMap<>(launch);
+        load.putAll(passThrough(f, "load", Set.of(SERVER, CREDENTIALS_ID, LOAD_INPUT)));
+        forecastOptions.putAll(launch);
         return new ForecastConfig(name, server.trim(), credentialsId, query, forecastOptions, extract, load, timeout,
                 pod(f));
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
     }
 
     /** The value of a forecast step option, typed as the step takes it. */
@@ -296,7 +327,7 @@ public final class ForecastsFile {
         return out;
     }
 
-    private static ForecastConfig.PodSettings pod(Fields f) {
+    static ForecastConfig.PodSettings pod(Fields f) {
         Map<String, Object> base = null;
         Fields podSection = f.mapping("pod");
         if (podSection != null) {
