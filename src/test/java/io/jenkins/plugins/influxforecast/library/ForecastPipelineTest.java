@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.jenkins.plugins.influxforecast.pipeline.job.ForecastJobTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,6 +157,37 @@ class ForecastPipelineTest extends PipelineHarness {
                 .contains("pr-zuid: FAILED: InfluxDB answered 400: error parsing query: found WHER")
                 .contains("city-total: arima(season=144), MASE 0.812");
         assertThat(propertiesCalls).hasSize(1);
+    }
+
+    @Test
+    void aForecastThatTimesOutFailsAloneAndTheBuildIsNotAborted() {
+        stepAnswers.put("forecast", call -> {
+            if (call.args().get("input").equals("forecasts/pr-noord/input.csv")) {
+                throw new ForecastJobTest.FlowInterruptedException(new ForecastJobTest.ExceededTimeout());
+            }
+            return Map.of("summary", Map.of("model", "ets"));
+        });
+        runWith(read("src/test/resources/library/three-forecasts.yaml"));
+        assertThat(steps("influxLoad")).hasSize(2);
+        assertThat(stageResults).containsEntry("pr-noord", "FAILURE").containsEntry("pr-zuid", "SUCCESS");
+        assertThat(log).contains("catchError: pr-noord: timed out after 30 minutes (timeoutMinutes)");
+        assertThat(buildResult()).isEqualTo("FAILURE");
+        assertThat((String) currentBuild().get("description"))
+                .startsWith("pr-noord: FAILED: timed out after 30 minutes (timeoutMinutes)\npr-zuid: ets");
+    }
+
+    @Test
+    void anAbortOfTheBuildIsNotCaughtButTheDescriptionIsWritten() {
+        stepAnswers.put("influxExtract", call -> {
+            throw new ForecastJobTest.FlowInterruptedException();
+        });
+        // JenkinsPipelineUnit's parallel runs the branches one after the other and rethrows at the end
+        assertThatThrownBy(() -> runWith(read("src/test/resources/library/three-forecasts.yaml")))
+                .hasMessageContaining("pr-noord - ");
+        assertThat(log).noneMatch(l -> l.startsWith("catchError"));
+        assertThat(steps("forecast")).isEmpty();
+        assertThat(archived).hasSize(3);
+        assertThat((String) currentBuild().get("description")).startsWith("pr-noord: FAILED: aborted\n");
     }
 
     @Test

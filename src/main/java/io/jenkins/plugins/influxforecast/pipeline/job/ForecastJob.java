@@ -58,7 +58,7 @@ public final class ForecastJob {
      * podAttempts    retry count around each pod
      * batches        lists of forecasts run in parallel, one batch after the other
      * forecasts      every forecast: name, timeoutMinutes, podYaml, container (null: the agent's),
-     *                dir, files (path: text written before the steps), extract, forecast, load
+     *                dir, files (writeFile arguments, written before the steps), extract, forecast, load
      *                (step arguments), archive (artifact pattern)
      * </pre>
      *
@@ -136,10 +136,10 @@ public final class ForecastJob {
         steps.put("influxLoad", load);
         resolved.put("steps", steps);
 
-        Map<String, Object> files = new LinkedHashMap<>();
-        files.put(dir + "/parameters.json", new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
-                .toJson(resolved) + "\n");
-        files.put(dir + "/pod.yaml", podYaml);
+        List<Object> files = new ArrayList<>();
+        files.add(writeFileArgs(dir + "/parameters.json",
+                new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(resolved) + "\n"));
+        files.add(writeFileArgs(dir + "/pod.yaml", podYaml));
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", f.name());
@@ -153,6 +153,13 @@ public final class ForecastJob {
         out.put("load", load);
         out.put("archive", dir + "/**");
         return out;
+    }
+
+    private static Map<String, Object> writeFileArgs(String file, String text) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("file", file);
+        args.put("text", text);
+        return args;
     }
 
     /**
@@ -234,12 +241,46 @@ public final class ForecastJob {
         return null;
     }
 
+    /** {@link #interruption}: the forecast's own timeout expired. */
+    public static final String TIMEOUT = "timeout";
+    /** {@link #interruption}: the build was aborted, by hand or by a newer build. */
+    public static final String ABORT = "abort";
+
+    /**
+     * How a Pipeline interruption ended a forecast: {@link #TIMEOUT} when it is a
+     * FlowInterruptedException caused by a timeout step (an ExceededTimeout cause), {@link #ABORT}
+     * for any other FlowInterruptedException, null for an ordinary error. (Matched by name: this
+     * package does not see Jenkins' classes.)
+     */
+    public static String interruption(Throwable t) {
+        if (!t.getClass().getSimpleName().equals("FlowInterruptedException")) {
+            return null;
+        }
+        try {
+            Object causes = t.getClass().getMethod("getCauses").invoke(t);
+            if (causes instanceof Iterable<?> list) {
+                for (Object cause : list) {
+                    if (cause != null && cause.getClass().getSimpleName().equals("ExceededTimeout")) {
+                        return TIMEOUT;
+                    }
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            // no causes to read: an abort
+        }
+        return ABORT;
+    }
+
     /** A one-line reason for a failed forecast, for the description and the log. */
     public static String failureReason(Throwable t, int timeoutMinutes) {
-        String type = t.getClass().getSimpleName();
-        if (type.equals("FlowInterruptedException")) {
-            return "aborted or timed out (limit " + timeoutMinutes + " minutes)";
+        String kind = interruption(t);
+        if (TIMEOUT.equals(kind)) {
+            return "timed out after " + timeoutMinutes + " minutes (timeoutMinutes)";
         }
+        if (ABORT.equals(kind)) {
+            return "aborted";
+        }
+        String type = t.getClass().getSimpleName();
         String message = t.getMessage();
         if (message == null || message.isBlank()) {
             return type;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ForecastJobTest {
+public class ForecastJobTest {
 
     private static final String TWO = """
             server: influx-prod
@@ -63,10 +63,10 @@ class ForecastJobTest {
         assertThat((Map<String, Object>) a.get("load")).containsExactly(Map.entry("server", "influx-prod"),
                 Map.entry("credentialsId", "rw"), Map.entry("input", "forecasts/a/output/forecast.lp"),
                 Map.entry("timeoutMinutes", 15));
-        Map<String, String> files = (Map<String, String>) a.get("files");
-        assertThat(files.keySet()).containsExactly("forecasts/a/parameters.json", "forecasts/a/pod.yaml");
-        assertThat(files.get("forecasts/a/pod.yaml")).isEqualTo(a.get("podYaml"));
-        assertThat(files.get("forecasts/a/parameters.json"))
+        List<Map<String, String>> files = (List<Map<String, String>>) a.get("files");
+        assertThat(files).extracting(m -> m.get("file")).containsExactly("forecasts/a/parameters.json", "forecasts/a/pod.yaml");
+        assertThat(files.get(1).get("text")).isEqualTo(a.get("podYaml"));
+        assertThat(files.get(0).get("text"))
                 .contains("\"source\": \"forecasts.yaml\"", "\"job\": \"parking\"", "\"forecast\": \"a\"",
                         "\"schedule\": \"H */12 * * *\"", "\"influxExtract\": {", "\"credentialsId\": \"rw\"")
                 .endsWith("}\n");
@@ -122,13 +122,32 @@ class ForecastJobTest {
     }
 
     /** Stands for Pipeline's exception of an abort or a timeout (matched by simple name). */
-    static final class FlowInterruptedException extends RuntimeException {
+    public static final class FlowInterruptedException extends RuntimeException {
+        private final List<Object> causes;
+
+        public FlowInterruptedException(Object... causes) {
+            this.causes = List.of(causes);
+        }
+
+        public List<Object> getCauses() {
+            return causes;
+        }
+    }
+
+    /** Stands for the timeout step's cause of interruption. */
+    public static final class ExceededTimeout {
     }
 
     @Test
-    void failureReason() {
-        assertThat(ForecastJob.failureReason(new FlowInterruptedException(), 30))
-                .isEqualTo("aborted or timed out (limit 30 minutes)");
+    void failureReasonAndInterruption() {
+        FlowInterruptedException timeout = new FlowInterruptedException(new ExceededTimeout());
+        FlowInterruptedException abort = new FlowInterruptedException(new Object());
+        assertThat(ForecastJob.interruption(timeout)).isEqualTo("timeout");
+        assertThat(ForecastJob.interruption(abort)).isEqualTo("abort");
+        assertThat(ForecastJob.interruption(new FlowInterruptedException())).isEqualTo("abort");
+        assertThat(ForecastJob.interruption(new IllegalStateException("x"))).isNull();
+        assertThat(ForecastJob.failureReason(timeout, 30)).isEqualTo("timed out after 30 minutes (timeoutMinutes)");
+        assertThat(ForecastJob.failureReason(abort, 30)).isEqualTo("aborted");
         assertThat(ForecastJob.failureReason(new IllegalStateException("bad\nsecond line"), 30)).isEqualTo("bad");
         assertThat(ForecastJob.failureReason(new IllegalStateException(), 30)).isEqualTo("IllegalStateException");
         assertThat(ForecastJob.failureReason(new RuntimeException("x".repeat(400)), 30)).hasSize(303).endsWith("...");
