@@ -1,11 +1,16 @@
 package io.jenkins.plugins.influxforecast.cli;
 
+import io.jenkins.plugins.influxforecast.influx.InfluxException;
 import io.jenkins.plugins.influxforecast.pipeline.CommandDef;
 import io.jenkins.plugins.influxforecast.pipeline.Commands;
 import io.jenkins.plugins.influxforecast.pipeline.EngineVersion;
 import io.jenkins.plugins.influxforecast.pipeline.ExitCodes;
+import io.jenkins.plugins.influxforecast.pipeline.ExtractRequest;
+import io.jenkins.plugins.influxforecast.pipeline.ExtractRunner;
 import io.jenkins.plugins.influxforecast.pipeline.ForecastRequest;
 import io.jenkins.plugins.influxforecast.pipeline.ForecastRunner;
+import io.jenkins.plugins.influxforecast.pipeline.LoadRequest;
+import io.jenkins.plugins.influxforecast.pipeline.LoadRunner;
 import io.jenkins.plugins.influxforecast.pipeline.OptionDef;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,6 +44,8 @@ public final class Main {
     static {
         add(Commands.FORECAST, Main::forecast);
         add(Demo.COMMAND, Demo::run);
+        add(Commands.EXTRACT, Main::extract);
+        add(Commands.LOAD, Main::load);
     }
 
     private Main() {
@@ -88,6 +95,9 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
+        } catch (InfluxException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.FAILED;
         } catch (IOException | UncheckedIOException e) {
             err.println("error: " + describe(e));
             return ExitCodes.FAILED;
@@ -148,5 +158,18 @@ public final class Main {
     private static int forecast(Map<String, Object> options, PrintStream out) throws IOException {
         ForecastRequest req = ForecastRequest.fromOptions(options);
         return new ForecastRunner(out).run(req).exitCode();
+    }
+
+    /** extract: InfluxDB to the forecast's input CSV; credentials from INFLUX_USERNAME/INFLUX_PASSWORD/INFLUX_TOKEN. */
+    private static int extract(Map<String, Object> options, PrintStream out) {
+        ExtractRequest req = ExtractRequest.fromOptions(options, System.getenv(), java.nio.file.Path.of(""));
+        ExtractRunner.run(req, out::println);
+        return ExitCodes.OK;
+    }
+
+    /** load: a line-protocol file to InfluxDB; exit 3 when it failed and --unstable-on-failure was given. */
+    private static int load(Map<String, Object> options, PrintStream out) {
+        LoadRequest req = LoadRequest.fromOptions(options, System.getenv(), java.nio.file.Path.of(""));
+        return LoadRunner.run(req, out::println).unstable() ? ExitCodes.UNSTABLE : ExitCodes.OK;
     }
 }
