@@ -102,7 +102,12 @@ public final class ForecastJob {
         if (f.credentialsId() != null) {
             extract.put(ForecastsFile.CREDENTIALS_ID, f.credentialsId());
         }
-        extract.put(ForecastsFile.QUERY, f.query());
+        if (f.query() != null) {
+            extract.put(ForecastsFile.QUERY, f.query());
+        }
+        if (f.flux() != null) {
+            extract.put(ForecastsFile.FLUX, f.flux());
+        }
         extract.put(ForecastsFile.EXTRACT_OUTPUT, input);
         extract.putAll(f.extractOptions());
 

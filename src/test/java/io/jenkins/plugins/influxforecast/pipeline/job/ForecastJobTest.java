@@ -95,9 +95,18 @@ public class ForecastJobTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aFluxQueryGoesToInfluxExtractAsFlux() {
+        Map<String, Object> plan = ForecastJob.plan("server: s\nforecasts: [{name: a, flux: 'from(bucket: \"b\")'}]",
+                "forecasts.yaml", "j");
+        Map<String, Object> extract = (Map<String, Object>) ((List<Map<String, Object>>) plan.get("forecasts")).get(0).get("extract");
+        assertThat(extract).containsEntry("flux", "from(bucket: \"b\")").doesNotContainKey("query");
+    }
+
+    @Test
     void planRefusesABadFileWithItsName() {
         assertThatThrownBy(() -> ForecastJob.plan("server: s\nforecasts: [{name: a}]", "jobs/p.yaml", "j"))
-                .hasMessage("jobs/p.yaml: forecasts[0] (a).query is required");
+                .hasMessageStartingWith("jobs/p.yaml: forecasts[0] (a).query is required: an InfluxQL query");
     }
 
     @Test

@@ -145,6 +145,37 @@ class ForecastsFileTest {
     }
 
     @Test
+    void aFluxOrAStructuredQueryInsteadOfInfluxQl() {
+        JobConfig job = parse("""
+                server: s
+                forecasts:
+                  - name: flux
+                    flux: |
+                      from(bucket:"parking") |> range(start: -28d)
+                  - name: structured
+                    extract:
+                      measurement: parkingplace
+                      field: spaces
+                      where: {name: P+R Noord}
+                      aggregate: mean
+                      window: 10m
+                      start: 28d
+                      last: 4038
+                      groupBy: [name]
+                """);
+        ForecastConfig flux = job.forecasts().get(0);
+        assertThat(flux.query()).isNull();
+        assertThat(flux.flux()).isEqualTo("from(bucket:\"parking\") |> range(start: -28d)\n");
+        ForecastConfig structured = job.forecasts().get(1);
+        assertThat(structured.query()).isNull();
+        assertThat(structured.flux()).isNull();
+        assertThat(structured.extractOptions()).containsExactly(Map.entry("timeoutMinutes", 60),
+                Map.entry("measurement", "parkingplace"), Map.entry("field", "spaces"),
+                Map.entry("where", List.of("name=P+R Noord")), Map.entry("aggregate", "mean"), Map.entry("window", "10m"),
+                Map.entry("start", "28d"), Map.entry("last", 4038), Map.entry("groupBy", List.of("name")));
+    }
+
+    @Test
     void jobSettings() {
         JobConfig job = parse("""
                 schedule: |
@@ -194,7 +225,7 @@ class ForecastsFileTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             unknown setting         | "server: s\\nschedul: x\\nforecasts: [{name: a, query: q}]"        | "forecasts.yaml: schedul is not a known setting; allowed: credentialsId, defaults, forecasts"
-            typo in a forecast      | "server: s\\nforecasts: [{name: a, query: q, horizn: 3}]"           | "forecasts.yaml: forecasts[0] (a).horizn is not a known setting; allowed: credentialsId, engineImage, extract, failOnQualityGate, field, fill, format, frequency, horizon, levels"
+            typo in a forecast      | "server: s\\nforecasts: [{name: a, query: q, horizn: 3}]"           | "forecasts.yaml: forecasts[0] (a).horizn is not a known setting; allowed: credentialsId, engineImage, extract, failOnQualityGate, field, fill, flux, format, frequency, horizon, levels"
             no forecasts            | "server: s"                                                         | "forecasts.yaml: forecasts is required: a list with at least one forecast"
             empty forecasts         | "server: s\\nforecasts: []"                                         | "forecasts.yaml: forecasts is required: a list with at least one forecast"
             forecasts not a list    | "server: s\\nforecasts: {name: a}"                                  | "forecasts.yaml: forecasts must be a list (lines starting with '- '), got a mapping"
@@ -227,7 +258,13 @@ class ForecastsFileTest {
             Exists with a value     | "server: s\\nforecasts: [{name: a, query: q, tolerations: [{key: k, operator: Exists, value: v}]}]" | "forecasts.yaml: forecasts[0] (a).tolerations[0].value must be empty when operator is Exists"
             query in extract        | "server: s\\nforecasts: [{name: a, query: q, extract: {query: r}}]" | "forecasts.yaml: forecasts[0] (a).extract.query is set by the library; write it as forecasts[0] (a).query"
             output in extract       | "server: s\\nforecasts: [{name: a, query: q, extract: {output: x.csv}}]" | "forecasts.yaml: forecasts[0] (a).extract.output is set by the library; it is the forecast's folder"
-            mapping in load         | "server: s\\nforecasts: [{name: a, query: q, load: {x: {y: 1}}}]"   | "forecasts.yaml: forecasts[0] (a).load.x must be a value or a list, got a mapping"
+            unknown load parameter  | "server: s\\nforecasts: [{name: a, query: q, load: {batch: 10}}]"    | "forecasts.yaml: forecasts[0] (a).load.batch is not a parameter of influxLoad; allowed: batchSize, bucket, caFile, connectTimeout, database, dryRun, influxVersion, installedEngine, maxRamPercentage, org, precision, proxy, retentionPolicy, retries, retryBackoff, summary, timeout, timeoutMinutes, unstableOnFailure, url, username"
+            unknown extract param   | "server: s\\nforecasts: [{name: a, query: q, extract: {chunk: 10}}]"  | "forecasts.yaml: forecasts[0] (a).extract.chunk is not a parameter of influxExtract; allowed: aggregate, asOf, bucket, caFile, chunkSize,"
+            extract param typed     | "server: s\\nforecasts: [{name: a, query: q, extract: {chunkSize: lots}}]" | "forecasts.yaml: forecasts[0] (a).extract.chunkSize must be a whole number"
+            mapping in load         | "server: s\\nforecasts: [{name: a, query: q, load: {precision: {y: 1}}}]" | "forecasts.yaml: forecasts[0] (a).load.precision must be a single value, got a mapping"
+            flux in extract         | "server: s\\nforecasts: [{name: a, query: q, extract: {flux: r}}]"  | "forecasts.yaml: forecasts[0] (a).extract.flux is set by the library; write it as forecasts[0] (a).flux"
+            query and flux          | "server: s\\nforecasts: [{name: a, query: q, flux: r}]"              | "forecasts.yaml: forecasts[0] (a) must give one of query, flux or extract.measurement, got query and flux"
+            query and structured    | "server: s\\nforecasts: [{name: a, query: q, extract: {measurement: m}}]" | "forecasts.yaml: forecasts[0] (a) must give one of query, flux or extract.measurement, got query and extract.measurement"
             pod of another kind     | "server: s\\npod: {kind: Deployment, spec: {}}\\nforecasts: [{name: a, query: q}]" | "forecasts.yaml: forecasts[0] (a).pod.kind must be Pod, got 'Deployment'"
             pod without spec        | "server: s\\npod: {kind: Pod}\\nforecasts: [{name: a, query: q}]"   | "forecasts.yaml: forecasts[0] (a).pod.spec is required"
             name in defaults        | "server: s\\ndefaults: {name: x}\\nforecasts: [{name: a, query: q}]" | "forecasts.yaml: defaults.name is not a known setting"
