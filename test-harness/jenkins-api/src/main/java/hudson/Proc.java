@@ -152,6 +152,12 @@ public abstract class Proc {
                 return r;
             } catch (InterruptedException e) {
                 destroy();
+                // like the real LocalProc: the process is gone when the interrupt is rethrown
+                try {
+                    proc.waitFor(10, TimeUnit.SECONDS);
+                } catch (InterruptedException again) {
+                    // already interrupted: the original interrupt is rethrown below
+                }
                 throw e;
             }
         }

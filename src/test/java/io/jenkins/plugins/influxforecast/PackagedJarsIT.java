@@ -89,7 +89,8 @@ class PackagedJarsIT {
         assertThat(shimEntries(entries)).isEmpty();
         assertThat(entries).noneMatch(e -> e.startsWith("hudson/") || e.startsWith("jenkins/")
                 || e.startsWith("org/kohsuke/") || e.startsWith("org/jenkinsci/") || e.startsWith("com/cloudbees/"));
-        assertThat(entries).contains("io/jenkins/plugins/influxforecast/pipeline/Commands.class", EMBEDDED_ENGINE);
+        assertThat(entries).contains("io/jenkins/plugins/influxforecast/steps/ForecastStep.class",
+                "io/jenkins/plugins/influxforecast/steps/ForecastStep$DescriptorImpl.class", EMBEDDED_ENGINE);
     }
 
     @Test

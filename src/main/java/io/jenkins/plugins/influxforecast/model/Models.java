@@ -1,5 +1,6 @@
 package io.jenkins.plugins.influxforecast.model;
 
+import io.jenkins.plugins.influxforecast.model.arima.Arima;
 import io.jenkins.plugins.influxforecast.model.naive.LagWalk;
 import io.jenkins.plugins.influxforecast.model.naive.WindowMean;
 import java.util.Collections;
@@ -21,6 +22,9 @@ public final class Models {
         register("drift", LagWalk::drift);
         register("mean", WindowMean::mean);
         register("movingaverage", WindowMean::movingAverage);
+        // engine II: ARIMA
+        register("arima", Arima::create);
+        register("autoarima", Arima::autoarima);
     }
 
     private Models() {
