@@ -101,7 +101,7 @@ echo "InfluxDB $(influxd version 2>/dev/null | awk '{print $2}') on 127.0.0.1, $
 echo
 echo "| work | curl (s) | curl points/s | engine (s) | engine points/s | engine/curl speed |"
 echo "|---|---|---|---|---|---|"
-echo "| load: curl one POST of the file vs engine load (validate, batches of 5000, gzip) | $(secs "$lc") | $(pps "$lc") | $(secs "$le") | $(pps "$le") | $(ratio "$le" "$lc") |"
-echo "| extract: curl GET /query CSV vs engine extract (chunked JSON -> forecast CSV) | $(secs "$xc") | $(pps "$xc") | $(secs "$xe") | $(pps "$xe") | $(ratio "$xe" "$xc") |"
+echo "| load: curl one POST of the file vs engine load (validate all, batches of 5000, gzip, 2 in flight) | $(secs "$lc") | $(pps "$lc") | $(secs "$le") | $(pps "$le") | $(ratio "$le" "$lc") |"
+echo "| extract: curl GET /query CSV vs engine extract (chunked MessagePack -> forecast CSV) | $(secs "$xc") | $(pps "$xc") | $(secs "$xe") | $(pps "$xe") | $(ratio "$xe" "$xc") |"
 echo
 echo "engine wall times include JVM start-up; engine heap -Xmx$heap, peak RSS of extract ${mem} KB"
