@@ -51,6 +51,9 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 rss() { if [ -x /usr/bin/time ]; then /usr/bin/time -f '%M' -o "$work/rss" "$@"; else "$@"; echo 0 > "$work/rss"; fi; }
 
 load_curl=(); load_engine=(); load_plain=(); extract_curl=(); extract_engine=(); engine_rss=()
+load_inproc=(); extract_inproc=()
+# the engine's own time (after JVM start-up): "... in N ms" on its last line
+inproc() { sed -n 's/.* in \([0-9]*\) ms$/\1/p' "$1" | tail -1; }
 for rep in $(seq 1 "$reps"); do
   q "CREATE DATABASE c$rep" > /dev/null
   q "CREATE DATABASE e$rep" > /dev/null
@@ -67,6 +70,7 @@ for rep in $(seq 1 "$reps"); do
     else
       java "-Xmx$heap" -jar "$jar" load --url "$url" --database "e$rep" --input "$lp" --summary "$work/load-summary.json" > "$work/engine-load.out"
       load_engine+=($(( $(now_ns) - t0 )))
+      load_inproc+=("$(inproc "$work/engine-load.out")000000")
     fi
   done
   [ "$(count "c$rep")" = "$points" ] || { echo "curl load: wrong count $(count "c$rep")" >&2; exit 1; }
@@ -83,6 +87,7 @@ for rep in $(seq 1 "$reps"); do
       rss java "-Xmx$heap" -jar "$jar" extract --url "$url" --database c1 --query "SELECT value FROM bench" \
         --output "$work/engine.csv" > "$work/engine-extract.out"
       extract_engine+=($(( $(now_ns) - t0 )))
+      extract_inproc+=("$(inproc "$work/engine-extract.out")000000")
       engine_rss+=("$(cat "$work/rss")")
     fi
   done
@@ -101,6 +106,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b / a }'; }  # engine 
 lc=$(printf '%s\n' "${load_curl[@]}" | median); le=$(printf '%s\n' "${load_engine[@]}" | median)
 lp_=$(printf '%s\n' "${load_plain[@]}" | median)
 xc=$(printf '%s\n' "${extract_curl[@]}" | median); xe=$(printf '%s\n' "${extract_engine[@]}" | median)
+li=$(printf '%s\n' "${load_inproc[@]}" | median); xi=$(printf '%s\n' "${extract_inproc[@]}" | median)
 mem=$(printf '%s\n' "${engine_rss[@]}" | sort -n | tail -1)
 
 echo
@@ -111,5 +117,7 @@ echo "|---|---|---|---|---|---|"
 echo "| load: curl one POST of the file vs engine load (validate all, batches of 5000, gzip) | $(secs "$lc") | $(pps "$lc") | $(secs "$le") | $(pps "$le") | $(ratio "$le" "$lc") |"
 echo "| load: same, engine with --no-gzip | $(secs "$lc") | $(pps "$lc") | $(secs "$lp_") | $(pps "$lp_") | $(ratio "$lp_" "$lc") |"
 echo "| extract: curl GET /query CSV vs engine extract (chunked MessagePack -> forecast CSV) | $(secs "$xc") | $(pps "$xc") | $(secs "$xe") | $(pps "$xe") | $(ratio "$xe" "$xc") |"
+echo "| load, engine's own time (after JVM start-up; validation included) | $(secs "$lc") | $(pps "$lc") | $(secs "$li") | $(pps "$li") | $(ratio "$li" "$lc") |"
+echo "| extract, engine's own time (after JVM start-up) | $(secs "$xc") | $(pps "$xc") | $(secs "$xi") | $(pps "$xi") | $(ratio "$xi" "$xc") |"
 echo
 echo "engine wall times include JVM start-up; engine heap -Xmx$heap, peak RSS of extract ${mem} KB"
