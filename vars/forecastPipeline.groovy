@@ -17,32 +17,36 @@ def call(Map params = [:]) {
     ])
 
     List outcomes = []
-    for (batch in plan.batches) {
-        Map branches = [:]
-        for (f in batch) {
-            Map fc = f
-            Map outcome = [name: fc.name, status: 'SUCCESS']
-            outcomes << outcome
-            branches[fc.name] = { runForecast(fc, outcome, plan) }
+    try {
+        for (batch in plan.batches) {
+            Map branches = [:]
+            for (f in batch) {
+                Map fc = f
+                Map outcome = [name: fc.name, status: 'SUCCESS']
+                outcomes << outcome
+                branches[fc.name] = { runForecast(fc, outcome, plan) }
+            }
+            parallel branches
         }
-        parallel branches
+    } finally {
+        currentBuild.description = ForecastJob.describe(outcomes)
     }
-    currentBuild.description = ForecastJob.describe(outcomes)
     return outcomes
 }
 
 /* One forecast in its own pod; a failure marks its stage and the build, and the others go on. */
 def runForecast(Map fc, Map outcome, Map plan) {
     stage(fc.name) {
-        catchError(buildResult: plan.onFailure, stageResult: 'FAILURE') {
+        // an abort of the build (by hand, or by a newer build) is not caught: it stops every forecast
+        catchError(buildResult: plan.onFailure, stageResult: 'FAILURE', catchInterruptions: false) {
             try {
                 timeout(time: fc.timeoutMinutes, unit: 'MINUTES') {
                     podTemplate(yaml: fc.podYaml) {
                         retry(count: plan.podAttempts, conditions: [kubernetesAgent(), nonresumable()]) {
                             node(POD_LABEL) {
                                 try {
-                                    for (path in fc.files.keySet()) {
-                                        writeFile(file: path, text: fc.files[path])
+                                    for (fileArgs in fc.files) {
+                                        writeFile(fileArgs)
                                     }
                                     if (fc.container) {
                                         container(fc.container) { runSteps(fc, outcome) }
@@ -59,6 +63,10 @@ def runForecast(Map fc, Map outcome, Map plan) {
             } catch (err) {
                 outcome.status = plan.onFailure
                 outcome.error = ForecastJob.failureReason(err, fc.timeoutMinutes)
+                if (ForecastJob.interruption(err) == ForecastJob.TIMEOUT) {
+                    // this forecast's failure, not an abort of the build
+                    error("${fc.name}: ${outcome.error}")
+                }
                 throw err
             }
         }

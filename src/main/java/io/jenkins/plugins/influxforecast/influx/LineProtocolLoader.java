@@ -1,13 +1,16 @@
 package io.jenkins.plugins.influxforecast.influx;
 
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,50 +66,92 @@ public final class LineProtocolLoader {
                     + " batch(es) of up to " + options.batchSize() + "; nothing written to " + target.describe());
             return new Report(points, 0, batches, summary.minTime(), summary.maxTime(), true, summary);
         }
+        // one batch in flight while the next is read: the server's work overlaps ours
+        ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "influx-load-sender");
+            t.setDaemon(true);
+            return t;
+        });
         long written = 0;
         int batch = 0;
         byte[] buf = new byte[1 << 20];
+        byte[] spare = new byte[1 << 20];
         int len = 0;
         int inBatch = 0;
         long firstLine = 0;
-        long lineNo = 0;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while (true) {
-                line = r.readLine();
-                if (line != null) {
-                    lineNo++;
-                    if (LineProtocol.isSkippable(line)) {
+        Future<?> inFlight = null;
+        int inFlightPoints = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            LineReader r = new LineReader(in);
+            boolean more = true;
+            while (more) {
+                more = r.next();
+                if (more) {
+                    if (r.skippable()) {
                         continue;
                     }
                     if (inBatch == 0) {
-                        firstLine = lineNo;
+                        firstLine = r.lineNumber;
                     }
-                    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-                    if (len + bytes.length + 1 > buf.length) {
-                        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + bytes.length + 1));
+                    int end = r.end > r.start && r.buffer()[r.end - 1] == '\r' ? r.end - 1 : r.end;
+                    int n = end - r.start;
+                    if (len + n + 1 > buf.length) {
+                        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n + 1));
                     }
-                    System.arraycopy(bytes, 0, buf, len, bytes.length);
-                    len += bytes.length;
+                    System.arraycopy(r.buffer(), r.start, buf, len, n);
+                    len += n;
                     buf[len++] = '\n';
                     inBatch++;
                 }
-                if (inBatch > 0 && (inBatch == options.batchSize() || line == null)) {
+                if (inBatch > 0 && (inBatch == options.batchSize() || !more)) {
+                    if (inFlight != null) {
+                        await(inFlight);
+                        written += inFlightPoints;
+                        listener.batchWritten(batch, batches, written);
+                    }
                     batch++;
-                    send(target, options, log, buf, len, inBatch, batch, batches, points, written, firstLine, lineNo);
-                    written += inBatch;
-                    listener.batchWritten(batch, batches, written);
+                    final byte[] body = buf;
+                    final int bodyLength = len;
+                    final int batchPoints = inBatch;
+                    final int number = batch;
+                    final long before = written;
+                    final long from = firstLine;
+                    final long to = r.lineNumber;
+                    inFlight = sender.submit(() -> send(target, options, log, body, bodyLength, batchPoints, number, batches,
+                            summary.points(), before, from, to));
+                    inFlightPoints = batchPoints;
+                    buf = spare;
+                    spare = body;
                     len = 0;
                     inBatch = 0;
                 }
-                if (line == null) {
-                    break;
-                }
+            }
+            if (inFlight != null) {
+                await(inFlight);
+                written += inFlightPoints;
+                listener.batchWritten(batch, batches, written);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } finally {
+            sender.shutdownNow();
         }
         return new Report(points, written, batches, summary.minTime(), summary.maxTime(), false, summary);
+    }
+
+    private static void await(Future<?> f) {
+        try {
+            f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            throw new InfluxException("load interrupted", 0, e);
+        }
     }
 
     private static void send(WriteTarget target, Options options, Consumer<String> log, byte[] buf, int len, int points,

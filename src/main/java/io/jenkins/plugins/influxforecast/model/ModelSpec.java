@@ -103,16 +103,9 @@ public final class ModelSpec {
         return k == null ? null : params.get(k);
     }
 
-    /** A copy with one parameter set (or replaced). */
+    /** A copy with one parameter set (replacing a key of exactly the same spelling). */
     public ModelSpec with(String key, Object value) {
         Map<String, String> p = new LinkedHashMap<>(params);
-        String existing = keyOf(key);
-        if (existing != null && !existing.equals(key)) {
-            // replace in place, keeping the order and the spelling the caller asked for
-            Map<String, String> q = new LinkedHashMap<>();
-            p.forEach((k, v) -> q.put(k.equals(existing) ? key : k, k.equals(existing) ? String.valueOf(value) : v));
-            return new ModelSpec(name, q, members);
-        }
         p.put(key, String.valueOf(value));
         return new ModelSpec(name, p, members);
     }

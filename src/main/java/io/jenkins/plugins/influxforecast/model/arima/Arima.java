@@ -284,6 +284,63 @@ public final class Arima implements ForecastModel {
                 regressorFns(res.fit.order(), res.constant, xregFns), extra, warnings);
     }
 
+    /**
+     * Regression on {@code xreg} with ARIMA errors: the error orders are chosen automatically for the
+     * series less a least-squares fit of the regressors (errors of fixed orders when the spec fixes
+     * them), then everything is estimated jointly by exact maximum likelihood.
+     */
+    FittedModel fitDynamic(TimeSeries series, int m, double[][] xreg, List<String> xregNames,
+            List<FittedArima.Regressor> xregFns, List<String> warnings, Map<String, Object> extra) {
+        double[] y = series.values();
+        int n = y.length;
+        ArimaOrder order;
+        boolean withConst;
+        if (fixed) {
+            order = new ArimaOrder(orders[0], orders[1], orders[2], m > 1 ? orders[3] : 0, m > 1 ? orders[4] : 0,
+                    m > 1 ? orders[5] : 0, Math.max(1, m));
+            int diffs = order.d() + order.sd();
+            withConst = diffs == 0 ? constant == null || constant : diffs == 1 && (drift || Boolean.TRUE.equals(constant));
+        } else {
+            double[] u = AutoArima.regressionResiduals(y, xreg);
+            AutoArima.Result res;
+            try {
+                res = AutoArima.search(u, m, new double[0][], List.of(), options);
+            } catch (RuntimeException e) {
+                res = null;
+            }
+            if (res == null) {
+                warnings.add("no ARIMA error model found for the regression; used ARIMA(0,1,1)");
+                order = ArimaOrder.of(0, 1, 1);
+                withConst = false;
+            } else {
+                order = res.fit.order();
+                withConst = res.constant;
+                extra.put("search", Map.of("models", res.tried.size(), "approximation", res.approximation, "ic",
+                        options.ic.name().toLowerCase(Locale.ROOT), "stepwise", options.stepwise));
+            }
+        }
+        AutoArima.Regs r = AutoArima.regressors(y, order, withConst, xreg, xregNames, false);
+        if (n - order.diffLength() <= r.cols().length + order.armaCount() + 2) {
+            throw new IllegalArgumentException("series '" + series.label() + "' too short for " + order + " with "
+                    + xreg.length + " regressors: " + n + " points, need at least "
+                    + (order.diffLength() + r.cols().length + order.armaCount() + 3));
+        }
+        ArimaFit f;
+        try {
+            f = ArimaEstimator.fit(y, order, r.cols(), r.names(), method, false, false);
+        } catch (ArimaEstimator.EstimationException e) {
+            warnings.add("maximum likelihood failed for " + order + " with regressors (" + e.getMessage()
+                    + "); fell back to conditional sum of squares");
+            extra.put("fallback", "CSS");
+            f = ArimaEstimator.fit(y, order, r.cols(), r.names(), ArimaEstimator.Method.CSS, false, false);
+        }
+        warnings.addAll(f.notes());
+        if (!f.converged()) {
+            warnings.add("the optimiser did not converge for " + order + " with regressors; the estimates may be inaccurate");
+        }
+        return new FittedArima(resolved(order, withConst), series, f, regressorFns(order, withConst, xregFns), extra, warnings);
+    }
+
     private FittedModel fitFixed(TimeSeries series, int m, List<String> warnings, Map<String, Object> extra) {
         double[] y = series.values();
         int n = y.length;

@@ -34,6 +34,7 @@ final class ArimaEstimator {
     }
 
     private static final double LOG_2PI = Math.log(2 * Math.PI);
+    static final boolean DEBUG = Boolean.getBoolean("arima.debug");
 
     private ArimaEstimator() {
     }
@@ -52,6 +53,17 @@ final class ArimaEstimator {
      */
     static ArimaFit fit(double[] y, ArimaOrder order, double[][] xreg, List<String> names, Method method,
             boolean strict, boolean hessian) {
+        return fit(y, order, xreg, names, method, strict, hessian, null);
+    }
+
+    /**
+     * As {@link #fit(double[], ArimaOrder, double[][], List, Method, boolean, boolean)}; for CSS-ML a
+     * known CSS estimate ({@code cssStart}, e.g. from the approximate search on the same data) skips
+     * the CSS stage, and the Hessian is not computed when the estimate is already within 1.01 of the
+     * unit circle (the search rejects it anyway).
+     */
+    static ArimaFit fit(double[] y, ArimaOrder order, double[][] xreg, List<String> names, Method method,
+            boolean strict, boolean hessian, double[] cssStart) {
         ArimaProblem prob = new ArimaProblem(y, xreg, order);
         int narma = order.armaCount();
         int nUsed = prob.used();
@@ -61,12 +73,22 @@ final class ArimaEstimator {
         }
         double[] init = new double[narma];
         boolean converged = true;
-        if (method == Method.CSS || method == Method.CSS_ML) {
+        if (method == Method.CSS_ML && cssStart != null) {
+            init = cssStart.clone();
+            boolean stationary = ArmaParams.arStationary(init, 0, order.p())
+                    && ArmaParams.arStationary(init, order.p() + order.q(), order.sp());
+            if (!stationary) {
+                throw new EstimationException("non-stationary AR part from CSS");
+            }
+        } else if (method == Method.CSS || method == Method.CSS_ML) {
             if (prob.pFull >= nUsed) {
                 throw new EstimationException("series too short for " + order + ": " + y.length
                         + " points, need more than " + (order.diffLength() + prob.pFull));
             }
             Bfgs.Result res = Bfgs.minimize(prob::css, init);
+            if (DEBUG) {
+                System.err.println("CSS " + order + " evals=" + res.evaluations() + " iter=" + res.iterations() + " conv=" + res.converged());
+            }
             if (method == Method.CSS) {
                 return cssFit(y, order, prob, res, names, hessian, notes);
             }
@@ -96,6 +118,9 @@ final class ArimaEstimator {
             raw = new double[narma];
         }
         Bfgs.Result res = narma == 0 ? new Bfgs.Result(raw, f.value(raw), 0, 1, true) : Bfgs.minimize(f, raw);
+        if (DEBUG) {
+            System.err.println("ML " + order + " evals=" + res.evaluations() + " iter=" + res.iterations() + " conv=" + res.converged());
+        }
         converged = res.converged();
         double[] coefRaw = res.x();
         boolean inv1 = ArmaParams.maInvert(coefRaw, order.p(), order.q());
@@ -105,10 +130,10 @@ final class ArimaEstimator {
             throw new EstimationException("the likelihood of " + order + " is not finite at the optimum");
         }
         double[] se = null;
-        if (hessian && narma > 0) {
+        double[] coef = ArmaParams.fromUnconstrained(coefRaw, order);
+        if (hessian && narma > 0 && !(cssStart != null && nearBoundary(coef, order))) {
             se = mlStandardErrors(f, coefRaw, order, nUsed);
         }
-        double[] coef = ArmaParams.fromUnconstrained(coefRaw, order);
         ArimaProblem.FinalState fs = prob.finalPass(coef);
         if (fs == null) {
             throw new EstimationException("the Kalman filter failed at the estimate of " + order);
@@ -223,6 +248,36 @@ final class ArimaEstimator {
         ArimaFit.ForecastState state = new ArimaFit.ForecastState(phi, theta, prob.delta, fs.a, fs.pa, u);
         return new ArimaFit(order, method, coef, List.copyOf(names), beta, sigma2, rawSigma2, loglik, aic, aicc, bic,
                 resid, converged, se, List.copyOf(notes), state);
+    }
+
+    /** Whether the full AR or MA polynomial of {@code coef} has a root within 1.01 of the unit circle. */
+    static boolean nearBoundary(double[] coef, ArimaOrder order) {
+        double[] phi = new double[Math.max(1, order.arLength())];
+        double[] theta = new double[Math.max(1, order.maLength())];
+        ArmaParams.expandAr(coef, order, phi);
+        ArmaParams.expandMa(coef, order, theta);
+        return nearBoundary(java.util.Arrays.copyOf(phi, order.arLength()), java.util.Arrays.copyOf(theta, order.maLength()));
+    }
+
+    /**
+     * Whether the AR polynomial 1 - sum phi z^i or the MA polynomial 1 + sum theta z^i has a root of
+     * modulus below 1.01 (R's auto.arima check; coefficients below 1e-8 at the end are ignored, as R does).
+     */
+    static boolean nearBoundary(double[] phi, double[] theta) {
+        double[] a = trimTail(phi);
+        for (int i = 0; i < a.length; i++) {
+            a[i] = -a[i];
+        }
+        return !io.jenkins.plugins.influxforecast.model.optim.Polynomials.rootsOutside(a, 1.01)
+                || !io.jenkins.plugins.influxforecast.model.optim.Polynomials.rootsOutside(trimTail(theta), 1.01);
+    }
+
+    private static double[] trimTail(double[] c) {
+        int last = c.length;
+        while (last > 0 && Math.abs(c[last - 1]) <= 1e-8) {
+            last--;
+        }
+        return java.util.Arrays.copyOf(c, last);
     }
 
     /** Standard errors of the natural coefficients from the Hessian in the unconstrained space. */

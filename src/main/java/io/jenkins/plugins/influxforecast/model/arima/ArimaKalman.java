@@ -1,6 +1,5 @@
 package io.jenkins.plugins.influxforecast.model.arima;
 
-import io.jenkins.plugins.influxforecast.model.optim.LeastSquares;
 
 /**
  * Numerical kernels of the ARMA state-space model in Harvey's form, as R's {@code arima} uses it:
@@ -9,8 +8,8 @@ import io.jenkins.plugins.influxforecast.model.optim.LeastSquares;
  * and {@code R = (1, theta_1, ..., theta_{r-1})}. All with unit innovation variance (it is
  * concentrated out of the likelihood).
  *
- * <p>The initial state covariance is the stationary one, computed from the autocovariances by the
- * difference equations (Brockwell and Davis 1991, section 3.3) in O(p^3 + r^2). The filter uses the
+ * <p>The initial state covariance is the stationary one, computed from the autocovariances in
+ * O(p^2 + r^2) (step-down recursion for the AR part, see {@link #stationaryCovariance}). The filter uses the
  * Chandrasekhar recursions (Morf, Sidhu and Kailath 1974; Harvey 1989, section 3.3.4): with a
  * stationary start, {@code P_{t+1} - P_t} has rank one, so a step costs O(r) instead of O(r^2), and
  * the sparse companion structure of T is used directly. Nothing here allocates.
@@ -23,13 +22,34 @@ final class ArimaKalman {
     private ArimaKalman() {
     }
 
+    /** Buffers for {@link #stationaryCovariance}, sized for AR order p, MA order q and state r. */
+    static final class CovWork {
+        final double[] psi;
+        final double[] gammaAr;
+        final double[] gamma;
+        final double[][] poly; // predictor polynomials of orders 1..p from the step-down recursion
+        final int[] thetaIdx;
+
+        CovWork(int p, int q, int r) {
+            psi = new double[r + 1];
+            gammaAr = new double[r + q + 2];
+            gamma = new double[r + 1];
+            poly = new double[p + 1][];
+            for (int j = 1; j <= p; j++) {
+                poly[j] = new double[j];
+            }
+            thetaIdx = new int[q + 1];
+        }
+    }
+
     /**
-     * Writes the stationary covariance of the state into {@code out[0..r)[0..r)}; {@code psi},
-     * {@code gamma} need r + 1 entries, {@code sys} (p + 1) x (p + 1) and {@code rhs} p + 1. Returns
-     * false when the AR part is not stationary (no positive-definite solution).
+     * Writes the stationary covariance of the state into {@code out[0..r)[0..r)}. The autocovariances
+     * come from those of the pure AR part, obtained by the step-down (Schur-Cohn) recursion and the
+     * Yule-Walker equations of each order in O(p^2), then filtered through the MA part. Returns false
+     * when the AR part is not stationary.
      */
-    static boolean stationaryCovariance(double[] phi, int p, double[] theta, int q, int r, double[][] out,
-            double[] psi, double[] gamma, double[][] sys, double[] rhs) {
+    static boolean stationaryCovariance(double[] phi, int p, double[] theta, int q, int r, double[][] out, CovWork w) {
+        double[] psi = w.psi;
         psi[0] = 1;
         for (int j = 1; j <= r; j++) {
             double s = j <= q ? theta[j - 1] : 0;
@@ -39,44 +59,68 @@ final class ArimaKalman {
             }
             psi[j] = s;
         }
+        // autocovariances of the AR part with unit innovation variance, lags 0..r+q
+        int lags = r + q;
+        double[] g = w.gammaAr;
         if (p == 0) {
-            for (int h = 0; h <= r; h++) {
-                double s = 0;
-                for (int j = 0; j + h <= q; j++) {
-                    s += th(theta, q, j) * th(theta, q, j + h);
-                }
-                gamma[h] = s;
-            }
+            java.util.Arrays.fill(g, 0, lags + 1, 0.0);
+            g[0] = 1;
         } else {
-            for (int k = 0; k <= p; k++) {
-                double[] row = sys[k];
-                java.util.Arrays.fill(row, 0, p + 1, 0.0);
-                row[k] += 1;
-                for (int j = 1; j <= p; j++) {
-                    row[Math.abs(k - j)] -= phi[j - 1];
+            double[][] poly = w.poly;
+            System.arraycopy(phi, 0, poly[p], 0, p);
+            double prod = 1;
+            for (int j = p; j >= 1; j--) {
+                double[] cur = poly[j];
+                double k = cur[j - 1];
+                if (!(Math.abs(k) < 1)) {
+                    return false;
                 }
+                double den = 1 - k * k;
+                prod *= den;
+                if (j > 1) {
+                    double[] next = poly[j - 1];
+                    for (int i = 0; i < j - 1; i++) {
+                        next[i] = (cur[i] + k * cur[j - 2 - i]) / den;
+                    }
+                }
+            }
+            g[0] = 1 / prod;
+            for (int j = 1; j <= lags; j++) {
                 double s = 0;
-                for (int j = k; j <= q; j++) {
-                    s += th(theta, q, j) * psi[j - k];
+                if (j <= p) {
+                    double[] cur = poly[j];
+                    for (int i = 1; i <= j; i++) {
+                        s += cur[i - 1] * g[j - i];
+                    }
+                } else {
+                    for (int i = 1; i <= p; i++) {
+                        s += phi[i - 1] * g[j - i];
+                    }
                 }
-                rhs[k] = s;
+                g[j] = s;
             }
-            if (!LeastSquares.solve(sys, rhs, p + 1)) {
-                return false;
+        }
+        // gamma(h) = sum_i sum_j theta_i theta_j gammaAr(h + j - i), theta_0 = 1, over the non-zero terms
+        int nz = 0;
+        int[] idx = w.thetaIdx;
+        idx[nz++] = 0;
+        for (int j = 1; j <= q; j++) {
+            if (theta[j - 1] != 0) {
+                idx[nz++] = j;
             }
-            for (int k = 0; k <= Math.min(p, r); k++) {
-                gamma[k] = rhs[k];
-            }
-            for (int k = p + 1; k <= r; k++) {
-                double s = 0;
-                for (int j = 1; j <= p; j++) {
-                    s += phi[j - 1] * gamma[k - j];
+        }
+        double[] gamma = w.gamma;
+        for (int h = 0; h <= r; h++) {
+            double s = 0;
+            for (int a = 0; a < nz; a++) {
+                int i = idx[a];
+                double ti = th(theta, q, i);
+                for (int b = 0; b < nz; b++) {
+                    int j = idx[b];
+                    s += ti * th(theta, q, j) * g[Math.abs(h + j - i)];
                 }
-                for (int j = k; j <= q; j++) {
-                    s += th(theta, q, j) * psi[j - k];
-                }
-                gamma[k] = s;
             }
+            gamma[h] = s;
         }
         for (int j = 0; j < r; j++) {
             double s = 0;

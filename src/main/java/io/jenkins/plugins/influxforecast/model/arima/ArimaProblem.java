@@ -30,14 +30,14 @@ final class ArimaProblem {
 
     // covariance buffers
     private final double[][] p0;
-    private final double[] psi;
-    private final double[] gamma;
-    private final double[][] sys;
-    private final double[] rhs;
+    private final ArimaKalman.CovWork covWork;
     // filter buffers
-    private final double[][] state;
+    private double[][] state;
+    private double[][] stateNext;
     private final double[] gainW;
     private final double[] gainK;
+    private final double[] gainU;
+    private final double[] phiPad;
     private final double[][] innov;
     private final double[] fvar;
     private final boolean[] counted;
@@ -75,13 +75,13 @@ final class ArimaProblem {
         this.phi = new double[Math.max(1, pFull)];
         this.theta = new double[Math.max(1, qFull)];
         this.p0 = new double[r][r];
-        this.psi = new double[r + 1];
-        this.gamma = new double[r + 1];
-        this.sys = new double[pFull + 1][pFull + 1];
-        this.rhs = new double[pFull + 1];
-        this.state = new double[k + 1][r];
-        this.gainW = new double[r];
+        this.covWork = new ArimaKalman.CovWork(pFull, qFull, r);
+        this.state = new double[k + 1][r + 1];
+        this.stateNext = new double[k + 1][r + 1];
+        this.gainW = new double[r + 1];
         this.gainK = new double[r];
+        this.gainU = new double[r];
+        this.phiPad = new double[r];
         this.innov = new double[k + 1][nw];
         this.fvar = new double[nw];
         this.counted = new boolean[nw];
@@ -177,20 +177,29 @@ final class ArimaProblem {
             for (int t = 0; t < s0; t++) {
                 e[t] = 0;
             }
-            for (int t = s0; t < nw; t++) {
-                double v = x[t];
-                for (int jj = 0; jj < np; jj++) {
-                    int j = phiIdx[jj];
-                    v -= phi[j] * x[t - j - 1];
+            // the AR part only involves the data: one vectorisable pass per lag
+            System.arraycopy(x, s0, e, s0, nw - s0);
+            for (int jj = 0; jj < np; jj++) {
+                int j = phiIdx[jj];
+                double c = phi[j];
+                int off = j + 1;
+                for (int t = s0; t < nw; t++) {
+                    e[t] -= c * x[t - off];
                 }
-                for (int jj = 0; jj < nq; jj++) {
-                    int j = thetaIdx[jj];
-                    if (t - j - 1 < 0) {
-                        break;
+            }
+            // the MA part is a recursion on the innovations
+            if (nq > 0) {
+                for (int t = s0; t < nw; t++) {
+                    double v = e[t];
+                    for (int jj = 0; jj < nq; jj++) {
+                        int j = thetaIdx[jj];
+                        if (t - j - 1 < 0) {
+                            break;
+                        }
+                        v -= theta[j] * e[t - j - 1];
                     }
-                    v -= theta[j] * e[t - j - 1];
+                    e[t] = v;
                 }
-                e[t] = v;
             }
         }
         int nu = nw - s0;
@@ -202,6 +211,15 @@ final class ArimaProblem {
             return Double.POSITIVE_INFINITY;
         }
         return 0.5 * Math.log(ssq / nu);
+    }
+
+    /**
+     * The CSS-filtered series and regressors at {@code par} ([0]: the series, [1..k]: the regressors),
+     * zero before the first innovation; a view of internal buffers, valid until the next call.
+     */
+    double[][] cssInnovations(double[] par) {
+        css(par);
+        return innov;
     }
 
     /** CSS residuals of the last {@link #css} call, over the differenced series (zeros before the start). */
@@ -320,7 +338,7 @@ final class ArimaProblem {
             std[t] = e / Math.sqrt(fvar[t]);
         }
         fs.standardized = std;
-        fs.a = state[0].clone();
+        fs.a = java.util.Arrays.copyOf(state[0], r);
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < r; j++) {
                 fs.a[j] -= beta[i] * state[i + 1][j];
@@ -331,16 +349,23 @@ final class ArimaProblem {
 
     private double filter(double[] par, FinalState capture, double[] fixedBeta) {
         expand(par);
-        if (!ArimaKalman.stationaryCovariance(phi, pFull, theta, qFull, r, p0, psi, gamma, sys, rhs)) {
+        if (!ArimaKalman.stationaryCovariance(phi, pFull, theta, qFull, r, p0, covWork)) {
             return Double.POSITIVE_INFINITY;
+        }
+        // padded copies (index r holds 0) so that the shifted updates read and write different arrays
+        double[] phiPad = this.phiPad;
+        for (int i = 0; i < r; i++) {
+            phiPad[i] = ArimaKalman.ph(phi, pFull, i + 1);
         }
         double f = p0[0][0];
         double[] w = gainW;
         double[] kb = gainK;
+        double[] u = gainU;
         for (int i = 0; i < r; i++) {
-            kb[i] = ArimaKalman.ph(phi, pFull, i + 1) * f + (i + 1 < r ? p0[i + 1][0] : 0.0);
+            kb[i] = phiPad[i] * f + (i + 1 < r ? p0[i + 1][0] : 0.0);
             w[i] = kb[i];
         }
+        w[r] = 0;
         double m = -1.0 / f;
         if (capture != null) {
             for (int i = 0; i < r; i++) {
@@ -349,16 +374,12 @@ final class ArimaProblem {
         }
         for (int s = 0; s <= k; s++) {
             java.util.Arrays.fill(state[s], 0.0);
+            java.util.Arrays.fill(stateNext[s], 0.0);
         }
         double sumLog = 0;
         int nu = 0;
         boolean steady = false;
-        int rm1 = r - 1;
-        double phiR = ArimaKalman.ph(phi, pFull, r);
-        double[] phiPad = psi; // reuse: phi_{i+1} for i = 0..r-1
-        for (int i = 0; i < r; i++) {
-            phiPad[i] = ArimaKalman.ph(phi, pFull, i + 1);
-        }
+        int rr = r;
         for (int t = 0; t < nw; t++) {
             if (!(f > 0) || !Double.isFinite(f)) {
                 return Double.POSITIVE_INFINITY;
@@ -366,14 +387,16 @@ final class ArimaProblem {
             double invF = 1.0 / f;
             for (int s = 0; s <= k; s++) {
                 double[] a = state[s];
+                double[] b = stateNext[s];
                 double v = series[s][t] - a[0];
                 innov[s][t] = v;
                 double c = v * invF;
                 double a0 = a[0];
-                for (int i = 0; i < rm1; i++) {
-                    a[i] = phiPad[i] * a0 + a[i + 1] + kb[i] * c;
+                for (int i = 0; i < rr; i++) {
+                    b[i] = phiPad[i] * a0 + a[i + 1] + kb[i] * c;
                 }
-                a[rm1] = phiR * a0 + kb[rm1] * c;
+                state[s] = b;
+                stateNext[s] = a;
             }
             fvar[t] = f;
             boolean use = f < ArimaKalman.DIFFUSE_GAIN;
@@ -385,10 +408,10 @@ final class ArimaProblem {
             if (!steady) {
                 double z = w[0];
                 if (capture != null) {
-                    for (int i = 0; i < r; i++) {
+                    for (int i = 0; i < rr; i++) {
                         double mwi = m * w[i];
                         double[] row = capture.pa[i];
-                        for (int j = 0; j < r; j++) {
+                        for (int j = 0; j < rr; j++) {
                             row[j] += mwi * w[j];
                         }
                     }
@@ -396,23 +419,21 @@ final class ArimaProblem {
                 double fNew = f + m * z * z;
                 double mz = m * z;
                 double zf = z * invF;
-                double maxW = 0;
-                for (int i = 0; i < rm1; i++) {
-                    double u = phiPad[i] * z + w[i + 1];
-                    double ki = kb[i];
-                    w[i] = u - ki * zf;
-                    kb[i] = ki + u * mz;
-                    maxW = Math.max(maxW, Math.abs(w[i]));
+                for (int i = 0; i < rr; i++) {
+                    u[i] = phiPad[i] * z + w[i + 1];
                 }
-                double u = phiR * z;
-                double ki = kb[rm1];
-                w[rm1] = u - ki * zf;
-                kb[rm1] = ki + u * mz;
-                maxW = Math.max(maxW, Math.abs(w[rm1]));
+                for (int i = 0; i < rr; i++) {
+                    w[i] = u[i] - kb[i] * zf;
+                    kb[i] += u[i] * mz;
+                }
                 m = m - m * m * z * z / fNew;
                 f = fNew;
-                if (Math.abs(m) * maxW * maxW < 1e-13 * f) {
-                    steady = true;
+                if ((t & 7) == 7) {
+                    double maxW = 0;
+                    for (int i = 0; i < rr; i++) {
+                        maxW = Math.max(maxW, Math.abs(w[i]));
+                    }
+                    steady = Math.abs(m) * maxW * maxW < 1e-13 * f;
                 }
             }
         }

@@ -138,9 +138,10 @@ final class ArmaParams {
             return true;
         }
         double[] a = new double[count];
-        System.arraycopy(coef, from, a, 0, count);
-        double[] poly = Polynomials.arPolynomial(a);
-        return poly.length < 2 || Polynomials.minRootModulus(poly) > 1;
+        for (int i = 0; i < count; i++) {
+            a[i] = -coef[from + i];
+        }
+        return Polynomials.rootsOutside(a, 1.0);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.influxforecast.model.arima;
 
-import io.jenkins.plugins.influxforecast.model.optim.Polynomials;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -282,6 +281,10 @@ final class AutoArima {
             Fitted exact = null;
             Search exactSearch = new Search(x, m, d, sd, ic, false, 0, xr, xregNames, null);
             for (Fitted cand : order) {
+                if (cand.fit == null) {
+                    continue; // the approximate fit failed: so does the exact one (same CSS start)
+                }
+                exactSearch.cssStart = cand.fit.coef();
                 Fitted ef = exactSearch.fit(cand.order.p(), cand.order.q(), cand.order.sp(), cand.order.sq(), cand.constant);
                 if (ef.ic < Double.POSITIVE_INFINITY) {
                     exact = ef;
@@ -326,6 +329,7 @@ final class AutoArima {
         final List<String> names;
         final Result out;
         final List<Fitted> all = new ArrayList<>();
+        double[] cssStart; // for exact refits: the CSS estimate of the approximate search
 
         Search(double[] x, int m, int d, int sd, Ic ic, boolean approx, double offset, double[][] xreg, List<String> names,
                 Result out) {
@@ -371,7 +375,7 @@ final class AutoArima {
             try {
                 Regs r = regressors(x, order, constant, xreg, names, false);
                 fit = ArimaEstimator.fit(x, order, r.cols, r.names,
-                        approx ? ArimaEstimator.Method.CSS : ArimaEstimator.Method.CSS_ML, true, true);
+                        approx ? ArimaEstimator.Method.CSS : ArimaEstimator.Method.CSS_ML, true, true, cssStart);
             } catch (RuntimeException e) {
                 return new Fitted(order, constant, null, Double.POSITIVE_INFINITY);
             }
@@ -407,22 +411,7 @@ final class AutoArima {
 
     /** Roots of the full AR or MA polynomial within 1.01 of the unit circle. */
     static boolean nearBoundary(ArimaFit f) {
-        double minRoot = 2;
-        double[] phi = f.state().phi();
-        if (phi.length > 0) {
-            double[] poly = Polynomials.arPolynomial(phi);
-            if (poly.length > 1) {
-                minRoot = Math.min(minRoot, Polynomials.minRootModulus(poly));
-            }
-        }
-        double[] theta = f.state().theta();
-        if (theta.length > 0) {
-            double[] poly = Polynomials.maPolynomial(theta);
-            if (poly.length > 1) {
-                minRoot = Math.min(minRoot, Polynomials.minRootModulus(poly));
-            }
-        }
-        return !(minRoot >= 1.01);
+        return ArimaEstimator.nearBoundary(f.state().phi(), f.state().theta());
     }
 
     private static boolean badHessian(ArimaFit f) {

@@ -12,14 +12,16 @@ import java.util.Map;
  * 24 and 168 hourly) as Fourier terms {@code sin(2 pi k t / m), cos(2 pi k t / m)}, k = 1..K, in a
  * regression with ARIMA errors (Hyndman and Athanasopoulos, "Forecasting: principles and practice",
  * section 10.5). The number of harmonics per period is chosen by AICc: the ARIMA errors are first
- * chosen automatically with a few harmonics, then K is searched period by period with those errors
- * (conditional-sum-of-squares fits, which are cheap), and finally the errors are chosen again with
- * the selected terms and the model is fitted by exact maximum likelihood.
+ * chosen automatically for the residuals of a least-squares fit with a few harmonics; then K is
+ * searched period by period with those ARMA coefficients held fixed (the filtered regressors are
+ * computed once, so each K costs one small least-squares solve); finally the errors are chosen again
+ * for the series less the selected harmonics and the whole model is fitted jointly by exact maximum
+ * likelihood.
  */
 final class HarmonicRegression {
 
     /** At most this many harmonics per period are considered. */
-    static final int MAX_HARMONICS = 20;
+    static final int MAX_HARMONICS = 12;
     private static final int START_HARMONICS = 3;
 
     private HarmonicRegression() {
@@ -91,38 +93,29 @@ final class HarmonicRegression {
         double[] y = series.values();
         int n = y.length;
         List<Integer> ks = new ArrayList<>();
+        List<Integer> maxK = new ArrayList<>();
+        for (int per : periods) {
+            maxK.add(maxHarmonics(per, n, periods.size()));
+        }
+        AutoArima.Options o = model.options();
         if (!fixedK.isEmpty()) {
             ks.addAll(fixedK);
         } else {
-            for (int per : periods) {
-                ks.add(Math.min(START_HARMONICS, maxHarmonics(per, n, periods.size())));
+            for (int i = 0; i < periods.size(); i++) {
+                ks.add(Math.min(START_HARMONICS, maxK.get(i)));
             }
-            // the error model with a few harmonics
-            List<Term> t0 = terms(periods, ks);
-            AutoArima.Options o = model.options();
+            // 1. the error model of the residuals of a least-squares fit with a few harmonics
             AutoArima.Result provisional;
             try {
-                provisional = AutoArima.search(y, m, columns(t0, n), names(t0), quick(o));
+                double[] u0 = AutoArima.regressionResiduals(y, columns(terms(periods, ks), n));
+                provisional = AutoArima.search(u0, m, new double[0][], List.of(), quick(o));
             } catch (RuntimeException e) {
                 provisional = null;
             }
             if (provisional != null) {
-                ArimaOrder errors = provisional.fit.order();
-                boolean constant = provisional.constant;
-                for (int i = 0; i < periods.size(); i++) {
-                    int best = ks.get(i);
-                    double bestIc = Double.POSITIVE_INFINITY;
-                    for (int k = 1; k <= maxHarmonics(periods.get(i), n, periods.size()); k++) {
-                        List<Integer> trial = new ArrayList<>(ks);
-                        trial.set(i, k);
-                        double ic = cssAicc(y, errors, constant, terms(periods, trial));
-                        if (ic < bestIc) {
-                            bestIc = ic;
-                            best = k;
-                        }
-                    }
-                    ks.set(i, best);
-                }
+                // 2. harmonics by AICc with those ARMA coefficients held fixed: the filtered regressors are
+                //    computed once and each choice of K is a small least-squares problem
+                ks = searchHarmonics(y, periods, maxK, ks, provisional.fit, provisional.constant);
             } else {
                 warnings.add("harmonic search skipped: no error model could be fitted with " + ks + " harmonics");
             }
@@ -137,7 +130,98 @@ final class HarmonicRegression {
         for (Term term : chosen) {
             fns.add(FittedArima.of(term::at));
         }
-        return model.fitAuto(series, m, columns(chosen, n), names(chosen), fns, warnings, extra);
+        // 3. the errors chosen again on the series less the harmonics, then one exact joint fit
+        return model.fitDynamic(series, m, columns(chosen, n), names(chosen), fns, warnings, extra);
+    }
+
+    /**
+     * Chooses the harmonics per period (coordinate search, one period at a time) by the AICc of the
+     * conditional sum of squares with the ARMA coefficients of {@code errors} held fixed.
+     */
+    static List<Integer> searchHarmonics(double[] y, List<Integer> periods, List<Integer> maxK, List<Integer> start,
+            ArimaFit errors, boolean constant) {
+        int n = y.length;
+        ArimaOrder order = errors.order();
+        List<Term> all = terms(periods, maxK);
+        AutoArima.Regs regs = AutoArima.regressors(y, order, constant, columns(all, n), names(all), false);
+        int nConst = regs.cols().length - all.size();
+        ArimaProblem prob = new ArimaProblem(y, regs.cols(), order);
+        double[][] e = prob.cssInnovations(errors.coef());
+        int s0 = prob.pFull;
+        int k = regs.cols().length;
+        int nu = prob.nw - s0;
+        // Gram matrix of the filtered regressors and their products with the filtered series
+        double[][] gram = new double[k][k];
+        double[] xy = new double[k];
+        double yy = 0;
+        for (int t = s0; t < prob.nw; t++) {
+            double e0 = e[0][t];
+            yy += e0 * e0;
+            for (int i = 0; i < k; i++) {
+                double xi = e[i + 1][t];
+                xy[i] += xi * e0;
+                for (int j = 0; j <= i; j++) {
+                    gram[i][j] += xi * e[j + 1][t];
+                }
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < i; j++) {
+                gram[j][i] = gram[i][j];
+            }
+        }
+        List<Integer> ks = new ArrayList<>(start);
+        int nstar = n - order.diffLength();
+        for (int pi = 0; pi < periods.size(); pi++) {
+            int best = ks.get(pi);
+            double bestIc = Double.POSITIVE_INFINITY;
+            for (int kk = 1; kk <= maxK.get(pi); kk++) {
+                List<Integer> trial = new ArrayList<>(ks);
+                trial.set(pi, kk);
+                List<Integer> cols = new ArrayList<>();
+                for (int c = 0; c < nConst; c++) {
+                    cols.add(c);
+                }
+                List<Term> sub = terms(periods, trial);
+                for (Term t : sub) {
+                    cols.add(nConst + all.indexOf(t));
+                }
+                double ssq = subsetSsq(gram, xy, yy, cols);
+                int npar = errors.coef().length + cols.size() + 1;
+                if (!(ssq > 0) || nstar - npar - 1 <= 0) {
+                    continue;
+                }
+                double aic = nstar * Math.log(ssq / nu) + 2 * npar;
+                double ic = aic + 2.0 * npar * (npar + 1) / (nstar - npar - 1);
+                if (ic < bestIc) {
+                    bestIc = ic;
+                    best = kk;
+                }
+            }
+            ks.set(pi, best);
+        }
+        return ks;
+    }
+
+    private static double subsetSsq(double[][] gram, double[] xy, double yy, List<Integer> cols) {
+        int k = cols.size();
+        double[][] a = new double[k][k];
+        double[] b = new double[k];
+        for (int i = 0; i < k; i++) {
+            b[i] = xy[cols.get(i)];
+            for (int j = 0; j < k; j++) {
+                a[i][j] = gram[cols.get(i)][cols.get(j)];
+            }
+        }
+        double[] rhs = b.clone();
+        if (!io.jenkins.plugins.influxforecast.model.optim.LeastSquares.solveSpd(a, rhs, k)) {
+            return Double.NaN;
+        }
+        double fit = 0;
+        for (int i = 0; i < k; i++) {
+            fit += rhs[i] * b[i];
+        }
+        return yy - fit;
     }
 
     private static List<String> names(List<Term> terms) {
@@ -166,21 +250,4 @@ final class HarmonicRegression {
         return q;
     }
 
-    /** AICc of a CSS fit (auto.arima's approximation, without its constant offset). */
-    private static double cssAicc(double[] y, ArimaOrder errors, boolean constant, List<Term> terms) {
-        int n = y.length;
-        AutoArima.Regs r = AutoArima.regressors(y, errors, constant, columns(terms, n), names(terms), false);
-        try {
-            ArimaFit f = ArimaEstimator.fit(y, errors, r.cols(), r.names(), ArimaEstimator.Method.CSS, false, false);
-            int nstar = n - errors.diffLength();
-            int npar = f.npar();
-            if (nstar - npar - 1 <= 0) {
-                return Double.POSITIVE_INFINITY;
-            }
-            double aic = nstar * Math.log(f.rawSigma2()) + 2 * npar;
-            return aic + 2.0 * npar * (npar + 1) / (nstar - npar - 1);
-        } catch (RuntimeException e) {
-            return Double.POSITIVE_INFINITY;
-        }
-    }
 }

@@ -70,6 +70,43 @@ public final class Polynomials {
         return out;
     }
 
+    /**
+     * Whether every root of {@code 1 + a[0] z + ... + a[p-1] z^p} has modulus greater than
+     * {@code radius}, by the Schur-Cohn step-down recursion on the polynomial scaled to the unit circle
+     * (O(p^2), no root finding): all reflection coefficients must be inside (-1, 1).
+     */
+    public static boolean rootsOutside(double[] a, double radius) {
+        int p = a.length;
+        while (p > 0 && a[p - 1] == 0) {
+            p--;
+        }
+        if (p == 0) {
+            return true;
+        }
+        double[] phi = new double[p];
+        double scale = 1;
+        for (int i = 0; i < p; i++) {
+            scale *= radius;
+            phi[i] = -a[i] * scale;
+            if (!Double.isFinite(phi[i])) {
+                return false;
+            }
+        }
+        double[] work = new double[p];
+        for (int j = p - 1; j >= 0; j--) {
+            double k = phi[j];
+            if (!(Math.abs(k) < 1)) {
+                return false;
+            }
+            double den = 1 - k * k;
+            for (int i = 0; i < j; i++) {
+                work[i] = (phi[i] + k * phi[j - 1 - i]) / den;
+            }
+            System.arraycopy(work, 0, phi, 0, j);
+        }
+        return true;
+    }
+
     /** The smallest modulus of the roots, or +infinity for a constant polynomial. */
     public static double minRootModulus(double[] c) {
         double min = Double.POSITIVE_INFINITY;

@@ -63,8 +63,7 @@ class ArimaKernelsTest {
         int q = 3;
         int r = 5;
         double[][] out = new double[r][r];
-        assertThat(ArimaKalman.stationaryCovariance(phi, p, theta, q, r, out, new double[r + 1], new double[r + 1],
-                new double[p + 1][p + 1], new double[p + 1])).isTrue();
+        assertThat(ArimaKalman.stationaryCovariance(phi, p, theta, q, r, out, new ArimaKalman.CovWork(p, q, r))).isTrue();
         // P = T P T' + R R'
         double[][] t = new double[r][r];
         for (int i = 0; i < r; i++) {
@@ -93,8 +92,8 @@ class ArimaKernelsTest {
     @Test
     void rejectsANonStationaryArPart() {
         double[][] out = new double[1][1];
-        assertThat(ArimaKalman.stationaryCovariance(new double[] {1.2}, 1, new double[0], 0, 1, out, new double[2],
-                new double[2], new double[2][2], new double[2])).isFalse();
+        assertThat(ArimaKalman.stationaryCovariance(new double[] {1.2}, 1, new double[0], 0, 1, out,
+                new ArimaKalman.CovWork(1, 0, 1))).isFalse();
     }
 
     /** The Chandrasekhar filter gives the likelihood of the textbook O(r^2) Kalman filter. */
@@ -123,8 +122,7 @@ class ArimaKernelsTest {
         ArmaParams.expandAr(par, o, phi);
         ArmaParams.expandMa(par, o, theta);
         double[][] p = new double[r][r];
-        ArimaKalman.stationaryCovariance(phi, pf, theta, qf, r, p, new double[r + 1], new double[r + 1],
-                new double[pf + 1][pf + 1], new double[pf + 1]);
+        ArimaKalman.stationaryCovariance(phi, pf, theta, qf, r, p, new ArimaKalman.CovWork(pf, qf, r));
         double[][] t = new double[r][r];
         for (int i = 0; i < r; i++) {
             t[i][0] = ArimaKalman.ph(phi, pf, i + 1);

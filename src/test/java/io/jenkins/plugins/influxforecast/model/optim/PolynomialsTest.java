@@ -29,6 +29,25 @@ class PolynomialsTest {
     }
 
     @Test
+    void stepDownTestAgreesWithRootFinding() {
+        java.util.Random rnd = new java.util.Random(11);
+        for (int trial = 0; trial < 200; trial++) {
+            int p = 1 + rnd.nextInt(6);
+            double[] a = new double[p];
+            for (int i = 0; i < p; i++) {
+                a[i] = rnd.nextGaussian() * 0.6;
+            }
+            double[] poly = new double[p + 1];
+            poly[0] = 1;
+            System.arraycopy(a, 0, poly, 1, p);
+            double min = Polynomials.minRootModulus(poly);
+            if (Math.abs(min - 1.01) > 1e-6) {
+                assertThat(Polynomials.rootsOutside(a, 1.01)).as("trial " + trial).isEqualTo(min > 1.01);
+            }
+        }
+    }
+
+    @Test
     void trimsNegligibleTrailingCoefficients() {
         assertThat(Polynomials.arPolynomial(new double[] {0.5, 1e-9})).containsExactly(1, -0.5);
     }
