@@ -1,0 +1,178 @@
+package io.jenkins.plugins.influxforecast.model.ets;
+
+/**
+ * The ETS filter: runs the state-space recursions of Hyndman, Koehler, Snyder and Grose (2002) over a
+ * series and accumulates the fitting criterion. The point recursions are the same for additive and
+ * multiplicative errors; only the error used in the criterion differs.
+ *
+ * <p>The seasonal states live in a ring buffer (oldest first), so a step costs O(1) whatever the
+ * period. States are exchanged in R's order: {@code l, b, s1 .. sm} with {@code s1} the most
+ * recent seasonal state and {@code sm} the one that applies to the next observation.
+ */
+final class EtsKernel {
+
+    static final int NONE = 0;
+    static final int ADD = 1;
+    static final int MULT = 2;
+
+    /** Below this a divisor is treated as zero (R's TOL). */
+    static final double TOL = 1.0e-10;
+    /** The value used instead of a division by (nearly) zero (R's HUGEN). */
+    static final double HUGEN = 1.0e10;
+
+    /** Criteria: R's likelihood term, the mean squared one-step error, mean squared / absolute residual. */
+    static final int CRIT_LIK = 0;
+    static final int CRIT_MSE = 1;
+    static final int CRIT_SIGMA = 2;
+    static final int CRIT_MAE = 3;
+
+    private EtsKernel() {
+    }
+
+    static int code(char c) {
+        return switch (c) {
+            case 'N' -> NONE;
+            case 'A' -> ADD;
+            case 'M' -> MULT;
+            default -> throw new IllegalArgumentException("component " + c);
+        };
+    }
+
+    /**
+     * Runs the filter from the initial state {@code x0} (R's order) and returns the criterion:
+     * for {@link #CRIT_LIK} R's {@code n log(sum e^2) + 2 sum log|f|} (the last term for
+     * multiplicative errors only), else the mean squared raw one-step error, the mean squared
+     * residual or the mean absolute residual. NaN when a forecast is not finite.
+     *
+     * @param ring      work array of at least m values (overwritten)
+     * @param residuals where the residuals go (relative errors for multiplicative error), or null
+     * @param fitted    where the one-step forecasts go, or null
+     * @param last      where the final state goes (R's order, same length as x0), or null
+     */
+    static double run(double[] y, int m, int error, int trend, int season, double alpha, double beta, double gamma,
+                      double phi, double[] x0, double[] ring, double[] residuals, double[] fitted, double[] last, int crit) {
+        int n = y.length;
+        double l = x0[0];
+        double b = trend != NONE ? x0[1] : 0.0;
+        int off = trend != NONE ? 2 : 1;
+        if (season != NONE) {
+            // ring[j], oldest first: ring[0] = s_m, ..., ring[m-1] = s_1
+            for (int j = 0; j < m; j++) {
+                ring[j] = x0[off + m - 1 - j];
+            }
+        }
+        if (trend == NONE) {
+            phi = 0.0;
+        }
+        double betaOverAlpha = beta / alpha;
+        double sse = 0.0;
+        double sseRaw = 0.0;
+        double sae = 0.0;
+        double sumLog = 0.0;
+        int p = 0;
+        for (int i = 0; i < n; i++) {
+            double yi = y[i];
+            double phib = phi * b;
+            double q = l + phib;
+            double s;
+            double f;
+            double pl;
+            if (season == NONE) {
+                s = 0.0;
+                f = q;
+                pl = yi;
+            } else if (season == ADD) {
+                s = ring[p];
+                f = q + s;
+                pl = yi - s;
+            } else {
+                s = ring[p];
+                f = q * s;
+                pl = Math.abs(s) < TOL ? HUGEN : yi / s;
+            }
+            if (!(f == f) || Double.isInfinite(f)) {
+                return Double.NaN;
+            }
+            double raw = yi - f;
+            double e = error == ADD ? raw : raw / f;
+            sse += e * e;
+            sseRaw += raw * raw;
+            sae += Math.abs(e);
+            if (error == MULT) {
+                sumLog += Math.log(Math.abs(f));
+            }
+            if (residuals != null) {
+                residuals[i] = e;
+            }
+            if (fitted != null) {
+                fitted[i] = f;
+            }
+            double ln = q + alpha * (pl - q);
+            if (trend != NONE) {
+                b = phib + betaOverAlpha * (ln - l - phib);
+            }
+            if (season == ADD) {
+                ring[p] = s + gamma * (yi - q - s);
+            } else if (season == MULT) {
+                double t = Math.abs(q) < TOL ? HUGEN : yi / q;
+                ring[p] = s + gamma * (t - s);
+            }
+            if (season != NONE) {
+                p++;
+                if (p == m) {
+                    p = 0;
+                }
+            }
+            l = ln;
+        }
+        if (last != null) {
+            last[0] = l;
+            if (trend != NONE) {
+                last[1] = b;
+            }
+            if (season != NONE) {
+                // most recent first: the state written last is at p - 1
+                for (int j = 0; j < m; j++) {
+                    int idx = p - 1 - j;
+                    if (idx < 0) {
+                        idx += m;
+                    }
+                    last[off + j] = ring[idx];
+                }
+            }
+        }
+        return switch (crit) {
+            case CRIT_LIK -> n * Math.log(sse) + 2.0 * sumLog;
+            case CRIT_MSE -> sseRaw / n;
+            case CRIT_SIGMA -> sse / n;
+            default -> sae / n;
+        };
+    }
+
+    /**
+     * Point forecasts h = 1..horizon from a state in R's order: level plus damped trend, plus or
+     * times the seasonal state of the step.
+     */
+    static double[] forecast(double[] state, int m, int trend, int season, double phi, int horizon) {
+        double l = state[0];
+        double b = trend != NONE ? state[1] : 0.0;
+        int off = trend != NONE ? 2 : 1;
+        double[] f = new double[horizon];
+        double phiStar = trend != NONE ? phi : 0.0;
+        double phiPow = phi;
+        for (int i = 0; i < horizon; i++) {
+            double v = l + phiStar * b;
+            if (season != NONE) {
+                // step i+1 uses s_{m - (i mod m)}: the oldest state first
+                double s = state[off + m - 1 - (i % m)];
+                v = season == ADD ? v + s : v * s;
+            }
+            f[i] = v;
+            if (trend != NONE) {
+                phiPow *= phi;
+                phiStar += phiPow;
+            }
+        }
+        return f;
+    }
+}

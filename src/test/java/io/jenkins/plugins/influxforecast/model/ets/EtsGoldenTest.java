@@ -1,0 +1,97 @@
+package io.jenkins.plugins.influxforecast.model.ets;
+
+import static io.jenkins.plugins.influxforecast.model.Golden.assertClose;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.jenkins.plugins.influxforecast.model.Golden;
+import io.jenkins.plugins.influxforecast.model.Forecast;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * ETS against R's forecast package. Two checks per golden case: (1) the filter, likelihood,
+ * information criteria, forecast means and interval variances at R's own estimates reproduce R
+ * to many digits; (2) our own estimation reaches a likelihood at least as good as R's and
+ * forecasts close to R's.
+ */
+class EtsGoldenTest {
+
+    static int period(String series) {
+        return switch (series) {
+            case "airpassengers", "usaccdeaths" -> 12;
+            default -> 1;
+        };
+    }
+
+    static Golden golden(String name) {
+        return Golden.read("ets/" + name + ".csv");
+    }
+
+    /** Our fit at R's parameters and initial states. */
+    static EtsFit atRsEstimates(String name, String series) {
+        Golden g = golden(name);
+        Map<String, String> kv = g.keyValues();
+        EtsType type = EtsType.parse(kv.get("method"));
+        int m = type.seasonal() ? period(series) : 1;
+        double[] x0 = new double[EtsFit.stateCount(type, m)];
+        x0[0] = g.value("init_l");
+        int k = 1;
+        if (type.hasTrend()) {
+            x0[k++] = g.value("init_b");
+        }
+        for (int j = 1; type.seasonal() && j <= m; j++) {
+            x0[k++] = g.value("init_s" + j);
+        }
+        double aic = g.value("aic");
+        double loglik = g.value("loglik");
+        int np = (int) Math.round((aic + 2 * loglik) / 2);
+        return EtsEstimator.evaluate(Golden.series(series), m, type, g.value("alpha"), g.value("beta"), g.value("gamma"),
+                g.value("phi"), x0, np);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "airpassengers_auto, airpassengers", "airpassengers_MAM, airpassengers", "airpassengers_MNM, airpassengers",
+        "usaccdeaths_auto, usaccdeaths", "usaccdeaths_AAA, usaccdeaths", "usaccdeaths_AAdA, usaccdeaths",
+        "usaccdeaths_MAA, usaccdeaths", "wwwusage_auto, wwwusage", "wwwusage_AAN, wwwusage", "wwwusage_MAdN, wwwusage",
+        "nile_auto, nile", "nile_ANN, nile", "nile_ses, nile", "wwwusage_holt_damped, wwwusage"})
+    void filterAndForecastsAtRsEstimatesMatchR(String name, String series) {
+        Golden g = golden(name);
+        EtsFit fit = atRsEstimates(name, series);
+        assertThat(fit.logLik()).as("loglik").isCloseTo(g.value("loglik"), within(1e-6 * Math.abs(g.value("loglik"))));
+        assertThat(fit.aicc()).as("aicc").isCloseTo(g.value("aicc"), within(1e-6 * Math.abs(g.value("aicc"))));
+        assertThat(fit.bic()).as("bic").isCloseTo(g.value("bic"), within(1e-6 * Math.abs(g.value("bic"))));
+        assertThat(fit.sigma2()).as("sigma2").isCloseTo(g.value("sigma2"), within(1e-6 * g.value("sigma2")));
+        assertThat(fit.mse()).as("mse").isCloseTo(g.value("mse"), within(1e-6 * g.value("mse")));
+        assertClose(name + " residuals", g.values("resid", 10), java.util.Arrays.copyOf(fit.residuals(), 10), 1e-6);
+        int h = g.keyValues().keySet().stream().filter(k -> k.startsWith("mean")).mapToInt(k -> 1).sum();
+        assertClose(name + " mean", g.values("mean", h), fit.forecastMean(h), 1e-9);
+        double[] var = fit.forecastVariance(h);
+        double[] mean = fit.forecastMean(h);
+        double z95 = Forecast.zScore(95);
+        double[] hi95 = new double[h];
+        for (int i = 0; i < h; i++) {
+            hi95[i] = mean[i] + z95 * Math.sqrt(var[i]);
+        }
+        assertClose(name + " hi95", g.values("hi95_", h), hi95, 1e-8);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "airpassengers_MAM, airpassengers", "airpassengers_MNM, airpassengers", "usaccdeaths_AAA, usaccdeaths",
+        "usaccdeaths_AAdA, usaccdeaths", "usaccdeaths_MAA, usaccdeaths", "wwwusage_AAN, wwwusage",
+        "wwwusage_MAdN, wwwusage", "nile_ANN, nile"})
+    void ourEstimatesAreAtLeastAsLikelyAsRs(String name, String series) {
+        Golden g = golden(name);
+        EtsType type = EtsType.parse(g.keyValues().get("method"));
+        EtsFit fit = EtsEstimator.fit(Golden.series(series), period(series), type, EtsOptions.defaults());
+        double rLogLik = g.value("loglik");
+        assertThat(fit.logLik()).as(name + " loglik (R " + rLogLik + ")").isGreaterThan(rLogLik - 0.05);
+        int h = 10;
+        double[] ours = fit.forecastMean(h);
+        double[] r = g.values("mean", h);
+        assertClose(name + " forecast", r, ours, 0.03);
+    }
+}
