@@ -1,8 +1,10 @@
 package io.jenkins.plugins.influxforecast.model;
 
 import io.jenkins.plugins.influxforecast.model.ets.EtsModel;
+import io.jenkins.plugins.influxforecast.model.fft.FftModel;
 import io.jenkins.plugins.influxforecast.model.naive.LagWalk;
 import io.jenkins.plugins.influxforecast.model.naive.WindowMean;
+import io.jenkins.plugins.influxforecast.model.season.MstlModel;
 import io.jenkins.plugins.influxforecast.model.theta.M4Benchmarks;
 import io.jenkins.plugins.influxforecast.model.theta.ThetaModel;
 import java.util.Collections;
@@ -33,6 +35,9 @@ public final class Models {
         register("holt", M4Benchmarks::holt);
         register("damped", M4Benchmarks::damped);
         register("comb", M4Benchmarks::comb);
+        register("mstl", MstlModel::create);
+        register("stlf", MstlModel::create);
+        register("fft", FftModel::create);
     }
 
     private Models() {

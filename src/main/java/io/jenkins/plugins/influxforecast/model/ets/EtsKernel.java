@@ -69,6 +69,7 @@ final class EtsKernel {
         double sseRaw = 0.0;
         double sae = 0.0;
         double sumLog = 0.0;
+        double prod = 1.0;
         int p = 0;
         for (int i = 0; i < n; i++) {
             double yi = y[i];
@@ -99,7 +100,12 @@ final class EtsKernel {
             sseRaw += raw * raw;
             sae += Math.abs(e);
             if (error == MULT) {
-                sumLog += Math.log(Math.abs(f));
+                // sum of log|f| as a running product, renormalised now and then: one log per many steps
+                prod *= Math.abs(f);
+                if (prod > 1e150 || prod < 1e-150) {
+                    sumLog += Math.log(prod);
+                    prod = 1.0;
+                }
             }
             if (residuals != null) {
                 residuals[i] = e;
@@ -124,6 +130,9 @@ final class EtsKernel {
                 }
             }
             l = ln;
+        }
+        if (error == MULT) {
+            sumLog += Math.log(prod);
         }
         if (last != null) {
             last[0] = l;
