@@ -51,6 +51,8 @@ import java.util.function.BiFunction;
  *   --r-pairs "ets=ets;thetaf=theta"   which of our specs each R method is compared with
  *   --markdown FILE     also write the tables as Markdown
  * </pre>
+ * R's forecasts are kept in {@code target/r-cache} and reused (they do not depend on our code);
+ * {@code -Dm4.rcache=false} runs R again.
  * Weekly runs as M4 scored it, without a seasonal period: specs that take {@code season} and do
  * not set it get {@code season=1} there.
  *

@@ -63,6 +63,11 @@ final class RSide {
     /** R's forecasts: method -> id -> {cpu seconds, f1..fh}. */
     static Map<String, Map<String, double[]>> run(M4Benchmark.Dataset ds, int count, List<String> methods, int threads, Path data)
             throws IOException, InterruptedException {
+        // R's forecasts do not change between runs: keep them (per set, series count and methods)
+        Path cache = Path.of("target", "r-cache", ds.name() + "-" + count + "-" + String.join("+", methods) + ".csv");
+        if (System.getProperty("m4.rcache", "true").equals("true") && Files.isRegularFile(cache)) {
+            return parse(cache);
+        }
         Path script = Files.createTempFile("m4-r-side", ".R");
         Path out = Files.createTempFile("m4-r-side", ".csv");
         try {
@@ -75,20 +80,26 @@ final class RSide {
             if (p.waitFor() != 0) {
                 throw new IllegalStateException("Rscript failed: " + log);
             }
-            Map<String, Map<String, double[]>> res = new HashMap<>();
-            for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
-                String[] f = line.split(",");
-                double[] v = new double[f.length - 2];
-                for (int i = 2; i < f.length; i++) {
-                    v[i - 2] = f[i].trim().equals("NA") ? Double.NaN : Double.parseDouble(f[i].trim());
-                }
-                res.computeIfAbsent(f[1], k -> new HashMap<>()).put(f[0], v);
-            }
-            return res;
+            Files.createDirectories(cache.getParent());
+            Files.copy(out, cache, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return parse(out);
         } finally {
             Files.deleteIfExists(script);
             Files.deleteIfExists(out);
         }
+    }
+
+    private static Map<String, Map<String, double[]>> parse(Path file) throws IOException {
+        Map<String, Map<String, double[]>> res = new HashMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String[] f = line.split(",");
+            double[] v = new double[f.length - 2];
+            for (int i = 2; i < f.length; i++) {
+                v[i - 2] = f[i].trim().equals("NA") ? Double.NaN : Double.parseDouble(f[i].trim());
+            }
+            res.computeIfAbsent(f[1], k -> new HashMap<>()).put(f[0], v);
+        }
+        return res;
     }
 
     static String compare(M4Benchmark.Dataset ds, List<M4Benchmark.M4Series> subset, List<M4Benchmark.ModelRun> runs,
@@ -96,7 +107,7 @@ final class RSide {
         List<String> methods = new ArrayList<>(pairs.keySet());
         long t0 = System.nanoTime();
         Map<String, Map<String, double[]>> r = run(ds, subset.size(), methods, threads, data);
-        double rWall = (System.nanoTime() - t0) / 1e9;
+        double rWall = (System.nanoTime() - t0) / 1e9; // near 0 when read from target/r-cache
         List<String> ids = subset.stream().map(M4Benchmark.M4Series::id).toList();
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "### R side by side, M4 %s, the same %d series (R %s, %.0f s wall for R)%n%n",

@@ -23,6 +23,11 @@ final class EtsAdmissible {
      * @param phi   NaN when the trend is not damped
      */
     static boolean admissible(double alpha, double beta, double gamma, double phi, int m) {
+        return admissible(alpha, beta, gamma, phi, m, new double[2 * (m + 2)]);
+    }
+
+    /** As {@link #admissible(double, double, double, double, int)} with a work array of 2(m + 2) values. */
+    static boolean admissible(double alpha, double beta, double gamma, double phi, int m, double[] work) {
         double ph = Double.isNaN(phi) ? 1.0 : phi;
         if (ph < 0 || ph > 1 + 1e-8) {
             return false;
@@ -50,7 +55,7 @@ final class EtsAdmissible {
             return false;
         }
         // characteristic polynomial, increasing powers, degree m + 1
-        double[] c = new double[m + 2];
+        double[] c = work;
         c[0] = ph * (1 - alpha - gamma);
         c[1] = alpha + b - alpha * ph + gamma - 1;
         for (int k = 2; k < m; k++) {
@@ -58,7 +63,7 @@ final class EtsAdmissible {
         }
         c[m] = alpha + b - ph;
         c[m + 1] = 1;
-        return rootsInUnitDisc(c, 1 + ROOT_TOLERANCE);
+        return rootsInUnitDisc(c, m + 2, 1 + ROOT_TOLERANCE, work, m + 2);
     }
 
     /**
@@ -68,38 +73,46 @@ final class EtsAdmissible {
      * roots inside the unit disc exactly when |c_0| < |c_d| and the reduced polynomial has.
      */
     static boolean rootsInUnitDisc(double[] coefficients, double radius) {
-        int d = coefficients.length - 1;
-        double[] a = new double[d + 1];
+        int len = coefficients.length;
+        double[] w = new double[2 * len];
+        System.arraycopy(coefficients, 0, w, 0, len);
+        return rootsInUnitDisc(w, len, radius, w, len);
+    }
+
+    /**
+     * The test on the {@code len} coefficients at the start of {@code c}; {@code work} from
+     * {@code off} holds {@code len} scratch values (may be the same array as c).
+     */
+    static boolean rootsInUnitDisc(double[] c, int len, double radius, double[] work, int off) {
+        int d = len - 1;
         double scale = 1;
         for (int i = 0; i <= d; i++) {
-            a[i] = coefficients[i] * scale;
+            c[i] *= scale;
             scale *= radius;
         }
-        while (d > 0 && a[d] == 0) {
+        while (d > 0 && c[d] == 0) {
             d--;
         }
-        double[] next = new double[d + 1];
         while (d > 0) {
-            double lead = a[d];
-            double c0 = a[0];
+            double lead = c[d];
+            double c0 = c[0];
             if (!(Math.abs(c0) < Math.abs(lead))) {
                 return false;
             }
-            // (lead * a(w) - c0 * a*(w)) / w
+            // (lead * a(w) - c0 * a*(w)) / w, kept at unit size
+            double max = 0;
             for (int i = 1; i <= d; i++) {
-                next[i - 1] = lead * a[i] - c0 * a[d - i];
+                double v = lead * c[i] - c0 * c[d - i];
+                work[off + i - 1] = v;
+                max = Math.max(max, Math.abs(v));
             }
             d--;
-            // rescale to keep the numbers in range
-            double max = 0;
-            for (int i = 0; i <= d; i++) {
-                max = Math.max(max, Math.abs(next[i]));
-            }
             if (!(max > 0)) {
                 return false;
             }
+            double inv = 1 / max;
             for (int i = 0; i <= d; i++) {
-                a[i] = next[i] / max;
+                c[i] = work[off + i] * inv;
             }
         }
         return true;

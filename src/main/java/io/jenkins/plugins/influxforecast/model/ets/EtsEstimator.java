@@ -1,27 +1,19 @@
 package io.jenkins.plugins.influxforecast.model.ets;
 
+import io.jenkins.plugins.influxforecast.model.optim.NelderMead;
 import io.jenkins.plugins.influxforecast.model.season.ClassicalDecomposition;
 import io.jenkins.plugins.influxforecast.model.season.Decomposition;
 import java.util.Locale;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealVector;
-import org.apache.commons.math3.optim.ConvergenceChecker;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 
 /**
  * Estimates one ETS type on one series, the way R's {@code etsmodel} does: heuristic initial states
  * ({@code initstate}: classical decomposition or, below three cycles, a trend-plus-harmonic
  * regression; a regression line on the first max(10, 2m) adjusted values), R's starting values for
- * the smoothing parameters ({@code initparam}), then Nelder-Mead (commons-math3) over the smoothing
+ * the smoothing parameters ({@code initparam}), then Nelder-Mead (R's variant, {@link NelderMead}) over the smoothing
  * parameters and the initial states, minimising the chosen criterion; points outside the usual
  * bounds or the admissible region score +infinity, as in R.
  *
@@ -247,8 +239,7 @@ public final class EtsEstimator {
         final double[] ring;
         final double[] x0;
         final int crit;
-        double bestValue = Double.POSITIVE_INFINITY;
-        double[] bestPoint;
+        final double[] work;
         int evaluations;
 
         Problem(double[] y, int m, EtsType type, EtsOptions o) {
@@ -283,6 +274,7 @@ public final class EtsEstimator {
             this.ring = new double[Math.max(m, 1)];
             this.x0 = new double[EtsFit.stateCount(type, m)];
             this.crit = o.criterion().code;
+            this.work = new double[2 * (m + 2)];
         }
 
         static double logistic(double u) {
@@ -361,7 +353,7 @@ public final class EtsEstimator {
             if (!usual(alpha, beta, gamma, phi)) {
                 return Double.POSITIVE_INFINITY;
             }
-            if (!EtsAdmissible.admissible(alpha, beta, gamma, phi, m)) {
+            if (!EtsAdmissible.admissible(alpha, beta, gamma, phi, m, work)) {
                 return Double.POSITIVE_INFINITY;
             }
             if (!states(v)) {
@@ -374,10 +366,6 @@ public final class EtsEstimator {
             }
             if (f < -1e10) {
                 f = -1e10;
-            }
-            if (f < bestValue) {
-                bestValue = f;
-                bestPoint = v.clone();
             }
             return f;
         }
@@ -490,25 +478,10 @@ public final class EtsEstimator {
 
         EtsFit solve() {
             double[] start = start();
-            boolean converged = true;
-            double[] point;
-            if (start.length == 0) {
-                point = start;
-            } else {
-                SimplexOptimizer opt = new SimplexOptimizer(new SpreadChecker(start.length + 1, o.tolerance()));
-                try {
-                    PointValuePair best = opt.optimize(new MaxEval(o.maxEvaluations()), new ObjectiveFunction(this::value),
-                            GoalType.MINIMIZE, new InitialGuess(start), new NelderMeadSimplex(steps(start)));
-                    point = best.getPoint();
-                    if (bestPoint != null && bestValue < best.getValue()) {
-                        point = bestPoint;
-                    }
-                } catch (TooManyEvaluationsException e) {
-                    converged = false;
-                    point = bestPoint;
-                }
-            }
-            if (point == null || !(bestValue < Double.POSITIVE_INFINITY) && start.length > 0) {
+            NelderMead.Result r = NelderMead.minimise(this::value, start, steps(start), o.tolerance(), o.maxEvaluations());
+            double[] point = r.point();
+            boolean converged = r.converged();
+            if (!(r.value() < 1e30)) {
                 throw new IllegalStateException("no admissible " + type.label() + " parameters found");
             }
             double[] p = new double[4];
@@ -538,38 +511,6 @@ public final class EtsEstimator {
             int free = nPar + (1 + (type.hasTrend() ? 1 : 0) + (type.seasonal() ? m - 1 : 0)) + 1;
             return new EtsFit(type, m, alpha, beta, gamma, phi, x0Final, last, lik, free, res, fit, mse, smoothing,
                     converged, evaluations);
-        }
-    }
-
-    /**
-     * R's Nelder-Mead stopping rule: the spread of the function values over the simplex,
-     * {@code f_worst - f_best <= tol * (|f_best| + tol)}. commons-math3 hands the checker the
-     * vertices one by one, best first; the decision is taken at the last one.
-     */
-    private static final class SpreadChecker implements ConvergenceChecker<PointValuePair> {
-        private final int size;
-        private final double tol;
-        private int seen;
-        private double best;
-
-        SpreadChecker(int size, double tol) {
-            this.size = size;
-            this.tol = tol;
-        }
-
-        // commons-math3 3.6.1 passes 0 as the iteration number, so vertices are counted here
-        @Override
-        public boolean converged(int iteration, PointValuePair previous, PointValuePair current) {
-            double v = current.getValue();
-            if (seen == 0) {
-                best = v;
-            }
-            seen++;
-            if (seen < size) {
-                return true;
-            }
-            seen = 0;
-            return Double.isFinite(v) && Double.isFinite(best) && v - best <= tol * (Math.abs(best) + tol);
         }
     }
 }

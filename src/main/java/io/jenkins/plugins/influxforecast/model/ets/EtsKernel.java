@@ -51,93 +51,39 @@ final class EtsKernel {
      */
     static double run(double[] y, int m, int error, int trend, int season, double alpha, double beta, double gamma,
                       double phi, double[] x0, double[] ring, double[] residuals, double[] fitted, double[] last, int crit) {
-        int n = y.length;
-        double l = x0[0];
-        double b = trend != NONE ? x0[1] : 0.0;
         int off = trend != NONE ? 2 : 1;
+        double l0 = x0[0];
+        double b0 = trend != NONE ? x0[1] : 0.0;
         if (season != NONE) {
             // ring[j], oldest first: ring[0] = s_m, ..., ring[m-1] = s_1
             for (int j = 0; j < m; j++) {
                 ring[j] = x0[off + m - 1 - j];
             }
         }
-        if (trend == NONE) {
-            phi = 0.0;
+        // no trend is the same recursion with phi = beta = 0 (the growth stays 0)
+        double ph = trend != NONE ? phi : 0.0;
+        double be = trend != NONE ? beta : 0.0;
+        double[] acc = new double[6]; // sse, sseRaw, sae, sumLog, final l, final b
+        // one loop per season type, so that each is compiled for its own branch profile
+        int p;
+        boolean ok;
+        if (season == NONE) {
+            ok = loopNone(y, error == MULT, alpha, be, ph, l0, b0, residuals, fitted, acc);
+            p = 0;
+        } else if (season == ADD) {
+            p = loopAdd(y, m, error == MULT, alpha, be, gamma, ph, l0, b0, ring, residuals, fitted, acc);
+            ok = p >= 0;
+        } else {
+            p = loopMult(y, m, error == MULT, alpha, be, gamma, ph, l0, b0, ring, residuals, fitted, acc);
+            ok = p >= 0;
         }
-        double betaOverAlpha = beta / alpha;
-        double sse = 0.0;
-        double sseRaw = 0.0;
-        double sae = 0.0;
-        double sumLog = 0.0;
-        double prod = 1.0;
-        int p = 0;
-        for (int i = 0; i < n; i++) {
-            double yi = y[i];
-            double phib = phi * b;
-            double q = l + phib;
-            double s;
-            double f;
-            double pl;
-            if (season == NONE) {
-                s = 0.0;
-                f = q;
-                pl = yi;
-            } else if (season == ADD) {
-                s = ring[p];
-                f = q + s;
-                pl = yi - s;
-            } else {
-                s = ring[p];
-                f = q * s;
-                pl = Math.abs(s) < TOL ? HUGEN : yi / s;
-            }
-            if (!(f == f) || Double.isInfinite(f)) {
-                return Double.NaN;
-            }
-            double raw = yi - f;
-            double e = error == ADD ? raw : raw / f;
-            sse += e * e;
-            sseRaw += raw * raw;
-            sae += Math.abs(e);
-            if (error == MULT) {
-                // sum of log|f| as a running product, renormalised now and then: one log per many steps
-                prod *= Math.abs(f);
-                if (prod > 1e150 || prod < 1e-150) {
-                    sumLog += Math.log(prod);
-                    prod = 1.0;
-                }
-            }
-            if (residuals != null) {
-                residuals[i] = e;
-            }
-            if (fitted != null) {
-                fitted[i] = f;
-            }
-            double ln = q + alpha * (pl - q);
-            if (trend != NONE) {
-                b = phib + betaOverAlpha * (ln - l - phib);
-            }
-            if (season == ADD) {
-                ring[p] = s + gamma * (yi - q - s);
-            } else if (season == MULT) {
-                double t = Math.abs(q) < TOL ? HUGEN : yi / q;
-                ring[p] = s + gamma * (t - s);
-            }
-            if (season != NONE) {
-                p++;
-                if (p == m) {
-                    p = 0;
-                }
-            }
-            l = ln;
-        }
-        if (error == MULT) {
-            sumLog += Math.log(prod);
+        if (!ok) {
+            return Double.NaN;
         }
         if (last != null) {
-            last[0] = l;
+            last[0] = acc[4];
             if (trend != NONE) {
-                last[1] = b;
+                last[1] = acc[5];
             }
             if (season != NONE) {
                 // most recent first: the state written last is at p - 1
@@ -150,12 +96,163 @@ final class EtsKernel {
                 }
             }
         }
+        int n = y.length;
         return switch (crit) {
-            case CRIT_LIK -> n * Math.log(sse) + 2.0 * sumLog;
-            case CRIT_MSE -> sseRaw / n;
-            case CRIT_SIGMA -> sse / n;
-            default -> sae / n;
+            case CRIT_LIK -> n * Math.log(acc[0]) + 2.0 * acc[3];
+            case CRIT_MSE -> acc[1] / n;
+            case CRIT_SIGMA -> acc[0] / n;
+            default -> acc[2] / n;
         };
+    }
+
+    private static boolean loopNone(double[] y, boolean multError, double alpha, double beta, double phi, double l, double b,
+                                    double[] residuals, double[] fitted, double[] acc) {
+        double sse = 0.0;
+        double sseRaw = 0.0;
+        double sae = 0.0;
+        double sumLog = 0.0;
+        double prod = 1.0;
+        for (int i = 0; i < y.length; i++) {
+            double yi = y[i];
+            double phib = phi * b;
+            double q = l + phib;
+            double f = q;
+            if (!(Math.abs(f) <= Double.MAX_VALUE)) {
+                return false;
+            }
+            double raw = yi - f;
+            double e = raw;
+            if (multError) {
+                e = raw / f;
+                // sum of log|f| as a running product, renormalised now and then: one log per many steps
+                prod *= Math.abs(f);
+                if (prod > 1e150 || prod < 1e-150) {
+                    sumLog += Math.log(prod);
+                    prod = 1.0;
+                }
+            }
+            sse += e * e;
+            sseRaw += raw * raw;
+            sae += Math.abs(e);
+            if (residuals != null) {
+                residuals[i] = e;
+                fitted[i] = f;
+            }
+            // level and growth from the same correction d; R writes the growth as
+            // phib + beta/alpha (l_t - l_{t-1} - phib), which is the same number, but it waits for l_t
+            double d = yi - q;
+            l = q + alpha * d;
+            b = phib + beta * d;
+        }
+        acc[0] = sse;
+        acc[1] = sseRaw;
+        acc[2] = sae;
+        acc[3] = sumLog + Math.log(prod);
+        acc[4] = l;
+        acc[5] = b;
+        return true;
+    }
+
+    /** Returns the ring position after the last step, or -1 when a forecast is not finite. */
+    private static int loopAdd(double[] y, int m, boolean multError, double alpha, double beta, double gamma, double phi,
+                               double l, double b, double[] ring, double[] residuals, double[] fitted, double[] acc) {
+        double sse = 0.0;
+        double sseRaw = 0.0;
+        double sae = 0.0;
+        double sumLog = 0.0;
+        double prod = 1.0;
+        int p = 0;
+        for (int i = 0; i < y.length; i++) {
+            double yi = y[i];
+            double phib = phi * b;
+            double q = l + phib;
+            double s = ring[p];
+            double f = q + s;
+            if (!(Math.abs(f) <= Double.MAX_VALUE)) {
+                return -1;
+            }
+            double raw = yi - f;
+            double e = raw;
+            if (multError) {
+                e = raw / f;
+                prod *= Math.abs(f);
+                if (prod > 1e150 || prod < 1e-150) {
+                    sumLog += Math.log(prod);
+                    prod = 1.0;
+                }
+            }
+            sse += e * e;
+            sseRaw += raw * raw;
+            sae += Math.abs(e);
+            if (residuals != null) {
+                residuals[i] = e;
+                fitted[i] = f;
+            }
+            double d = yi - s - q;
+            l = q + alpha * d;
+            b = phib + beta * d;
+            ring[p] = s + gamma * d;
+            p = p + 1 == m ? 0 : p + 1;
+        }
+        acc[0] = sse;
+        acc[1] = sseRaw;
+        acc[2] = sae;
+        acc[3] = sumLog + Math.log(prod);
+        acc[4] = l;
+        acc[5] = b;
+        return p;
+    }
+
+    /** Returns the ring position after the last step, or -1 when a forecast is not finite. */
+    private static int loopMult(double[] y, int m, boolean multError, double alpha, double beta, double gamma, double phi,
+                                double l, double b, double[] ring, double[] residuals, double[] fitted, double[] acc) {
+        double sse = 0.0;
+        double sseRaw = 0.0;
+        double sae = 0.0;
+        double sumLog = 0.0;
+        double prod = 1.0;
+        int p = 0;
+        for (int i = 0; i < y.length; i++) {
+            double yi = y[i];
+            double phib = phi * b;
+            double q = l + phib;
+            double s = ring[p];
+            double f = q * s;
+            if (!(Math.abs(f) <= Double.MAX_VALUE)) {
+                return -1;
+            }
+            double raw = yi - f;
+            double e = raw;
+            if (multError) {
+                e = raw / f;
+                prod *= Math.abs(f);
+                if (prod > 1e150 || prod < 1e-150) {
+                    sumLog += Math.log(prod);
+                    prod = 1.0;
+                }
+            }
+            sse += e * e;
+            sseRaw += raw * raw;
+            sae += Math.abs(e);
+            if (residuals != null) {
+                residuals[i] = e;
+                fitted[i] = f;
+            }
+            double pl = Math.abs(s) < TOL ? HUGEN : yi / s;
+            double d = pl - q;
+            l = q + alpha * d;
+            b = phib + beta * d;
+            double t = Math.abs(q) < TOL ? HUGEN : yi / q;
+            ring[p] = s + gamma * (t - s);
+            p = p + 1 == m ? 0 : p + 1;
+        }
+        acc[0] = sse;
+        acc[1] = sseRaw;
+        acc[2] = sae;
+        acc[3] = sumLog + Math.log(prod);
+        acc[4] = l;
+        acc[5] = b;
+        return p;
     }
 
     /**

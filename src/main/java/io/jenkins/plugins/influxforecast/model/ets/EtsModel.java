@@ -58,12 +58,12 @@ public final class EtsModel implements ForecastModel {
 
     /** {@code ets(...)}. */
     public static EtsModel ets(ModelSpec spec) {
-        spec.allowOnly("model", "damped", Seasonality.SEASON, "alpha", "beta", "gamma", "phi", "ic", "opt", "additive",
-                "maxeval");
-        spec.noMembers();
         if (spec.has(Seasonality.SEASONS)) {
             throw new IllegalArgumentException("model ets takes one season; for several use mstl(ets, seasons=[...])");
         }
+        spec.allowOnly("model", "damped", Seasonality.SEASON, "alpha", "beta", "gamma", "phi", "ic", "opt", "additive",
+                "maxeval", "simplex");
+        spec.noMembers();
         String pattern = spec.param("model").orElse("ZZZ");
         Boolean damped = spec.has("damped") ? spec.boolParam("damped", false) : null;
         return new EtsModel(spec, pattern, damped, spec.boolParam("additive", false), options(spec));
@@ -71,7 +71,7 @@ public final class EtsModel implements ForecastModel {
 
     /** {@code holtwinters(seasonal=additive|multiplicative, damped=false|true, season=...)}. */
     public static EtsModel holtWinters(ModelSpec spec) {
-        spec.allowOnly("seasonal", "damped", Seasonality.SEASON, "alpha", "beta", "gamma", "phi", "opt", "maxeval");
+        spec.allowOnly("seasonal", "damped", Seasonality.SEASON, "alpha", "beta", "gamma", "phi", "opt", "maxeval", "simplex");
         spec.noMembers();
         String kind = spec.choiceParam("seasonal", "additive", "additive", "multiplicative");
         boolean d = spec.boolParam("damped", false);
@@ -98,6 +98,9 @@ public final class EtsModel implements ForecastModel {
         }
         if (spec.has("opt")) {
             o = o.withCriterion(EtsOptions.Criterion.parse(spec.choiceParam("opt", "lik", "lik", "mse", "sigma", "mae")));
+        }
+        if (spec.has("simplex")) {
+            o = o.withRSimplex(spec.choiceParam("simplex", "r", "r", "scaled").equals("r"));
         }
         if (spec.has("maxeval")) {
             o = o.withMaxEvaluations(spec.intParam("maxeval", 2000, 10, 10_000_000));
@@ -240,8 +243,8 @@ public final class EtsModel implements ForecastModel {
                 notes.add(failed + " candidate type(s) could not be estimated; last error: " + lastError);
             }
             if (!best.converged()) {
-                warnings.add("the optimiser stopped at its budget of " + options.maxEvaluations() + " evaluations for "
-                        + best.type().label() + " before meeting its tolerance; the best point found is used");
+                warnings.add("the optimiser did not meet its tolerance for " + best.type().label() + " (" + best.evaluations()
+                        + " evaluations, budget " + options.maxEvaluations() + "); the best point found is used");
             }
         }
         return new Fitted(resolvedSpec(best), series, best, warnings, notes, table, failed);

