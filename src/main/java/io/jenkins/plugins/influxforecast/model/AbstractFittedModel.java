@@ -41,10 +41,28 @@ public abstract class AbstractFittedModel implements FittedModel {
         if (levels.length > 0) {
             double[] se = standardErrors(horizon);
             if (se != null) {
-                f = f.withNormalIntervals(se, levels);
+                double[] mean = f.mean();
+                for (double level : levels) {
+                    double q = quantile(level);
+                    double[] lo = new double[horizon];
+                    double[] hi = new double[horizon];
+                    for (int h = 0; h < horizon; h++) {
+                        lo[h] = mean[h] - q * se[h];
+                        hi[h] = mean[h] + q * se[h];
+                    }
+                    f = f.withInterval(level, lo, hi);
+                }
             }
         }
         return f;
+    }
+
+    /**
+     * The two-sided quantile multiplying the standard error at a level in percent: the standard
+     * normal's by default (a model with a Student t interval overrides it).
+     */
+    protected double quantile(double level) {
+        return Forecast.zScore(level);
     }
 
     @Override

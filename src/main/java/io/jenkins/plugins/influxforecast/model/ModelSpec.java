@@ -14,8 +14,11 @@ import java.util.TreeSet;
 /**
  * The text form of a model: a name with optional arguments, named ({@code snaive(season=144)},
  * {@code fft(keep=10, trend=poly)}, {@code mstl(seasons=[24,168])}) or positional, where a
- * positional argument is itself a spec ({@code ensemble(ets,theta,arima(d=1))}). Names and keys are
- * case-insensitive and kept in lower case. Immutable; {@link #toString()} gives the canonical text.
+ * positional argument is itself a spec ({@code ensemble(ets,theta,arima(d=1))}). Names are
+ * case-insensitive and kept in lower case. Keys keep the case they were written in and are looked up
+ * case-insensitively, except where a model declares two keys that differ only in case (arima's
+ * {@code p} and {@code P}, {@code d} and {@code D}, {@code q} and {@code Q}): those match exactly.
+ * Immutable; {@link #toString()} gives the canonical text.
  */
 public final class ModelSpec {
 
@@ -34,15 +37,11 @@ public final class ModelSpec {
     }
 
     public static ModelSpec of(String name, Map<String, String> params) {
-        Map<String, String> lower = new LinkedHashMap<>();
-        params.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-        return new ModelSpec(name.toLowerCase(Locale.ROOT), lower, List.of());
+        return new ModelSpec(name.toLowerCase(Locale.ROOT), params, List.of());
     }
 
     public static ModelSpec of(String name, Map<String, String> params, List<ModelSpec> members) {
-        Map<String, String> lower = new LinkedHashMap<>();
-        params.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-        return new ModelSpec(name.toLowerCase(Locale.ROOT), lower, members);
+        return new ModelSpec(name.toLowerCase(Locale.ROOT), params, members);
     }
 
     /** Parses the text form; throws IllegalArgumentException naming the position of a syntax error. */
@@ -72,34 +71,80 @@ public final class ModelSpec {
     }
 
     public boolean has(String key) {
-        return params.containsKey(key);
+        return keyOf(key) != null;
     }
 
     public Optional<String> param(String key) {
-        return Optional.ofNullable(params.get(key));
+        return Optional.ofNullable(raw(key));
     }
 
-    /** A copy with one parameter set (or replaced). */
+    /**
+     * The key as written in this spec that {@code key} refers to: the exact key if present, else the
+     * only key equal to it ignoring case; null when there is none.
+     */
+    private String keyOf(String key) {
+        if (params.containsKey(key)) {
+            return key;
+        }
+        String found = null;
+        for (String k : params.keySet()) {
+            if (k.equalsIgnoreCase(key)) {
+                if (found != null) {
+                    return null; // ambiguous: only exact matches count
+                }
+                found = k;
+            }
+        }
+        return found;
+    }
+
+    private String raw(String key) {
+        String k = keyOf(key);
+        return k == null ? null : params.get(k);
+    }
+
+    /** A copy with one parameter set (replacing a key of exactly the same spelling). */
     public ModelSpec with(String key, Object value) {
         Map<String, String> p = new LinkedHashMap<>(params);
-        p.put(key.toLowerCase(Locale.ROOT), String.valueOf(value));
+        p.put(key, String.valueOf(value));
         return new ModelSpec(name, p, members);
     }
 
     /** A copy without one parameter. */
     public ModelSpec without(String key) {
         Map<String, String> p = new LinkedHashMap<>(params);
-        p.remove(key);
+        String existing = keyOf(key);
+        if (existing != null) {
+            p.remove(existing);
+        }
         return new ModelSpec(name, p, members);
     }
 
-    /** Fails unless every parameter is one of {@code allowed}; the message lists them. */
+    /**
+     * Fails unless every parameter is one of {@code allowed} (ignoring case, unless two allowed keys
+     * differ only in case); the message lists them. Also fails when two given keys would mean the same
+     * allowed key.
+     */
     public void allowOnly(String... allowed) {
         Set<String> ok = new TreeSet<>(List.of(allowed));
+        Set<String> used = new TreeSet<>();
         for (String k : params.keySet()) {
-            if (!ok.contains(k)) {
+            String match = null;
+            if (ok.contains(k)) {
+                match = k;
+            } else {
+                for (String a : ok) {
+                    if (a.equalsIgnoreCase(k)) {
+                        match = match == null ? a : "";
+                    }
+                }
+            }
+            if (match == null || match.isEmpty()) {
                 throw new IllegalArgumentException("model " + name + ": unknown parameter '" + k + "'; allowed: "
                         + (ok.isEmpty() ? "none" : String.join(", ", ok)));
+            }
+            if (!used.add(match)) {
+                throw new IllegalArgumentException("model " + name + ": parameter '" + match + "' given twice");
             }
         }
     }
@@ -113,7 +158,7 @@ public final class ModelSpec {
     }
 
     public int intParam(String key, int defaultValue, int min, int max) {
-        String v = params.get(key);
+        String v = raw(key);
         if (v == null) {
             return defaultValue;
         }
@@ -129,7 +174,7 @@ public final class ModelSpec {
     }
 
     public double doubleParam(String key, double defaultValue, double min, double max) {
-        String v = params.get(key);
+        String v = raw(key);
         if (v == null) {
             return defaultValue;
         }
@@ -145,7 +190,7 @@ public final class ModelSpec {
     }
 
     public boolean boolParam(String key, boolean defaultValue) {
-        String v = params.get(key);
+        String v = raw(key);
         if (v == null) {
             return defaultValue;
         }
@@ -162,7 +207,7 @@ public final class ModelSpec {
 
     /** A value from a fixed set (case-insensitive); returns it in lower case. */
     public String choiceParam(String key, String defaultValue, String... allowed) {
-        String v = params.get(key);
+        String v = raw(key);
         if (v == null) {
             return defaultValue;
         }
@@ -177,7 +222,7 @@ public final class ModelSpec {
 
     /** A list of integers written {@code [24,168]} or a single integer; empty when absent. */
     public List<Integer> intListParam(String key, int min, int max) {
-        String v = params.get(key);
+        String v = raw(key);
         if (v == null) {
             return List.of();
         }
@@ -271,7 +316,7 @@ public final class ModelSpec {
                     skipSpace();
                     if (!atEnd() && peek() == '=') {
                         pos++;
-                        String key = word.toLowerCase(Locale.ROOT);
+                        String key = word;
                         if (params.containsKey(key)) {
                             throw error("parameter '" + key + "' given twice");
                         }

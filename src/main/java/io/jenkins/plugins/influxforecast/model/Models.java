@@ -1,5 +1,6 @@
 package io.jenkins.plugins.influxforecast.model;
 
+import io.jenkins.plugins.influxforecast.model.arima.Arima;
 import io.jenkins.plugins.influxforecast.model.ets.EtsModel;
 import io.jenkins.plugins.influxforecast.model.fft.FftModel;
 import io.jenkins.plugins.influxforecast.model.naive.LagWalk;
@@ -38,6 +39,9 @@ public final class Models {
         register("mstl", MstlModel::create);
         register("stlf", MstlModel::create);
         register("fft", FftModel::create);
+        // engine II: ARIMA
+        register("arima", Arima::create);
+        register("autoarima", Arima::autoarima);
     }
 
     private Models() {

@@ -20,6 +20,17 @@ public record CommandDef(String name, String description, List<OptionDef> option
         return options.stream().filter(o -> o.name().equals(optionName)).findFirst();
     }
 
+    /** The values with every absent option that has a default set to that default. */
+    public Map<String, Object> withDefaults(Map<String, ?> values) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>(values);
+        for (OptionDef o : options) {
+            if (o.defaultValue() != null && out.get(o.name()) == null) {
+                out.put(o.name(), o.defaultValue());
+            }
+        }
+        return out;
+    }
+
     /**
      * The command-line arguments for the given parameter values (keyed by step parameter name):
      * the command name, then {@code --option value} for every non-null value, repeated for lists,

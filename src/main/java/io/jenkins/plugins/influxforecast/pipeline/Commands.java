@@ -16,7 +16,7 @@ public final class Commands {
     }
 
     public static final CommandDef FORECAST = new CommandDef("forecast",
-            "Forecast a time series read from a CSV file and write forecast.csv, forecast.lp, metrics.json and forecast.png.",
+            "Forecast a time series read from a CSV file and write forecast.csv, forecast.lp, metrics.json, forecast.png and report.html.",
             List.of(
                     required("input", "--input", Type.STRING,
                             "The input CSV: InfluxDB 1.x CSV, InfluxDB 2.x annotated CSV or plain time,value CSV (path relative to the workspace)."),
@@ -52,4 +52,58 @@ public final class Commands {
                             "Extra tag key=value for every forecast point (repeatable)."),
                     optional("levels", "--levels", Type.STRING, "80,95",
                             "Prediction interval levels in percent, comma-separated; empty for none.")));
+
+    // --- influx: extract and load (connection options shared, see InfluxOptions) ---
+
+    public static final CommandDef EXTRACT = new CommandDef("extract",
+            "Read one or more series from InfluxDB into the CSV the forecast command reads (name,tags,time,value), and"
+                    + " write extract-summary.json.",
+            InfluxOptions.with(List.of(
+                    optional("query", "--query", Type.STRING, null,
+                            "A raw InfluxQL SELECT, sent unchanged (1.x, 3.x; 2.x through its v1 API); instead of the structured options."),
+                    optional("flux", "--flux", Type.STRING, null,
+                            "A raw Flux query (2.x only); instead of the structured options."),
+                    optional("measurement", "--measurement", Type.STRING, null,
+                            "Structured query: the measurement to read."),
+                    optional("field", "--field", Type.STRING, "value",
+                            "Structured query: the field to read."),
+                    optional("where", "--where", Type.LIST, null,
+                            "Structured query: tag filter key=value (repeatable; values of one key are alternatives, different keys all apply)."),
+                    optional("aggregate", "--aggregate", Type.STRING, null,
+                            "Structured query: mean, median, mode, sum, count, min, max, first, last, spread or stddev per window."),
+                    optional("window", "--window", Type.STRING, null,
+                            "Structured query: the aggregation window (10m, 1h, 1d...); required with aggregate."),
+                    optional("start", "--start", Type.STRING, null,
+                            "Structured query: start (inclusive) as 2024-05-01T00:00:00Z, 2024-05-01 or a duration back from now (30d)."),
+                    optional("end", "--end", Type.STRING, null,
+                            "Structured query: end (exclusive), same forms, or now."),
+                    optional("last", "--last", Type.INT, null,
+                            "Structured query: only the last N points (per series)."),
+                    optional("groupBy", "--group-by", Type.LIST, null,
+                            "Structured query: tag key to group by (repeatable): one series per tag set, each forecast on its own."),
+                    optional("valueColumn", "--value-column", Type.STRING, null,
+                            "Column of a raw InfluxQL answer holding the values; default: the only column besides time."),
+                    optional("chunkSize", "--chunk-size", Type.INT, "10000",
+                            "Rows per chunk of InfluxDB's streamed answer."),
+                    optional("output", "--output", Type.STRING, "influx.csv",
+                            "The CSV written (path relative to the workspace), replaced atomically."),
+                    optional("summary", "--summary", Type.STRING, null,
+                            "The JSON summary written; default: extract-summary.json next to the output."))));
+
+    public static final CommandDef LOAD = new CommandDef("load",
+            "Validate a line-protocol file (forecast.lp) completely, then write it to InfluxDB in batches, and write"
+                    + " load-summary.json. Exit codes: 0 written, 1 failed, 2 bad options, 3 failed but marked unstable.",
+            InfluxOptions.with(List.of(
+                    optional("input", "--input", Type.STRING, "forecast.lp",
+                            "The line-protocol file to write (path relative to the workspace)."),
+                    optional("precision", "--precision", Type.STRING, "ns",
+                            "Unit of the file's timestamps: ns, us, ms or s."),
+                    optional("batchSize", "--batch-size", Type.INT, "5000",
+                            "Points per request (1 to 100000)."),
+                    optional("dryRun", "--dry-run", Type.BOOLEAN, "false",
+                            "Validate and report only; write nothing."),
+                    optional("unstableOnFailure", "--unstable-on-failure", Type.BOOLEAN, "false",
+                            "When the write fails, exit with 3 (the step marks the build unstable) instead of 1 (the step fails)."),
+                    optional("summary", "--summary", Type.STRING, null,
+                            "The JSON summary written; default: load-summary.json next to the input."))));
 }

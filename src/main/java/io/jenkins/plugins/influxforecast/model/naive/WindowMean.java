@@ -106,6 +106,16 @@ public final class WindowMean implements ForecastModel {
             return se;
         }
 
+        /** The whole-series mean uses Student's t with n - 1 degrees of freedom, as R's meanf. */
+        @Override
+        protected double quantile(double level) {
+            if (count == series.size() && count > 1) {
+                return new org.apache.commons.math3.distribution.TDistribution(null, count - 1.0)
+                        .inverseCumulativeProbability(0.5 + level / 200.0);
+            }
+            return super.quantile(level);
+        }
+
         @Override
         public Map<String, Object> parameters() {
             Map<String, Object> p = super.parameters();

@@ -1,0 +1,175 @@
+package io.jenkins.plugins.influxforecast.cli;
+
+import io.jenkins.plugins.influxforecast.influx.InfluxException;
+import io.jenkins.plugins.influxforecast.pipeline.CommandDef;
+import io.jenkins.plugins.influxforecast.pipeline.Commands;
+import io.jenkins.plugins.influxforecast.pipeline.EngineVersion;
+import io.jenkins.plugins.influxforecast.pipeline.ExitCodes;
+import io.jenkins.plugins.influxforecast.pipeline.ExtractRequest;
+import io.jenkins.plugins.influxforecast.pipeline.ExtractRunner;
+import io.jenkins.plugins.influxforecast.pipeline.ForecastRequest;
+import io.jenkins.plugins.influxforecast.pipeline.ForecastRunner;
+import io.jenkins.plugins.influxforecast.pipeline.LoadRequest;
+import io.jenkins.plugins.influxforecast.pipeline.LoadRunner;
+import io.jenkins.plugins.influxforecast.pipeline.OptionDef;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The engine's command line: {@code forecast}, {@code demo}, {@code version} (and the InfluxDB
+ * commands). Subcommands and their options are built from {@link Commands}, the definitions the
+ * Pipeline steps use too. Errors are one line on stderr and a non-zero exit code
+ * ({@link ExitCodes}); the engine never reads stdin.
+ */
+public final class Main {
+
+    /** Runs one parsed subcommand; returns the exit code. */
+    @FunctionalInterface
+    interface Handler {
+        int run(Map<String, Object> options, PrintStream out) throws Exception;
+    }
+
+    private static final Map<String, Handler> HANDLERS = new LinkedHashMap<>();
+    private static final Map<String, CommandDef> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        add(Commands.FORECAST, Main::forecast);
+        add(Demo.COMMAND, Demo::run);
+        add(Commands.EXTRACT, Main::extract);
+        add(Commands.LOAD, Main::load);
+    }
+
+    private Main() {
+    }
+
+    private static void add(CommandDef def, Handler handler) {
+        COMMANDS.put(def.name(), def);
+        HANDLERS.put(def.name(), handler);
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    /** Runs the command line in this JVM; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(rootSpec());
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        ParseResult pr;
+        try {
+            pr = cl.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println("error: " + e.getMessage());
+            err.println("Try 'java -jar influx-forecast-cli.jar " + (e.getCommandLine().getCommandName().equals("influx-forecast-cli") ? "" : e.getCommandLine().getCommandName() + " ") + "--help'.");
+            return ExitCodes.BAD_INPUT;
+        }
+        if (CommandLine.printHelpIfRequested(pr)) {
+            return ExitCodes.OK;
+        }
+        if (!pr.hasSubcommand()) {
+            cl.usage(out);
+            return ExitCodes.BAD_INPUT;
+        }
+        ParseResult sub = pr.subcommand();
+        String name = sub.commandSpec().name();
+        if (name.equals("version")) {
+            out.println(EngineVersion.get());
+            return ExitCodes.OK;
+        }
+        Map<String, Object> values = values(COMMANDS.get(name), sub);
+        try {
+            return HANDLERS.get(name).run(values, out);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (InfluxException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.FAILED;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("error: " + describe(e));
+            return ExitCodes.FAILED;
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+            err.println("error: internal error: " + describe(e));
+            return ExitCodes.FAILED;
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String msg = e.getMessage();
+        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + msg;
+    }
+
+    static CommandSpec rootSpec() {
+        CommandSpec root = CommandSpec.create().name("influx-forecast-cli").version(EngineVersion.get());
+        root.mixinStandardHelpOptions(true);
+        root.usageMessage().description("influx-forecast engine " + EngineVersion.get()
+                + ": forecasts time series from InfluxDB exports. Exit codes: 0 ok, 1 failure, 2 bad input, 3 unstable (partly failed).");
+        for (CommandDef def : COMMANDS.values()) {
+            root.addSubcommand(def.name(), spec(def));
+        }
+        CommandSpec version = CommandSpec.create().name("version");
+        version.usageMessage().description("Print the engine version.");
+        root.addSubcommand("version", version);
+        return root;
+    }
+
+    static CommandSpec spec(CommandDef def) {
+        CommandSpec spec = CommandSpec.create().name(def.name());
+        spec.mixinStandardHelpOptions(true);
+        spec.usageMessage().description(def.description());
+        for (OptionDef o : def.options()) {
+            String help = o.help() + (o.defaultValue() != null ? " Default: " + o.defaultValue() + "." : "");
+            OptionSpec.Builder b = OptionSpec.builder(o.cli()).description(help).required(o.required());
+            switch (o.type()) {
+                case INT -> b.type(Integer.class).paramLabel("<n>");
+                case DOUBLE -> b.type(Double.class).paramLabel("<x>");
+                case BOOLEAN -> b.type(boolean.class).arity("0");
+                case LIST -> b.type(List.class).auxiliaryTypes(String.class).paramLabel("<" + o.name() + ">");
+                default -> b.type(String.class).paramLabel("<" + o.name() + ">");
+            }
+            spec.addOption(b.build());
+        }
+        return spec;
+    }
+
+    static Map<String, Object> values(CommandDef def, ParseResult pr) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (OptionDef o : def.options()) {
+            if (pr.hasMatchedOption(o.cli())) {
+                values.put(o.name(), pr.matchedOptionValue(o.cli(), null));
+            }
+        }
+        return values;
+    }
+
+    private static int forecast(Map<String, Object> options, PrintStream out) throws IOException {
+        ForecastRequest req = ForecastRequest.fromOptions(options);
+        return new ForecastRunner(out).run(req).exitCode();
+    }
+
+    /** extract: InfluxDB to the forecast's input CSV; credentials from INFLUX_USERNAME/INFLUX_PASSWORD/INFLUX_TOKEN. */
+    private static int extract(Map<String, Object> options, PrintStream out) {
+        ExtractRequest req = ExtractRequest.fromOptions(options, System.getenv(), java.nio.file.Path.of(""));
+        ExtractRunner.run(req, out::println);
+        return ExitCodes.OK;
+    }
+
+    /** load: a line-protocol file to InfluxDB; exit 3 when it failed and --unstable-on-failure was given. */
+    private static int load(Map<String, Object> options, PrintStream out) {
+        LoadRequest req = LoadRequest.fromOptions(options, System.getenv(), java.nio.file.Path.of(""));
+        return LoadRunner.run(req, out::println).unstable() ? ExitCodes.UNSTABLE : ExitCodes.OK;
+    }
+}

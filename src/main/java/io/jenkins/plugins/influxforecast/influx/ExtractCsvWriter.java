@@ -1,0 +1,321 @@
+package io.jenkins.plugins.influxforecast.influx;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes query results as the InfluxDB 1.x CSV layout the {@code forecast} command reads:
+ * {@code name,tags,time,value}, time in epoch nanoseconds ascending within each series, tags in
+ * line-protocol form ({@code k=v,k2=v2}, keys sorted, {@code , = space} escaped with a backslash),
+ * fields quoted per RFC 4180 when needed, an empty value for a gap.
+ *
+ * <p>Streaming with bounded memory: an ascending series goes straight to the file; a descending one
+ * ({@code ORDER BY time DESC}) is spilled to a temporary file of 16-byte records and read back
+ * backwards. Empty values before a series' first value and after its last one are dropped (and
+ * counted: GROUP BY time without a time range runs up to now() and reports one empty window per
+ * step); empty values in between stay as gaps. The output appears atomically on {@link #commit()}.
+ */
+public final class ExtractCsvWriter implements PointSink, AutoCloseable {
+
+    public static final String HEADER = "name,tags,time,value";
+
+    private final Path output;
+    private final Path temp;
+    private final Writer out;
+    private final List<String> warnings = new ArrayList<>();
+    private final StringBuilder line = new StringBuilder(128);
+
+    private int seriesCount;
+    private long pointCount;
+    private long gapCount;
+
+    // the current series
+    private String label;
+    private String prefix; // "name,tags,"
+    private int state; // 0 none, 1 one point held, 2 ascending, 3 descending (spilling)
+    private long heldTime;
+    private double heldValue;
+    private long lastTime;
+    private Path spillFile;
+    private DataOutputStream spill;
+    private long spillCount;
+    // trimming of empty values
+    private boolean seenValue;
+    private long leadingEmpty;
+    private long[] pending = new long[16];
+    private int pendingCount;
+    private long seriesPoints;
+
+    public ExtractCsvWriter(Path output) {
+        this.output = output.toAbsolutePath();
+        try {
+            Path dir = this.output.getParent();
+            Files.createDirectories(dir);
+            this.temp = Files.createTempFile(dir, "." + this.output.getFileName() + ".", ".tmp");
+            this.out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+            out.write(HEADER);
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void beginSeries(String name, Map<String, String> tags) {
+        if (prefix != null) {
+            endSeries();
+        }
+        Map<String, String> sorted = new TreeMap<>(tags);
+        String tagText = LineProtocol.tagSet(sorted);
+        label = sorted.isEmpty() ? name : name + "," + tagText;
+        prefix = csvField(name) + "," + csvField(tagText) + ",";
+        state = 0;
+        seenValue = false;
+        leadingEmpty = 0;
+        pendingCount = 0;
+        seriesPoints = 0;
+        spillCount = 0;
+    }
+
+    @Override
+    public void point(long t, double v) {
+        switch (state) {
+            case 0 -> {
+                heldTime = t;
+                heldValue = v;
+                state = 1;
+            }
+            case 1 -> {
+                if (t >= heldTime) {
+                    state = 2;
+                    emit(heldTime, heldValue);
+                    emit(t, v);
+                } else {
+                    state = 3;
+                    spill(heldTime, heldValue);
+                    spill(t, v);
+                }
+            }
+            case 2 -> {
+                if (t < lastTime) {
+                    throw outOfOrder(t);
+                }
+                emit(t, v);
+            }
+            default -> {
+                if (t > lastTime) {
+                    throw outOfOrder(t);
+                }
+                spill(t, v);
+            }
+        }
+        lastTime = t;
+    }
+
+    private IllegalStateException outOfOrder(long t) {
+        return new IllegalStateException("the points of series " + label + " are not in time order (" + t + " after "
+                + lastTime + "); sort them in the query (ORDER BY time, or |> sort(columns: [\"_time\"]) in Flux)");
+    }
+
+    @Override
+    public void endSeries() {
+        if (prefix == null) {
+            return;
+        }
+        try {
+            if (state == 1) {
+                emit(heldTime, heldValue);
+            } else if (state == 3) {
+                replaySpillBackwards();
+            }
+        } finally {
+            deleteSpill();
+        }
+        long trailing = pendingCount;
+        pendingCount = 0;
+        if (seriesPoints == 0) {
+            if (state != 0 || leadingEmpty > 0) {
+                warnings.add("series " + label + " has only empty values (" + leadingEmpty + "); left out");
+            }
+        } else {
+            seriesCount++;
+            if (leadingEmpty + trailing > 0) {
+                warnings.add("series " + label + ": dropped " + leadingEmpty + " empty value(s) before its first value and "
+                        + trailing + " after its last (GROUP BY time without a time range runs up to now())");
+            }
+        }
+        prefix = null;
+    }
+
+    private void emit(long t, double v) {
+        if (Double.isNaN(v)) {
+            if (!seenValue) {
+                leadingEmpty++;
+            } else {
+                if (pendingCount == pending.length) {
+                    pending = Arrays.copyOf(pending, pending.length * 2);
+                }
+                pending[pendingCount++] = t;
+            }
+            return;
+        }
+        try {
+            if (pendingCount > 0) {
+                for (int i = 0; i < pendingCount; i++) {
+                    line.setLength(0);
+                    line.append(prefix).append(pending[i]).append(",\n");
+                    out.append(line);
+                }
+                gapCount += pendingCount;
+                pendingCount = 0;
+            }
+            line.setLength(0);
+            line.append(prefix).append(t).append(',');
+            appendNumber(line, v);
+            line.append('\n');
+            out.append(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+        }
+        seenValue = true;
+        seriesPoints++;
+        pointCount++;
+    }
+
+    /** A number as InfluxDB's CSV prints it: whole numbers without a decimal point. */
+    static void appendNumber(StringBuilder sb, double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            sb.append((long) v);
+        } else {
+            sb.append(v);
+        }
+    }
+
+    private void spill(long t, double v) {
+        try {
+            if (spill == null) {
+                spillFile = Files.createTempFile(output.getParent(), ".extract-spill.", ".bin");
+                spill = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spillFile), 1 << 16));
+            }
+            spill.writeLong(t);
+            spill.writeDouble(v);
+            spillCount++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a temporary file next to " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void replaySpillBackwards() {
+        try {
+            spill.close();
+            spill = null;
+            final int recordsPerBlock = 8192;
+            ByteBuffer buf = ByteBuffer.allocate(recordsPerBlock * 16);
+            try (FileChannel ch = FileChannel.open(spillFile, StandardOpenOption.READ)) {
+                long remaining = spillCount;
+                while (remaining > 0) {
+                    int n = (int) Math.min(recordsPerBlock, remaining);
+                    long pos = (remaining - n) * 16;
+                    buf.clear().limit(n * 16);
+                    while (buf.hasRemaining()) {
+                        if (ch.read(buf, pos + buf.position()) < 0) {
+                            throw new IOException("temporary file ended early");
+                        }
+                    }
+                    for (int i = n - 1; i >= 0; i--) {
+                        emit(buf.getLong(i * 16), buf.getDouble(i * 16 + 8));
+                    }
+                    remaining -= n;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a temporary file next to " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void deleteSpill() {
+        try {
+            if (spill != null) {
+                spill.close();
+                spill = null;
+            }
+            if (spillFile != null) {
+                Files.deleteIfExists(spillFile);
+                spillFile = null;
+            }
+        } catch (IOException e) {
+            warnings.add("could not delete a temporary file: " + e.getMessage());
+        }
+    }
+
+    /** RFC 4180: quoted (with doubled quotes) when the text holds a comma, quote or line break. */
+    static String csvField(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return '"' + s.replace("\"", "\"\"") + '"';
+            }
+        }
+        return s;
+    }
+
+    /** Finishes the file and moves it into place. */
+    public void commit() {
+        endSeries();
+        try {
+            out.close();
+            try {
+                Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Discards the output unless committed. */
+    @Override
+    public void close() {
+        deleteSpill();
+        try {
+            out.close();
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // nothing more to do: a temporary file may stay behind
+        }
+    }
+
+    public int seriesCount() {
+        return seriesCount;
+    }
+
+    public long pointCount() {
+        return pointCount;
+    }
+
+    /** Empty values kept as gaps (between a series' first and last value). */
+    public long gapCount() {
+        return gapCount;
+    }
+
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+}

@@ -1,0 +1,465 @@
+package io.jenkins.plugins.influxforecast.model.arima;
+
+import io.jenkins.plugins.influxforecast.model.optim.LeastSquares;
+
+/**
+ * One ARIMA estimation problem: a series, its regressors and the orders, with every buffer the
+ * objective functions need allocated once. The series and the regressors are differenced up front
+ * ({@code w = (1-B)^d (1-B^m)^D y}), which gives the same likelihood as R's diffuse prior on the
+ * non-stationary states while keeping the state small. Regression coefficients are profiled out
+ * (generalised least squares on the filtered series: the filter is linear and its gains do not
+ * depend on the data), so the optimiser only sees the ARMA coefficients. Not thread-safe: one
+ * instance per fit.
+ */
+final class ArimaProblem {
+
+    final ArimaOrder order;
+    final int n;        // length of y
+    final int nw;       // length of the differenced series
+    final int k;        // number of regressors
+    final double[] y;
+    final double[][] xreg;  // [k][n]
+    final double[] delta;   // u_t = w_t + sum delta_i u_{t-i}
+    final double[][] series; // [k + 1][nw]: differenced y then differenced regressors
+
+    final int pFull;
+    final int qFull;
+    final int r;
+    final double[] phi;
+    final double[] theta;
+
+    // covariance buffers
+    private final double[][] p0;
+    private final ArimaKalman.CovWork covWork;
+    // filter buffers
+    private double[][] state;
+    private double[][] stateNext;
+    private final double[] gainW;
+    private final double[] gainK;
+    private final double[] gainU;
+    private final double[] phiPad;
+    private final double[][] innov;
+    private final double[] fvar;
+    private final boolean[] counted;
+    // regression buffers
+    private final double[][] normal;
+    private final double[] beta;
+    private final int[] phiIdx;
+    private final int[] thetaIdx;
+
+    // results of the last evaluation
+    double lastSsq;
+    int lastNu;
+    double lastSumLog;
+
+    ArimaProblem(double[] y, double[][] xreg, ArimaOrder order) {
+        this.order = order;
+        this.y = y;
+        this.n = y.length;
+        this.xreg = xreg == null ? new double[0][] : xreg;
+        this.k = this.xreg.length;
+        this.delta = differencingPolynomial(order);
+        int dd = delta.length;
+        if (n - dd < 1) {
+            throw new IllegalArgumentException("series too short for " + order + ": " + n + " points, need at least " + (dd + 1));
+        }
+        this.nw = n - dd;
+        this.series = new double[k + 1][];
+        series[0] = difference(y, order);
+        for (int j = 0; j < k; j++) {
+            series[j + 1] = difference(this.xreg[j], order);
+        }
+        this.pFull = order.arLength();
+        this.qFull = order.maLength();
+        this.r = Math.max(pFull, qFull + 1);
+        this.phi = new double[Math.max(1, pFull)];
+        this.theta = new double[Math.max(1, qFull)];
+        this.p0 = new double[r][r];
+        this.covWork = new ArimaKalman.CovWork(pFull, qFull, r);
+        this.state = new double[k + 1][r + 1];
+        this.stateNext = new double[k + 1][r + 1];
+        this.gainW = new double[r + 1];
+        this.gainK = new double[r];
+        this.gainU = new double[r];
+        this.phiPad = new double[r];
+        this.innov = new double[k + 1][nw];
+        this.fvar = new double[nw];
+        this.counted = new boolean[nw];
+        this.normal = new double[Math.max(1, k)][Math.max(1, k)];
+        this.beta = new double[k];
+        this.phiIdx = new int[Math.max(1, pFull)];
+        this.thetaIdx = new int[Math.max(1, qFull)];
+    }
+
+    /** The coefficients of (1-B)^d (1-B^m)^D written as u_t = w_t + sum delta_i u_{t-i}. */
+    static double[] differencingPolynomial(ArimaOrder o) {
+        double[] poly = {1};
+        for (int i = 0; i < o.d(); i++) {
+            poly = io.jenkins.plugins.influxforecast.model.optim.Polynomials.multiply(poly, new double[] {1, -1});
+        }
+        for (int i = 0; i < o.sd(); i++) {
+            double[] s = new double[o.m() + 1];
+            s[0] = 1;
+            s[o.m()] = -1;
+            poly = io.jenkins.plugins.influxforecast.model.optim.Polynomials.multiply(poly, s);
+        }
+        double[] delta = new double[poly.length - 1];
+        for (int i = 1; i < poly.length; i++) {
+            delta[i - 1] = -poly[i];
+        }
+        return delta;
+    }
+
+    /** (1-B)^d (1-B^m)^D x, of length n - d - mD. */
+    static double[] difference(double[] x, ArimaOrder o) {
+        double[] cur = x.clone();
+        for (int i = 0; i < o.d(); i++) {
+            cur = diff(cur, 1);
+        }
+        for (int i = 0; i < o.sd(); i++) {
+            cur = diff(cur, o.m());
+        }
+        return cur;
+    }
+
+    static double[] diff(double[] x, int lag) {
+        if (x.length <= lag) {
+            return new double[0];
+        }
+        double[] out = new double[x.length - lag];
+        for (int t = 0; t < out.length; t++) {
+            out[t] = x[t + lag] - x[t];
+        }
+        return out;
+    }
+
+    /** The number of observations used by the likelihood: n - d - mD (R's n.used). */
+    int used() {
+        return nw;
+    }
+
+    /** The regression coefficients from the last evaluation (a copy). */
+    double[] beta() {
+        return beta.clone();
+    }
+
+    private void expand(double[] par) {
+        ArmaParams.expandAr(par, order, phi);
+        ArmaParams.expandMa(par, order, theta);
+    }
+
+    private int nonZero(double[] c, int len, int[] idx) {
+        int cnt = 0;
+        for (int i = 0; i < len; i++) {
+            if (c[i] != 0) {
+                idx[cnt++] = i;
+            }
+        }
+        return cnt;
+    }
+
+    /**
+     * The conditional-sum-of-squares objective 0.5 log(ssq / nu) at the natural coefficients
+     * {@code par} (R's layout), innovations before observation p + mP of the differenced series set to
+     * zero; +infinity when it is not finite.
+     */
+    double css(double[] par) {
+        expand(par);
+        int np = nonZero(phi, pFull, phiIdx);
+        int nq = nonZero(theta, qFull, thetaIdx);
+        int s0 = pFull;
+        if (s0 >= nw) {
+            return Double.POSITIVE_INFINITY;
+        }
+        for (int s = 0; s <= k; s++) {
+            double[] x = series[s];
+            double[] e = innov[s];
+            for (int t = 0; t < s0; t++) {
+                e[t] = 0;
+            }
+            // the AR part only involves the data: one vectorisable pass per lag
+            System.arraycopy(x, s0, e, s0, nw - s0);
+            for (int jj = 0; jj < np; jj++) {
+                int j = phiIdx[jj];
+                double c = phi[j];
+                int off = j + 1;
+                for (int t = s0; t < nw; t++) {
+                    e[t] -= c * x[t - off];
+                }
+            }
+            // the MA part is a recursion on the innovations
+            if (nq > 0) {
+                for (int t = s0; t < nw; t++) {
+                    double v = e[t];
+                    for (int jj = 0; jj < nq; jj++) {
+                        int j = thetaIdx[jj];
+                        if (t - j - 1 < 0) {
+                            break;
+                        }
+                        v -= theta[j] * e[t - j - 1];
+                    }
+                    e[t] = v;
+                }
+            }
+        }
+        int nu = nw - s0;
+        double ssq = profile(s0, null);
+        lastSsq = ssq;
+        lastNu = nu;
+        lastSumLog = 0;
+        if (!(ssq > 0) || !Double.isFinite(ssq)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return 0.5 * Math.log(ssq / nu);
+    }
+
+    /**
+     * The CSS-filtered series and regressors at {@code par} ([0]: the series, [1..k]: the regressors),
+     * zero before the first innovation; a view of internal buffers, valid until the next call.
+     */
+    double[][] cssInnovations(double[] par) {
+        css(par);
+        return innov;
+    }
+
+    /** CSS residuals of the last {@link #css} call, over the differenced series (zeros before the start). */
+    double[] cssResiduals() {
+        double[] e = innov[0].clone();
+        for (int t = 0; t < nw; t++) {
+            for (int j = 0; j < k; j++) {
+                e[t] -= beta[j] * innov[j + 1][t];
+            }
+        }
+        return e;
+    }
+
+    /**
+     * Least squares of innov[0] on innov[1..k] over t >= from (weighted by 1/F when weights are given
+     * and only where counted), leaving the coefficients in {@link #beta}; returns the residual sum of
+     * squares (weighted).
+     */
+    private double profile(int from, double[] weights) {
+        double[] v0 = innov[0];
+        if (k == 0) {
+            double ssq = 0;
+            for (int t = from; t < nw; t++) {
+                if (weights == null) {
+                    ssq += v0[t] * v0[t];
+                } else if (counted[t]) {
+                    ssq += v0[t] * v0[t] / weights[t];
+                }
+            }
+            return ssq;
+        }
+        for (int i = 0; i < k; i++) {
+            java.util.Arrays.fill(normal[i], 0, k, 0.0);
+            beta[i] = 0;
+        }
+        for (int t = from; t < nw; t++) {
+            double wt;
+            if (weights == null) {
+                wt = 1;
+            } else if (counted[t]) {
+                wt = 1 / weights[t];
+            } else {
+                continue;
+            }
+            for (int i = 0; i < k; i++) {
+                double xi = innov[i + 1][t] * wt;
+                beta[i] += xi * v0[t];
+                double[] row = normal[i];
+                for (int j = 0; j <= i; j++) {
+                    row[j] += xi * innov[j + 1][t];
+                }
+            }
+        }
+        if (!LeastSquares.solveSpd(normal, beta, k)) {
+            java.util.Arrays.fill(beta, Double.NaN);
+            return Double.NaN;
+        }
+        double ssq = 0;
+        for (int t = from; t < nw; t++) {
+            if (weights != null && !counted[t]) {
+                continue;
+            }
+            double e = v0[t];
+            for (int i = 0; i < k; i++) {
+                e -= beta[i] * innov[i + 1][t];
+            }
+            ssq += weights == null ? e * e : e * e / weights[t];
+        }
+        return ssq;
+    }
+
+    /**
+     * The exact Gaussian likelihood objective 0.5 (log(ssq / nu) + sum log F_t / nu) at the natural
+     * coefficients {@code par} (R's layout); +infinity when the AR part is not stationary or the
+     * filter breaks down.
+     */
+    double ml(double[] par) {
+        return filter(par, null, null);
+    }
+
+    /** The end-of-sample quantities of a final filter pass. */
+    static final class FinalState {
+        double[] standardized; // (v - v_X beta) / sqrt(F) over the differenced series
+        double[] a;            // predicted ARMA state of the regression-free differenced series for step n + 1
+        double[][] pa;         // its covariance (unit innovation variance)
+        double ssq;
+        int nu;
+        double sumLog;
+    }
+
+    /** Runs the filter at {@code par} and returns residuals and the final state. */
+    FinalState finalPass(double[] par) {
+        return finalPass(par, null);
+    }
+
+    /**
+     * Runs the filter at {@code par} with the regression coefficients {@code fixedBeta} (null: the
+     * profile estimate) and returns residuals and the final state.
+     */
+    FinalState finalPass(double[] par, double[] fixedBeta) {
+        FinalState fs = new FinalState();
+        fs.pa = new double[r][r];
+        double value = filter(par, fs, fixedBeta);
+        if (Double.isNaN(value) || value == Double.POSITIVE_INFINITY) {
+            return null;
+        }
+        fs.ssq = lastSsq;
+        fs.nu = lastNu;
+        fs.sumLog = lastSumLog;
+        double[] std = new double[nw];
+        for (int t = 0; t < nw; t++) {
+            double e = innov[0][t];
+            for (int i = 0; i < k; i++) {
+                e -= beta[i] * innov[i + 1][t];
+            }
+            std[t] = e / Math.sqrt(fvar[t]);
+        }
+        fs.standardized = std;
+        fs.a = java.util.Arrays.copyOf(state[0], r);
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < r; j++) {
+                fs.a[j] -= beta[i] * state[i + 1][j];
+            }
+        }
+        return fs;
+    }
+
+    private double filter(double[] par, FinalState capture, double[] fixedBeta) {
+        expand(par);
+        if (!ArimaKalman.stationaryCovariance(phi, pFull, theta, qFull, r, p0, covWork)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        // padded copies (index r holds 0) so that the shifted updates read and write different arrays
+        double[] phiPad = this.phiPad;
+        for (int i = 0; i < r; i++) {
+            phiPad[i] = ArimaKalman.ph(phi, pFull, i + 1);
+        }
+        double f = p0[0][0];
+        double[] w = gainW;
+        double[] kb = gainK;
+        double[] u = gainU;
+        for (int i = 0; i < r; i++) {
+            kb[i] = phiPad[i] * f + (i + 1 < r ? p0[i + 1][0] : 0.0);
+            w[i] = kb[i];
+        }
+        w[r] = 0;
+        double m = -1.0 / f;
+        if (capture != null) {
+            for (int i = 0; i < r; i++) {
+                System.arraycopy(p0[i], 0, capture.pa[i], 0, r);
+            }
+        }
+        for (int s = 0; s <= k; s++) {
+            java.util.Arrays.fill(state[s], 0.0);
+            java.util.Arrays.fill(stateNext[s], 0.0);
+        }
+        double sumLog = 0;
+        int nu = 0;
+        boolean steady = false;
+        int rr = r;
+        for (int t = 0; t < nw; t++) {
+            if (!(f > 0) || !Double.isFinite(f)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double invF = 1.0 / f;
+            for (int s = 0; s <= k; s++) {
+                double[] a = state[s];
+                double[] b = stateNext[s];
+                double v = series[s][t] - a[0];
+                innov[s][t] = v;
+                double c = v * invF;
+                double a0 = a[0];
+                for (int i = 0; i < rr; i++) {
+                    b[i] = phiPad[i] * a0 + a[i + 1] + kb[i] * c;
+                }
+                state[s] = b;
+                stateNext[s] = a;
+            }
+            fvar[t] = f;
+            boolean use = f < ArimaKalman.DIFFUSE_GAIN;
+            counted[t] = use;
+            if (use) {
+                sumLog += Math.log(f);
+                nu++;
+            }
+            if (!steady) {
+                double z = w[0];
+                if (capture != null) {
+                    for (int i = 0; i < rr; i++) {
+                        double mwi = m * w[i];
+                        double[] row = capture.pa[i];
+                        for (int j = 0; j < rr; j++) {
+                            row[j] += mwi * w[j];
+                        }
+                    }
+                }
+                double fNew = f + m * z * z;
+                double mz = m * z;
+                double zf = z * invF;
+                for (int i = 0; i < rr; i++) {
+                    u[i] = phiPad[i] * z + w[i + 1];
+                }
+                for (int i = 0; i < rr; i++) {
+                    w[i] = u[i] - kb[i] * zf;
+                    kb[i] += u[i] * mz;
+                }
+                m = m - m * m * z * z / fNew;
+                f = fNew;
+                if ((t & 7) == 7) {
+                    double maxW = 0;
+                    for (int i = 0; i < rr; i++) {
+                        maxW = Math.max(maxW, Math.abs(w[i]));
+                    }
+                    steady = Math.abs(m) * maxW * maxW < 1e-13 * f;
+                }
+            }
+        }
+        double ssq;
+        if (fixedBeta == null) {
+            ssq = profile(0, fvar);
+        } else {
+            System.arraycopy(fixedBeta, 0, beta, 0, k);
+            ssq = 0;
+            for (int t = 0; t < nw; t++) {
+                if (counted[t]) {
+                    double e = innov[0][t];
+                    for (int i = 0; i < k; i++) {
+                        e -= beta[i] * innov[i + 1][t];
+                    }
+                    ssq += e * e / fvar[t];
+                }
+            }
+        }
+        lastSsq = ssq;
+        lastNu = nu;
+        lastSumLog = sumLog;
+        if (nu == 0 || !(ssq >= 0) || !Double.isFinite(ssq)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        // ssq == 0 (a deterministic series) gives -infinity: a perfect fit
+        return 0.5 * (Math.log(ssq / nu) + sumLog / nu);
+    }
+}

@@ -1,0 +1,521 @@
+package io.jenkins.plugins.influxforecast.model.arima;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.ToDoubleBiFunction;
+
+/**
+ * Automatic ARIMA order selection in the manner of Hyndman and Khandakar (2008), with the defaults
+ * and rules of R's {@code forecast::auto.arima}: differencing by KPSS and seasonal strength, the
+ * stepwise neighbourhood search over (p, q, P, Q, constant) by AICc, conditional-sum-of-squares
+ * approximations for long or high-frequency series followed by an exact refit of the best models,
+ * drift allowed when d + D = 1 and a mean when d + D = 0, and a candidate rejected when its
+ * estimate is near the stationarity or invertibility boundary (roots within 1.01) or its Hessian is
+ * not positive definite.
+ */
+final class AutoArima {
+
+    /** Information criteria. */
+    enum Ic { AICC, AIC, BIC }
+
+    /** The search settings; defaults are R's. */
+    static final class Options {
+        int maxP = 5;
+        int maxQ = 5;
+        int maxSP = 2;
+        int maxSQ = 2;
+        int maxOrder = 5;
+        int maxD = 2;
+        int maxSD = 1;
+        int startP = 2;
+        int startQ = 2;
+        int startSP = 1;
+        int startSQ = 1;
+        Integer d;
+        Integer sd;
+        boolean stationary;
+        boolean seasonal = true;
+        Ic ic = Ic.AICC;
+        boolean stepwise = true;
+        int nmodels = 94;
+        Boolean approximation; // null: R's rule, n > 150 or m > 12
+        boolean allowDrift = true;
+        boolean allowMean = true;
+        ToDoubleBiFunction<double[], Integer> seasonalStrength = Differencing::seasonalStrength;
+    }
+
+    /** One model tried by the search and its criterion (+infinity when rejected or failed). */
+    record Tried(ArimaOrder order, boolean constant, double ic) {
+    }
+
+    /** The outcome. */
+    static final class Result {
+        ArimaFit fit;
+        boolean constant;
+        boolean approximation;
+        final List<Tried> tried = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+    }
+
+    private AutoArima() {
+    }
+
+    /**
+     * Selects and fits the model.
+     *
+     * @param x     the series (finite)
+     * @param m     the seasonal period (1: none)
+     * @param xreg  extra regressors ([k][n], may be empty) with their names
+     */
+    static Result search(double[] x, int m, double[][] xreg, List<String> xregNames, Options o) {
+        int n = x.length;
+        Result out = new Result();
+        if (Differencing.isConstant(x)) {
+            throw new IllegalArgumentException("constant series");
+        }
+        if (!o.seasonal || m < 1) {
+            m = 1;
+        }
+        int maxP = Math.min(o.maxP, n / 3);
+        int maxQ = Math.min(o.maxQ, n / 3);
+        int maxSP = Math.min(o.maxSP, n / 3 / m);
+        int maxSQ = Math.min(o.maxSQ, n / 3 / m);
+        Ic ic = n <= 3 ? Ic.AIC : o.ic;
+        double[][] xr = xreg == null ? new double[0][] : xreg;
+        double[] xx = xr.length > 0 ? regressionResiduals(x, xr) : x;
+        Integer d = o.stationary ? Integer.valueOf(0) : o.d;
+        Integer sd = o.stationary ? Integer.valueOf(0) : o.sd;
+        if (m == 1) {
+            sd = 0;
+            maxSP = 0;
+            maxSQ = 0;
+        } else if (sd == null && xx.length <= 2 * m) {
+            sd = 0;
+        } else if (sd == null) {
+            int s = Differencing.nsdiffs(xx, m, o.maxSD, o.seasonalStrength);
+            if (s > 0 && xr.length > 0 && anyConstantColumn(xr, m, s, 0)) {
+                s--;
+            }
+            sd = s;
+        }
+        double[] dx = xx;
+        for (int i = 0; i < sd; i++) {
+            dx = ArimaProblem.diff(dx, m);
+        }
+        if (d == null) {
+            int dd = Differencing.ndiffs(dx, o.maxD);
+            if (dd > 0 && xr.length > 0 && anyConstantColumn(xr, m, sd, dd)) {
+                dd--;
+            }
+            d = dd;
+        }
+        if (sd >= 2) {
+            out.notes.add("more than one seasonal difference (D = " + sd + ")");
+        } else if (d + sd > 2) {
+            out.notes.add("three or more differences (d + D = " + (d + sd) + ")");
+        }
+        for (int i = 0; i < d; i++) {
+            dx = ArimaProblem.diff(dx, 1);
+        }
+        if (dx.length == 0) {
+            throw new IllegalArgumentException("not enough data for automatic ARIMA: " + n + " points with d = " + d
+                    + ", D = " + sd + " and season " + m);
+        }
+        if (Differencing.isConstant(dx)) {
+            return constantAfterDifferencing(x, m, d, sd, dx, xr, xregNames, out);
+        }
+        if (m > 1) {
+            if (maxSP > 0) {
+                maxP = Math.min(maxP, m - 1);
+            }
+            if (maxSQ > 0) {
+                maxQ = Math.min(maxQ, m - 1);
+            }
+        }
+        boolean approx = o.approximation != null ? o.approximation : (n > 150 || m > 12);
+        out.approximation = approx;
+        double offset = 0;
+        if (approx) {
+            try {
+                ArimaOrder o0 = new ArimaOrder(0, d, 0, 0, sd, 0, m);
+                Regs r0 = regressors(x, o0, d + sd == 0, xr, xregNames, false);
+                ArimaFit f0 = ArimaEstimator.fit(x, o0, r0.cols, r0.names, ArimaEstimator.Method.CSS_ML, true, false);
+                offset = -2 * f0.loglik() - n * Math.log(f0.rawSigma2());
+            } catch (RuntimeException e) {
+                offset = 0;
+            }
+        }
+        boolean allowDrift = o.allowDrift && d + sd == 1;
+        boolean allowMean = o.allowMean && d + sd == 0;
+        boolean constant = allowDrift || allowMean;
+        Search s = new Search(x, m, d, sd, ic, approx, offset, xr, xregNames, out);
+        Fitted best;
+        if (!o.stepwise) {
+            best = null;
+            for (int i = 0; i <= maxP; i++) {
+                for (int j = 0; j <= maxQ; j++) {
+                    for (int si = 0; si <= maxSP; si++) {
+                        for (int sj = 0; sj <= maxSQ; sj++) {
+                            if (i + j + si + sj <= o.maxOrder) {
+                                for (int kc = 0; kc <= (constant ? 1 : 0); kc++) {
+                                    Fitted f = s.fit(i, j, si, sj, kc == 1);
+                                    if (best == null || f.ic < best.ic) {
+                                        best = f;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        } else {
+            int startP = o.startP;
+            int startQ = o.startQ;
+            int startSP = o.startSP;
+            int startSQ = o.startSQ;
+            if (n < 10) {
+                startP = Math.min(startP, 1);
+                startQ = Math.min(startQ, 1);
+                startSP = 0;
+                startSQ = 0;
+            }
+            int p = Math.min(startP, maxP);
+            int q = Math.min(startQ, maxQ);
+            int sp = Math.min(startSP, maxSP);
+            int sq = Math.min(startSQ, maxSQ);
+            best = s.fit(p, q, sp, sq, constant);
+            Fitted f = s.fit(0, 0, 0, 0, constant);
+            if (f.ic < best.ic) {
+                best = f;
+                p = 0;
+                q = 0;
+                sp = 0;
+                sq = 0;
+            }
+            if (maxP > 0 || maxSP > 0) {
+                int np = maxP > 0 ? 1 : 0;
+                int nsp = (m > 1 && maxSP > 0) ? 1 : 0;
+                f = s.fit(np, 0, nsp, 0, constant);
+                if (f.ic < best.ic) {
+                    best = f;
+                    p = np;
+                    sp = nsp;
+                    q = 0;
+                    sq = 0;
+                }
+            }
+            if (maxQ > 0 || maxSQ > 0) {
+                int nq = maxQ > 0 ? 1 : 0;
+                int nsq = (m > 1 && maxSQ > 0) ? 1 : 0;
+                f = s.fit(0, nq, 0, nsq, constant);
+                if (f.ic < best.ic) {
+                    best = f;
+                    p = 0;
+                    sp = 0;
+                    sq = nsq;
+                    q = nq;
+                }
+            }
+            if (constant) {
+                f = s.fit(0, 0, 0, 0, false);
+                if (f.ic < best.ic) {
+                    best = f;
+                    p = 0;
+                    q = 0;
+                    sp = 0;
+                    sq = 0;
+                }
+            }
+            int startk = 0;
+            // each step tries the neighbours in R's order and moves to the first improvement
+            int[][] moves = {
+                {0, 0, -1, 0}, {0, 0, 0, -1}, {0, 0, 1, 0}, {0, 0, 0, 1}, {0, 0, -1, -1}, {0, 0, -1, 1}, {0, 0, 1, -1},
+                {0, 0, 1, 1}, {-1, 0, 0, 0}, {0, -1, 0, 0}, {1, 0, 0, 0}, {0, 1, 0, 0}, {-1, -1, 0, 0}, {-1, 1, 0, 0},
+                {1, -1, 0, 0}, {1, 1, 0, 0}};
+            while (startk < s.count() && s.count() < o.nmodels) {
+                startk = s.count();
+                boolean moved = false;
+                for (int[] mv : moves) {
+                    int np = p + mv[0];
+                    int nq = q + mv[1];
+                    int nsp = sp + mv[2];
+                    int nsq = sq + mv[3];
+                    if (np < 0 || nq < 0 || nsp < 0 || nsq < 0 || np > maxP || nq > maxQ || nsp > maxSP || nsq > maxSQ) {
+                        continue;
+                    }
+                    if (!s.isNew(np, nq, nsp, nsq, constant)) {
+                        continue;
+                    }
+                    if (s.count() + 1 > o.nmodels) {
+                        break;
+                    }
+                    f = s.fit(np, nq, nsp, nsq, constant);
+                    if (f.ic < best.ic) {
+                        best = f;
+                        p = np;
+                        q = nq;
+                        sp = nsp;
+                        sq = nsq;
+                        moved = true;
+                        break;
+                    }
+                }
+                if (!moved && (allowDrift || allowMean) && s.isNew(p, q, sp, sq, !constant)
+                        && s.count() + 1 <= o.nmodels) {
+                    f = s.fit(p, q, sp, sq, !constant);
+                    if (f.ic < best.ic) {
+                        best = f;
+                        constant = !constant;
+                    }
+                }
+            }
+            if (s.count() >= o.nmodels) {
+                out.notes.add("stepwise search stopped at the model limit of " + o.nmodels);
+            }
+        }
+        if (approx && best != null) {
+            // refit the candidates without approximation, best criterion first, until one is accepted
+            List<Fitted> order = new ArrayList<>(s.all);
+            order.sort(Comparator.comparingDouble(ff -> ff.ic));
+            Fitted exact = null;
+            Search exactSearch = new Search(x, m, d, sd, ic, false, 0, xr, xregNames, null);
+            for (Fitted cand : order) {
+                if (cand.fit == null) {
+                    continue; // the approximate fit failed: so does the exact one (same CSS start)
+                }
+                exactSearch.cssStart = cand.fit.coef();
+                Fitted ef = exactSearch.fit(cand.order.p(), cand.order.q(), cand.order.sp(), cand.order.sq(), cand.constant);
+                if (ef.ic < Double.POSITIVE_INFINITY) {
+                    exact = ef;
+                    break;
+                }
+            }
+            best = exact;
+        }
+        if (best == null || best.fit == null || !(best.ic < Double.POSITIVE_INFINITY)) {
+            throw new ArimaEstimator.EstimationException("no suitable ARIMA model found");
+        }
+        out.fit = best.fit;
+        out.constant = best.constant;
+        return out;
+    }
+
+    /** A candidate and its criterion. */
+    private static final class Fitted {
+        final ArimaOrder order;
+        final boolean constant;
+        final ArimaFit fit;
+        final double ic;
+
+        Fitted(ArimaOrder order, boolean constant, ArimaFit fit, double ic) {
+            this.order = order;
+            this.constant = constant;
+            this.fit = fit;
+            this.ic = ic;
+        }
+    }
+
+    /** The state of one search: the models tried so far. */
+    private static final class Search {
+        final double[] x;
+        final int m;
+        final int d;
+        final int sd;
+        final Ic ic;
+        final boolean approx;
+        final double offset;
+        final double[][] xreg;
+        final List<String> names;
+        final Result out;
+        final List<Fitted> all = new ArrayList<>();
+        double[] cssStart; // for exact refits: the CSS estimate of the approximate search
+
+        Search(double[] x, int m, int d, int sd, Ic ic, boolean approx, double offset, double[][] xreg, List<String> names,
+                Result out) {
+            this.x = x;
+            this.m = m;
+            this.d = d;
+            this.sd = sd;
+            this.ic = ic;
+            this.approx = approx;
+            this.offset = offset;
+            this.xreg = xreg;
+            this.names = names;
+            this.out = out;
+        }
+
+        int count() {
+            return all.size();
+        }
+
+        boolean isNew(int p, int q, int sp, int sq, boolean constant) {
+            for (Fitted f : all) {
+                ArimaOrder o = f.order;
+                if (o.p() == p && o.q() == q && o.sp() == sp && o.sq() == sq && f.constant == constant) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        Fitted fit(int p, int q, int sp, int sq, boolean constant) {
+            ArimaOrder order = new ArimaOrder(p, d, q, sp, sd, sq, m);
+            Fitted f = fitOne(order, constant);
+            all.add(f);
+            if (out != null) {
+                out.tried.add(new Tried(order, constant, f.ic));
+            }
+            return f;
+        }
+
+        private Fitted fitOne(ArimaOrder order, boolean constant) {
+            int n = x.length;
+            ArimaFit fit;
+            try {
+                Regs r = regressors(x, order, constant, xreg, names, false);
+                fit = ArimaEstimator.fit(x, order, r.cols, r.names,
+                        approx ? ArimaEstimator.Method.CSS : ArimaEstimator.Method.CSS_ML, true, true, cssStart);
+            } catch (RuntimeException e) {
+                return new Fitted(order, constant, null, Double.POSITIVE_INFINITY);
+            }
+            int nstar = n - order.d() - order.sd() * order.m();
+            int npar = fit.npar();
+            double aic = approx ? offset + nstar * Math.log(fit.rawSigma2()) + 2 * npar : fit.aic();
+            double value;
+            if (!Double.isFinite(aic)) {
+                value = Double.POSITIVE_INFINITY;
+            } else {
+                value = switch (ic) {
+                    case AIC -> aic;
+                    case BIC -> aic + npar * (Math.log(nstar) - 2);
+                    case AICC -> aic + 2.0 * npar * (npar + 1) / (nstar - npar - 1);
+                };
+            }
+            if (!Double.isFinite(value) || nearBoundary(fit) || badHessian(fit)) {
+                value = Double.POSITIVE_INFINITY;
+            }
+            ArimaFit reported = approx ? withCriteria(fit, aic, nstar) : fit;
+            return new Fitted(order, constant, reported, value);
+        }
+    }
+
+    /** For CSS fits: R's auto.arima replaces the missing AIC by its approximation. */
+    private static ArimaFit withCriteria(ArimaFit f, double aic, int nstar) {
+        int npar = f.npar();
+        double aicc = aic + 2.0 * npar * (npar + 1) / (nstar - npar - 1);
+        double bic = aic + npar * (Math.log(nstar) - 2);
+        return new ArimaFit(f.order(), f.method(), f.coef(), f.xregNames(), f.beta(), f.sigma2(), f.rawSigma2(),
+                f.loglik(), aic, aicc, bic, f.residuals(), f.converged(), f.coefSe(), f.notes(), f.state());
+    }
+
+    /** Roots of the full AR or MA polynomial within 1.01 of the unit circle. */
+    static boolean nearBoundary(ArimaFit f) {
+        return ArimaEstimator.nearBoundary(f.state().phi(), f.state().theta());
+    }
+
+    private static boolean badHessian(ArimaFit f) {
+        double[] se = f.coefSe();
+        if (se == null) {
+            return false;
+        }
+        for (double v : se) {
+            if (Double.isNaN(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Regressor columns and names for a model. */
+    record Regs(double[][] cols, List<String> names) {
+    }
+
+    /**
+     * The regressors of a model: drift (1..n) when there is one difference and a constant, an
+     * intercept when there is none and a constant, then the extra regressors.
+     */
+    static Regs regressors(double[] x, ArimaOrder order, boolean constant, double[][] xreg, List<String> names,
+            boolean unused) {
+        int n = x.length;
+        int diffs = order.d() + order.sd();
+        List<double[]> cols = new ArrayList<>();
+        List<String> nm = new ArrayList<>();
+        if (constant && diffs == 0) {
+            double[] c = new double[n];
+            java.util.Arrays.fill(c, 1.0);
+            cols.add(c);
+            nm.add("intercept");
+        } else if (constant && diffs == 1) {
+            double[] c = new double[n];
+            for (int t = 0; t < n; t++) {
+                c[t] = t + 1;
+            }
+            cols.add(c);
+            nm.add("drift");
+        }
+        for (int j = 0; j < xreg.length; j++) {
+            cols.add(xreg[j]);
+            nm.add(names.get(j));
+        }
+        return new Regs(cols.toArray(new double[0][]), nm);
+    }
+
+    /** Residuals of the least-squares regression of x on an intercept and the regressors. */
+    static double[] regressionResiduals(double[] x, double[][] xreg) {
+        int n = x.length;
+        double[][] cols = new double[xreg.length + 1][];
+        double[] one = new double[n];
+        java.util.Arrays.fill(one, 1.0);
+        cols[0] = one;
+        System.arraycopy(xreg, 0, cols, 1, xreg.length);
+        double[] b = io.jenkins.plugins.influxforecast.model.optim.LeastSquares.ols(cols, x);
+        if (b == null) {
+            throw new IllegalArgumentException("the regressors are rank deficient");
+        }
+        double[] r = x.clone();
+        for (int t = 0; t < n; t++) {
+            for (int j = 0; j < cols.length; j++) {
+                r[t] -= b[j] * cols[j][t];
+            }
+        }
+        return r;
+    }
+
+    private static boolean anyConstantColumn(double[][] xreg, int m, int sd, int d) {
+        for (double[] c : xreg) {
+            double[] cur = c;
+            for (int i = 0; i < sd; i++) {
+                cur = ArimaProblem.diff(cur, m);
+            }
+            for (int i = 0; i < d; i++) {
+                cur = ArimaProblem.diff(cur, 1);
+            }
+            if (Differencing.isConstant(cur)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** R's special cases when the differenced series is constant. */
+    private static Result constantAfterDifferencing(double[] x, int m, int d, int sd, double[] dx, double[][] xr,
+            List<String> names, Result out) {
+        ArimaOrder order = new ArimaOrder(0, d, 0, 0, sd, 0, m);
+        out.notes.add("the series is a deterministic function after " + (d + sd) + " difference(s); fitted " + order);
+        if (xr.length == 0 && ((sd > 0 && d == 0) || (sd == 0 && d < 2))) {
+            // a mean or drift equal to that of the differenced series (per season when D = 1)
+            boolean constant = d + sd <= 1;
+            Regs r = regressors(x, order, constant, xr, names, false);
+            out.fit = ArimaEstimator.fit(x, order, r.cols, r.names, ArimaEstimator.Method.CSS_ML, false, false);
+            out.constant = constant;
+            return out;
+        }
+        if (xr.length == 0 && !(sd > 0 && d > 0) && d != 2) {
+            throw new IllegalArgumentException("the data follow a simple polynomial and are not suitable for ARIMA modelling");
+        }
+        Regs r = regressors(x, order, false, xr, names, false);
+        out.fit = ArimaEstimator.fit(x, order, r.cols, r.names, ArimaEstimator.Method.CSS_ML, false, false);
+        return out;
+    }
+}

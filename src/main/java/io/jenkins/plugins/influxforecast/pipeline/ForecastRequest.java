@@ -1,0 +1,180 @@
+package io.jenkins.plugins.influxforecast.pipeline;
+
+import io.jenkins.plugins.influxforecast.model.ForecastModel;
+import io.jenkins.plugins.influxforecast.model.Models;
+import io.jenkins.plugins.influxforecast.series.Frequency;
+import io.jenkins.plugins.influxforecast.series.GapFill;
+import io.jenkins.plugins.influxforecast.series.InputFormat;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A validated {@code forecast} request: everything is checked here, before any data is read or any
+ * file written. Built from the option values of {@link Commands#FORECAST}.
+ */
+public record ForecastRequest(
+        Path input,
+        Path outputDir,
+        String model,
+        Integer horizon,
+        ValidationSplit validation,
+        Frequency frequency,
+        int smoothing,
+        GapFill fill,
+        Integer maxGap,
+        InputFormat format,
+        String timeColumn,
+        String valueColumn,
+        String name,
+        String measurement,
+        String field,
+        Map<String, String> tags,
+        double[] levels) {
+
+    /** Builds and validates a request from option values keyed by step parameter name. */
+    public static ForecastRequest fromOptions(Map<String, ?> given) {
+        Map<String, Object> o = Commands.FORECAST.withDefaults(given);
+        String input = text(o, "input");
+        String outputDir = text(o, "outputDir");
+        if (input == null) {
+            throw new IllegalArgumentException("input is required (the CSV file to forecast)");
+        }
+        if (outputDir == null) {
+            throw new IllegalArgumentException("outputDir is required (the folder the outputs go to)");
+        }
+        String model = text(o, "model");
+        if (model == null) {
+            throw new IllegalArgumentException("model must not be empty; e.g. snaive, naive, drift, mean, movingaverage(window=30)");
+        }
+        Models.create(model); // validates the spec now, before reading any data
+        Integer horizon = integer(o, "horizon");
+        if (horizon != null && horizon < 1) {
+            throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
+        }
+        ValidationSplit split = ValidationSplit.parse(text(o, "validation"));
+        if (horizon == null && split.isNone()) {
+            throw new IllegalArgumentException("horizon is required when validation is 0 (nothing held out to size it by)");
+        }
+        String freqText = text(o, "frequency");
+        Frequency frequency = freqText == null ? null : Frequency.parse(freqText);
+        Integer smoothing = integer(o, "smoothing");
+        if (smoothing != null && smoothing < 0) {
+            throw new IllegalArgumentException("smoothing must be >= 0 (a window in points; 0 = none), got " + smoothing);
+        }
+        Integer maxGap = integer(o, "maxGap");
+        if (maxGap != null && maxGap < 0) {
+            throw new IllegalArgumentException("maxGap must be >= 0, got " + maxGap);
+        }
+        String field = text(o, "field");
+        String measurement = text(o, "measurement");
+        if (measurement != null && measurement.isBlank()) {
+            throw new IllegalArgumentException("measurement must not be blank");
+        }
+        return new ForecastRequest(Path.of(input), Path.of(outputDir), model, horizon, split, frequency,
+                smoothing == null ? 0 : smoothing, GapFill.parse(text(o, "fill")), maxGap,
+                InputFormat.parse(text(o, "format")), text(o, "timeColumn"), text(o, "valueColumn"), text(o, "name"),
+                measurement, field == null ? "value" : field, tags(o.get("tags")), levels(text(o, "levels")));
+    }
+
+    /** The resolved parameters, for metrics.json and the step's record of what ran. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("input", input.toString());
+        m.put("output_dir", outputDir.toString());
+        m.put("model", model);
+        m.put("horizon", horizon);
+        m.put("validation", validation.toString());
+        m.put("frequency", frequency == null ? null : frequency.toString());
+        m.put("smoothing", smoothing);
+        m.put("fill", fill.toString());
+        m.put("max_gap", maxGap);
+        m.put("format", format.toString());
+        m.put("time_column", timeColumn);
+        m.put("value_column", valueColumn);
+        m.put("name", name);
+        m.put("measurement", measurement);
+        m.put("field", field);
+        m.put("tags", tags);
+        List<Double> l = new ArrayList<>();
+        for (double d : levels) {
+            l.add(d);
+        }
+        m.put("levels", l);
+        return m;
+    }
+
+    static String text(Map<String, ?> o, String key) {
+        Object v = o.get(key);
+        if (v == null) {
+            return null;
+        }
+        String s = String.valueOf(v).trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    static Integer integer(Map<String, ?> o, String key) {
+        Object v = o.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Number n) {
+            return n.intValue();
+        }
+        String s = String.valueOf(v).trim();
+        if (s.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + s + "'");
+        }
+    }
+
+    static Map<String, String> tags(Object v) {
+        Map<String, String> tags = new TreeMap<>();
+        if (v == null) {
+            return tags;
+        }
+        Collection<?> items = v instanceof Collection<?> c ? c : List.of(v);
+        for (Object item : items) {
+            String s = String.valueOf(item);
+            int eq = s.indexOf('=');
+            if (eq <= 0 || eq == s.length() - 1) {
+                throw new IllegalArgumentException("tag must be key=value with a non-empty key and value, got '" + s + "'");
+            }
+            tags.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
+        }
+        return tags;
+    }
+
+    static double[] levels(String text) {
+        if (text == null || text.isBlank()) {
+            return new double[0];
+        }
+        String[] parts = text.split(",");
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("levels must be percentages between 0 and 100 separated by commas (e.g. 80,95), got '" + text + "'");
+            }
+            if (!(out[i] > 0 && out[i] < 100)) {
+                throw new IllegalArgumentException("levels must be between 0 and 100 (exclusive), got " + parts[i].trim());
+            }
+        }
+        java.util.Arrays.sort(out);
+        return out;
+    }
+
+    /** The model this request names, built from its spec. */
+    public ForecastModel createModel() {
+        return Models.create(model);
+    }
+}

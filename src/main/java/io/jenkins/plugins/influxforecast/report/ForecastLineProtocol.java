@@ -1,0 +1,67 @@
+package io.jenkins.plugins.influxforecast.report;
+
+import io.jenkins.plugins.influxforecast.model.Forecast;
+import io.jenkins.plugins.influxforecast.series.Timestamps;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * forecast.lp: one line per forecast step, nanosecond timestamps. By default the layout of the Argo
+ * pipeline this replaces: measurement {@code <series name>-prediction}, field {@code value}, the
+ * series' own tags; measurement, field and extra tags are configurable. Every line is checked while
+ * it is built (no NaN, no infinity, no empty tag value, no newline).
+ */
+public final class ForecastLineProtocol {
+
+    /**
+     * @param measurement the measurement, or null for {@code <series name>-prediction}
+     * @param field       the field key of the forecast value
+     * @param extraTags   tags added to every point (override series tags of the same key)
+     */
+    public record Layout(String measurement, String field, Map<String, String> extraTags) {
+        public Layout {
+            if (field == null || field.isBlank()) {
+                throw new IllegalArgumentException("field must not be empty");
+            }
+            extraTags = Map.copyOf(extraTags);
+        }
+
+        public String measurementFor(String seriesName) {
+            return measurement != null ? measurement : seriesName + "-prediction";
+        }
+    }
+
+    private ForecastLineProtocol() {
+    }
+
+    /** Writes the file; returns the number of points (lines). */
+    public static int write(Path file, List<ForecastOutput> outputs, Layout layout) throws IOException {
+        int lines = 0;
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (ForecastOutput o : outputs) {
+                Map<String, String> tags = new TreeMap<>(o.history().tags());
+                tags.putAll(layout.extraTags());
+                if (tags.containsKey(layout.field())) {
+                    throw new IllegalArgumentException("field '" + layout.field() + "' is also a tag key; choose another --field");
+                }
+                String key = LineProtocol.seriesKey(layout.measurementFor(o.history().name()), tags);
+                Forecast f = o.future();
+                for (int i = 0; i < f.horizon(); i++) {
+                    Map<String, Double> fields = new LinkedHashMap<>();
+                    fields.put(layout.field(), f.mean(i));
+                    w.write(LineProtocol.line(key, fields, Timestamps.toEpochNanos(f.time(i))));
+                    w.write('\n');
+                    lines++;
+                }
+            }
+        }
+        return lines;
+    }
+}

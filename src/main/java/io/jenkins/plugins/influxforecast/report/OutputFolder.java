@@ -1,0 +1,109 @@
+package io.jenkins.plugins.influxforecast.report;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Writes a run's outputs atomically: every file is first written into a hidden staging folder
+ * inside the output folder, and only when all are complete are they renamed into place. A run that
+ * fails before {@link #commit()} leaves nothing behind; a failure during the renames puts back what
+ * had been moved.
+ */
+public final class OutputFolder implements AutoCloseable {
+
+    private final Path dir;
+    private final Path staging;
+    private final Map<String, Path> staged = new LinkedHashMap<>();
+    private boolean committed;
+
+    public OutputFolder(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(this.dir);
+            this.staging = Files.createTempDirectory(this.dir, ".influx-forecast-staging-");
+        } catch (FileAlreadyExistsException | NotDirectoryException e) {
+            throw new IllegalArgumentException("output-dir " + dir + " cannot be created or written (" + e.getFile() + " is a file)");
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException("output-dir " + dir + " cannot be created or written (" + e.getFile() + ": permission denied)");
+        } catch (java.nio.file.FileSystemException e) {
+            throw new IllegalArgumentException("output-dir " + dir + " cannot be created or written (" + e.getFile() + ": "
+                    + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()) + ")");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("output-dir " + dir + " cannot be created or written: " + e.getMessage());
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The staging path of an output file; write it completely, then call {@link #commit()}. */
+    public Path stage(String name) {
+        if (committed) {
+            throw new IllegalStateException("already committed");
+        }
+        Path p = staging.resolve(name);
+        staged.put(name, p);
+        return p;
+    }
+
+    /** Moves every staged file into the output folder; returns their final paths. */
+    public List<Path> commit() throws IOException {
+        List<Path> moved = new ArrayList<>();
+        Map<Path, Path> backups = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, Path> e : staged.entrySet()) {
+                Path target = dir.resolve(e.getKey());
+                if (Files.exists(target)) {
+                    Path backup = staging.resolve(".previous-" + e.getKey());
+                    Files.move(target, backup, StandardCopyOption.REPLACE_EXISTING);
+                    backups.put(target, backup);
+                }
+                move(e.getValue(), target);
+                moved.add(target);
+            }
+        } catch (IOException | RuntimeException ex) {
+            for (Path m : moved) {
+                Files.deleteIfExists(m);
+            }
+            for (Map.Entry<Path, Path> b : backups.entrySet()) {
+                move(b.getValue(), b.getKey());
+            }
+            throw ex;
+        }
+        committed = true;
+        return moved;
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Removes the staging folder (and anything not committed). */
+    @Override
+    public void close() throws IOException {
+        if (Files.exists(staging)) {
+            try (Stream<Path> walk = Files.walk(staging)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package io.jenkins.plugins.influxforecast.steps;
+
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.Proc;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.influxforecast.pipeline.ExitCodes;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the engine as its own process on the agent: the one code path of every step. The process is
+ * started through the step's {@link Launcher} (so {@code container()} blocks apply) in the
+ * workspace, with a bounded heap, secrets only in its environment, a unique
+ * {@code JENKINS_SERVER_COOKIE} by which it is killed on abort or timeout, and its output streamed
+ * into the build log line by line with the {@code [influx-forecast]} prefix. Exit codes become
+ * one-line errors.
+ */
+final class EngineProcess {
+
+    static final String COOKIE = "JENKINS_SERVER_COOKIE";
+    static final String JAVA = "java";
+
+    /** A process killed by SIGKILL (128 + 9): in a container, the kernel's OOM killer. */
+    static final int EXIT_SIGKILL = 137;
+
+    private static final Pattern ERROR_LINE = Pattern.compile("(?i)^(error|fatal|exception)\\b.*|.*\\b(Error|Exception): .*");
+
+    private EngineProcess() {
+    }
+
+    /**
+     * What a finished run left: whether the engine reported a degraded result (exit code
+     * {@link ExitCodes#UNSTABLE}: done, but some series failed), its last output lines, and how
+     * long it took.
+     */
+    record Outcome(boolean unstable, List<String> tail, long millis) {
+
+        /** The engine's last error line (for an unstable run: what failed). */
+        String errorLine() {
+            return EngineProcess.errorLine(tail);
+        }
+    }
+
+    /**
+     * Runs {@code java ... -jar <engine> <engineArgs>} and returns when it succeeded; any other end
+     * is an {@link AbortException} with a one-line reason (or the {@link InterruptedException} of
+     * an abort, after the process was killed).
+     *
+     * @param function   the step's function name, for messages
+     * @param engineArgs the subcommand and its options (no secret, nothing a shell would interpret)
+     * @param secretEnv  environment variables holding secrets (never printed)
+     * @param logFile    where the engine's output is kept for archiving (secrets masked), or null
+     */
+    static Outcome run(String function, FilePath workspace, Launcher launcher, TaskListener listener, EngineJar jar,
+                       LaunchOptions options, List<String> engineArgs, Map<String, String> secretEnv, FilePath logFile)
+            throws IOException, InterruptedException {
+        StepArguments.checkAll(engineArgs);
+        PrintStream log = listener.getLogger();
+
+        long t0 = System.nanoTime();
+        EngineInstaller.Installed engine = EngineInstaller.ensure(workspace, launcher, listener, jar, options.installedEngine(), JAVA);
+        log.println(PrefixingStream.PREFIX + function + ": engine " + jar.version() + " " + engine.how() + " (" + seconds(t0) + ")");
+
+        List<String> argv = new ArrayList<>();
+        argv.add(JAVA);
+        argv.add("-XX:MaxRAMPercentage=" + options.maxRamPercentage());
+        argv.add("-XX:+ExitOnOutOfMemoryError");
+        argv.add("-Djava.awt.headless=true");
+        argv.add("-jar");
+        argv.add(engine.path());
+        argv.addAll(engineArgs);
+        StepArguments.checkAll(argv);
+
+        String cookie = "influx-forecast-" + UUID.randomUUID();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(COOKIE, cookie);
+        for (Map.Entry<String, String> e : secretEnv.entrySet()) {
+            if (e.getValue() != null) {
+                // Jenkins expands $VAR in values on agents and turns $$ back into $ inside container()
+                env.put(e.getKey(), e.getValue().replace("$", "$$"));
+            }
+        }
+        log.println(PrefixingStream.PREFIX + "$ " + String.join(" ", argv)
+                + (secretEnv.isEmpty() ? "" : "  (environment: " + String.join(", ", secretEnv.keySet().stream().map(k -> k + "=****").toList()) + ")"));
+
+        StringBuilder kept = new StringBuilder();
+        PrefixingStream out = new PrefixingStream(log, secretEnv.values(), kept);
+        PrefixingStream err = new PrefixingStream(log, secretEnv.values(), kept);
+        AtomicBoolean timedOut = new AtomicBoolean();
+        long t1 = System.nanoTime();
+        int exit;
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "influx-forecast timeout of " + function);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Proc proc = launcher.launch().cmds(argv).envs(env).pwd(workspace).quiet(true).stdout(out).stderr(err).start();
+            ScheduledFuture<?> timer = watchdog.schedule(() -> {
+                timedOut.set(true);
+                kill(launcher, cookie, listener);
+                try {
+                    proc.kill();
+                } catch (IOException | InterruptedException e) {
+                    listener.getLogger().println(PrefixingStream.PREFIX + "could not stop the engine process: " + e);
+                }
+            }, options.timeoutMinutes(), TimeUnit.MINUTES);
+            try {
+                exit = proc.join();
+            } catch (InterruptedException e) {
+                // aborted: inside container() an interrupted join leaves the process running, so kill it by its cookie
+                log.println(PrefixingStream.PREFIX + function + ": aborted, stopping the engine process");
+                kill(launcher, cookie, listener);
+                throw e;
+            } finally {
+                timer.cancel(false);
+            }
+        } finally {
+            watchdog.shutdownNow();
+            out.forceEol();
+            err.forceEol();
+            out.flush();
+            err.flush();
+            if (logFile != null) {
+                writeLog(logFile, kept, listener);
+            }
+        }
+        List<String> tail = new ArrayList<>(out.tail());
+        tail.addAll(err.tail());
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1);
+        if (timedOut.get()) {
+            throw new AbortException(function + ": the engine ran longer than timeoutMinutes=" + options.timeoutMinutes()
+                    + " and was killed");
+        }
+        boolean heap = tail.stream().anyMatch(l -> l.contains("OutOfMemoryError"));
+        if (exit == ExitCodes.UNSTABLE && !heap) {
+            log.println(PrefixingStream.PREFIX + function + ": engine finished in " + seconds(t1) + ", degraded (exit code 3): " + errorLine(tail));
+            return new Outcome(true, tail, millis);
+        }
+        if (exit != ExitCodes.OK) {
+            throw failure(function, exit, tail, workspace, launcher, options);
+        }
+        log.println(PrefixingStream.PREFIX + function + ": engine finished in " + seconds(t1));
+        return new Outcome(false, tail, millis);
+    }
+
+    private static void kill(Launcher launcher, String cookie, TaskListener listener) {
+        try {
+            launcher.kill(Map.of(COOKIE, cookie));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            listener.getLogger().println(PrefixingStream.PREFIX + "could not kill the engine process: " + e);
+        }
+    }
+
+    private static void writeLog(FilePath logFile, StringBuilder kept, TaskListener listener) {
+        String text;
+        synchronized (kept) {
+            text = kept.toString();
+        }
+        try {
+            logFile.write(text, "UTF-8");
+        } catch (IOException | InterruptedException e) {
+            listener.getLogger().println(PrefixingStream.PREFIX + "could not write the engine log " + logFile.getRemote() + ": " + e);
+        }
+    }
+
+    /** The one-line error for a failed run. */
+    static AbortException failure(String function, int exit, List<String> tail, FilePath workspace, Launcher launcher,
+                                  LaunchOptions options) throws InterruptedException {
+        String line = errorLine(tail);
+        if (exit == ExitCodes.BAD_INPUT) {
+            return new AbortException(function + ": bad input: " + line);
+        }
+        boolean heap = tail.stream().anyMatch(l -> l.contains("OutOfMemoryError"));
+        if (exit == EXIT_SIGKILL || heap) {
+            String limit = containerMemoryLimit(workspace, launcher);
+            if (heap) {
+                return new AbortException(function + ": out of memory: the engine's heap (maxRamPercentage="
+                        + options.maxRamPercentage() + "% of " + (limit == null ? "the machine's memory" : "the container's limit of " + limit)
+                        + ") is too small for this series; raise maxRamPercentage or the container's memory limit");
+            }
+            if (limit != null) {
+                return new AbortException(function + ": out of memory: the container's limit is " + limit
+                        + ", raise it (the engine process was killed with exit code 137; its heap is bounded to maxRamPercentage="
+                        + options.maxRamPercentage() + "% of it)");
+            }
+            return new AbortException(function + ": out of memory or killed: the engine process was killed with exit code 137"
+                    + " (SIGKILL) and the container has no memory limit to blame; check the node's memory");
+        }
+        return new AbortException(function + " failed (engine exit code " + exit + "): " + line);
+    }
+
+    /** The engine's last error line, else its last line. */
+    static String errorLine(List<String> tail) {
+        for (int i = tail.size() - 1; i >= 0; i--) {
+            if (ERROR_LINE.matcher(tail.get(i)).matches()) {
+                return tail.get(i).trim();
+            }
+        }
+        return tail.isEmpty() ? "(the engine printed nothing)" : tail.get(tail.size() - 1).trim();
+    }
+
+    /**
+     * The memory limit of the container the step's processes run in (cgroup v2, then v1), e.g.
+     * "512 MiB", or null when there is none or it cannot be read.
+     */
+    static String containerMemoryLimit(FilePath workspace, Launcher launcher) throws InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Proc p = launcher.launch().cmds("cat", "/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes")
+                    .pwd(workspace).quiet(true).stdout(out).stderr(OutputStreamNull.INSTANCE).start();
+            p.joinWithTimeout(30, TimeUnit.SECONDS, launcher.getListener());
+        } catch (IOException e) {
+            return null;
+        }
+        return parseMemoryLimit(out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The first cgroup limit in {@code text} as "N MiB"/"N.N GiB"; null for "max" or an unlimited v1 value. */
+    static String parseMemoryLimit(String text) {
+        for (String l : text.split("\\R")) {
+            String v = l.trim();
+            if (v.equals("max")) {
+                return null;
+            }
+            if (v.matches("\\d+")) {
+                long bytes;
+                try {
+                    bytes = Long.parseLong(v);
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+                if (bytes >= (1L << 60)) {
+                    return null;
+                }
+                return humanBytes(bytes);
+            }
+        }
+        return null;
+    }
+
+    static String humanBytes(long bytes) {
+        double mib = bytes / (1024.0 * 1024.0);
+        if (mib >= 1024) {
+            return String.format(Locale.ROOT, "%.1f GiB", mib / 1024);
+        }
+        return String.format(Locale.ROOT, "%.0f MiB", mib);
+    }
+
+    static String seconds(long sinceNanos) {
+        return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - sinceNanos) / 1e9);
+    }
+
+    /** Discards output (the error stream of a probe). */
+    private static final class OutputStreamNull extends java.io.OutputStream {
+        static final OutputStreamNull INSTANCE = new OutputStreamNull();
+
+        @Override
+        public void write(int b) {
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+        }
+    }
+}

@@ -1,0 +1,619 @@
+package io.jenkins.plugins.influxforecast.steps;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Result;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.influxforecast.model.ModelSpec;
+import io.jenkins.plugins.influxforecast.model.Models;
+import io.jenkins.plugins.influxforecast.pipeline.Commands;
+import io.jenkins.plugins.influxforecast.series.Frequency;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * {@code forecast}: forecasts a series read from a workspace CSV by running the engine's
+ * {@code forecast} command on the agent, writes forecast.csv, forecast.lp, metrics.json and
+ * forecast.png (plus the step's log and resolved parameters) into {@code outputDir}, and returns a
+ * summary map (model, validation metrics, artifact paths). An optional quality gate
+ * ({@code maxMase}, {@code maxSmape}) marks the build UNSTABLE, or FAILURE with
+ * {@code failOnQualityGate}, and makes {@code influxLoad} refuse to write that forecast.
+ *
+ * <p>The engine options are {@link Commands#FORECAST}; a test proves that every option is a
+ * parameter here and back.
+ */
+public final class ForecastStep extends Step {
+
+    static final String FUNCTION = "forecast";
+
+    // engine options (Commands.FORECAST)
+    private final String input;
+    private final String outputDir;
+    private String model;
+    private Integer horizon;
+    private String validation;
+    private String frequency;
+    private Integer smoothing;
+    private String fill;
+    private Integer maxGap;
+    private String format;
+    private String timeColumn;
+    private String valueColumn;
+    private String name;
+    private String measurement;
+    private String field;
+    private List<String> tags;
+    private String levels;
+
+    // step-only parameters
+    private String asOf;
+    private Double maxMase;
+    private Double maxSmape;
+    private boolean failOnQualityGate;
+    private final LaunchOptions launch = new LaunchOptions();
+
+    @DataBoundConstructor
+    public ForecastStep(String input, String outputDir) {
+        String in = StepValues.relativePath("input", input);
+        String out = StepValues.relativePath("outputDir", outputDir);
+        if (in == null) {
+            throw new IllegalArgumentException("input is required: the CSV to forecast, relative to the workspace");
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("outputDir is required: the workspace folder the forecast is written to");
+        }
+        this.input = in;
+        this.outputDir = out;
+    }
+
+    public String getInput() {
+        return input;
+    }
+
+    public String getOutputDir() {
+        return outputDir;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    /** A model spec such as {@code snaive(season=24)}, checked against the engine's models. */
+    @DataBoundSetter
+    public void setModel(String model) {
+        String v = StepValues.arg("model", model);
+        if (v != null) {
+            try {
+                Models.create(ModelSpec.parse(v));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("model '" + v + "' is not valid: " + e.getMessage());
+            }
+        }
+        this.model = v;
+    }
+
+    public Integer getHorizon() {
+        return horizon;
+    }
+
+    @DataBoundSetter
+    public void setHorizon(Integer horizon) {
+        this.horizon = StepValues.atLeast("horizon", horizon, 1);
+    }
+
+    public String getValidation() {
+        return validation;
+    }
+
+    /** A fraction below 1 ({@code 0.2}) or a count of points ({@code 168}); 0 for none. */
+    @DataBoundSetter
+    public void setValidation(String validation) {
+        String v = StepValues.arg("validation", validation);
+        if (v != null) {
+            validationFraction(v);
+        }
+        this.validation = v;
+    }
+
+    /** The validation as a number; fails with a message naming the parameter. */
+    static double validationFraction(String v) {
+        try {
+            if (v.matches("\\d+")) {
+                return Long.parseLong(v);
+            }
+            double d = Double.parseDouble(v);
+            if (d >= 0 && d < 1) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message
+        }
+        throw new IllegalArgumentException("validation must be a fraction in [0, 1) such as 0.2 or a whole count of points such as 168, got '" + v + "'");
+    }
+
+    public String getFrequency() {
+        return frequency;
+    }
+
+    @DataBoundSetter
+    public void setFrequency(String frequency) {
+        String v = StepValues.arg("frequency", frequency);
+        if (v != null) {
+            try {
+                Frequency.parse(v);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("frequency '" + v + "' is not valid: " + e.getMessage());
+            }
+        }
+        this.frequency = v;
+    }
+
+    public Integer getSmoothing() {
+        return smoothing;
+    }
+
+    @DataBoundSetter
+    public void setSmoothing(Integer smoothing) {
+        this.smoothing = StepValues.atLeast("smoothing", smoothing, 0);
+    }
+
+    public String getFill() {
+        return fill;
+    }
+
+    @DataBoundSetter
+    public void setFill(String fill) {
+        this.fill = StepValues.choice("fill", fill, "linear", "previous", "fail");
+    }
+
+    public Integer getMaxGap() {
+        return maxGap;
+    }
+
+    @DataBoundSetter
+    public void setMaxGap(Integer maxGap) {
+        this.maxGap = StepValues.atLeast("maxGap", maxGap, 0);
+    }
+
+    public String getFormat() {
+        return format;
+    }
+
+    @DataBoundSetter
+    public void setFormat(String format) {
+        this.format = StepValues.choice("format", format, "auto", "influx1", "influx2", "csv");
+    }
+
+    public String getTimeColumn() {
+        return timeColumn;
+    }
+
+    @DataBoundSetter
+    public void setTimeColumn(String timeColumn) {
+        this.timeColumn = StepValues.arg("timeColumn", timeColumn);
+    }
+
+    public String getValueColumn() {
+        return valueColumn;
+    }
+
+    @DataBoundSetter
+    public void setValueColumn(String valueColumn) {
+        this.valueColumn = StepValues.arg("valueColumn", valueColumn);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    @DataBoundSetter
+    public void setName(String name) {
+        this.name = StepValues.arg("name", name);
+    }
+
+    public String getMeasurement() {
+        return measurement;
+    }
+
+    @DataBoundSetter
+    public void setMeasurement(String measurement) {
+        this.measurement = StepValues.arg("measurement", measurement);
+    }
+
+    public String getField() {
+        return field;
+    }
+
+    @DataBoundSetter
+    public void setField(String field) {
+        this.field = StepValues.arg("field", field);
+    }
+
+    public List<String> getTags() {
+        return tags == null ? null : new ArrayList<>(tags);
+    }
+
+    /** Extra {@code key=value} tags of every forecast point. */
+    @DataBoundSetter
+    public void setTags(List<String> tags) {
+        this.tags = StepValues.tags("tags", tags);
+    }
+
+    public String getLevels() {
+        return levels;
+    }
+
+    /** Interval levels in percent, comma-separated ({@code 80,95}); an empty text for none. */
+    @DataBoundSetter
+    public void setLevels(String levels) {
+        if (levels != null && levels.isBlank()) {
+            this.levels = "";
+            return;
+        }
+        String v = StepValues.arg("levels", levels);
+        if (v != null) {
+            for (String part : v.split(",")) {
+                double d;
+                try {
+                    d = Double.parseDouble(part.trim());
+                } catch (NumberFormatException e) {
+                    d = Double.NaN;
+                }
+                if (!(d > 0 && d < 100)) {
+                    throw new IllegalArgumentException("levels must be percentages between 0 and 100, comma-separated (80,95), got '" + v + "'");
+                }
+            }
+        }
+        this.levels = v;
+    }
+
+    public String getAsOf() {
+        return asOf;
+    }
+
+    /** The time the forecast is made as of (ISO-8601); default: the build's start, on the frequency grid. */
+    @DataBoundSetter
+    public void setAsOf(String asOf) {
+        this.asOf = StepValues.instant("asOf", asOf);
+    }
+
+    public Double getMaxMase() {
+        return maxMase;
+    }
+
+    @DataBoundSetter
+    public void setMaxMase(Double maxMase) {
+        this.maxMase = StepValues.positive("maxMase", maxMase);
+    }
+
+    public Double getMaxSmape() {
+        return maxSmape;
+    }
+
+    @DataBoundSetter
+    public void setMaxSmape(Double maxSmape) {
+        this.maxSmape = StepValues.positive("maxSmape", maxSmape);
+    }
+
+    public boolean isFailOnQualityGate() {
+        return failOnQualityGate;
+    }
+
+    @DataBoundSetter
+    public void setFailOnQualityGate(boolean failOnQualityGate) {
+        this.failOnQualityGate = failOnQualityGate;
+    }
+
+    public int getMaxRamPercentage() {
+        return launch.maxRamPercentage();
+    }
+
+    @DataBoundSetter
+    public void setMaxRamPercentage(Integer maxRamPercentage) {
+        launch.maxRamPercentage(maxRamPercentage);
+    }
+
+    public int getTimeoutMinutes() {
+        return launch.timeoutMinutes();
+    }
+
+    @DataBoundSetter
+    public void setTimeoutMinutes(Integer timeoutMinutes) {
+        launch.timeoutMinutes(timeoutMinutes);
+    }
+
+    public String getInstalledEngine() {
+        return launch.installedEngine();
+    }
+
+    @DataBoundSetter
+    public void setInstalledEngine(String installedEngine) {
+        launch.installedEngine(installedEngine);
+    }
+
+    /** The engine option values, keyed by {@link Commands#FORECAST} option name. */
+    Map<String, Object> engineValues(String resolvedAsOf) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("input", input);
+        v.put("outputDir", outputDir);
+        v.put("model", model);
+        v.put("horizon", horizon);
+        v.put("validation", validation);
+        v.put("frequency", frequency);
+        v.put("smoothing", smoothing);
+        v.put("fill", fill);
+        v.put("maxGap", maxGap);
+        v.put("format", format);
+        v.put("timeColumn", timeColumn);
+        v.put("valueColumn", valueColumn);
+        v.put("name", name);
+        v.put("measurement", measurement);
+        v.put("field", field);
+        v.put("tags", tags);
+        v.put("levels", levels);
+        if (Commands.FORECAST.option("asOf").isPresent()) {
+            v.put("asOf", resolvedAsOf);
+        }
+        v.values().removeIf(java.util.Objects::isNull);
+        return v;
+    }
+
+    /** The cross-field checks; each message names the parameters. */
+    void checkCombination() {
+        boolean noValidation = validation != null && validationFraction(validation) == 0;
+        if (noValidation && horizon == null) {
+            throw new IllegalArgumentException("horizon is required when validation is 0 (the default horizon is the length of the validation part)");
+        }
+        if (noValidation && (maxMase != null || maxSmape != null)) {
+            throw new IllegalArgumentException("maxMase and maxSmape need validation metrics, but validation is 0: give validation (e.g. 0.2) or drop the quality gate");
+        }
+        if (failOnQualityGate && maxMase == null && maxSmape == null) {
+            throw new IllegalArgumentException("failOnQualityGate needs a quality gate: give maxMase and/or maxSmape");
+        }
+        if (input.equals(outputDir)) {
+            throw new IllegalArgumentException("input and outputDir must differ, both are '" + input + "'");
+        }
+    }
+
+    /** The time this forecast is made as of: {@code asOf}, or the build's start, on the frequency grid when known. */
+    String resolveAsOf(long buildStartMillis) {
+        Instant t = asOf != null ? Instant.parse(asOf) : Instant.ofEpochMilli(buildStartMillis);
+        if (frequency != null) {
+            t = Frequency.parse(frequency).floor(t);
+        }
+        return t.toString();
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new Execution(context, this);
+    }
+
+    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+
+        private final transient ForecastStep step;
+
+        Execution(StepContext context, ForecastStep step) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            StepEnvironment env = StepEnvironment.of(getContext());
+            String asOf = step.resolveAsOf(env.run().getStartTimeInMillis());
+            env.log(FUNCTION, "as of " + asOf + ", input " + step.input + ", output " + step.outputDir + "/");
+            FilePath out = env.workspace().child(step.outputDir);
+            QualityGate.markPending(out);
+            Map<String, Object> values = step.engineValues(asOf);
+            List<String> args = Commands.FORECAST.toArguments(values);
+            EngineJar jar = EngineJar.embedded();
+            String status = "failed";
+            try {
+                EngineProcess.Outcome outcome = EngineProcess.run(FUNCTION, env.workspace(), env.launcher(), env.listener(), jar,
+                        step.launch, args, Map.of(), out.child(FUNCTION + ".log"));
+                long t0 = System.nanoTime();
+                LinkedHashMap<String, Object> summary = summarize(EngineSummary.read(out.child("metrics.json")));
+                summary.put("asOf", asOf);
+                summary.put("outputDir", step.outputDir);
+                summary.put("files", existingFiles(out, step.outputDir));
+                summary.put("unstable", outcome.unstable());
+                if (outcome.unstable()) {
+                    env.log(FUNCTION, "some series failed (" + outcome.errorLine() + ") - build marked UNSTABLE");
+                    getContext().setResult(Result.UNSTABLE);
+                }
+                QualityGate gate = QualityGate.evaluate(summary, step.maxMase, step.maxSmape, step.failOnQualityGate);
+                summary.put("qualityGate", gate.status());
+                gate.write(out);
+                env.log(FUNCTION, describe(summary) + " (" + EngineProcess.seconds(t0) + ")");
+                if (gate.failed()) {
+                    Result r = step.failOnQualityGate ? Result.FAILURE : Result.UNSTABLE;
+                    env.log(FUNCTION, "quality gate failed: " + String.join("; ", gate.reasons()) + " - build marked " + r
+                            + "; influxLoad will not write this forecast unless told to (ignoreQualityGate: true)");
+                    getContext().setResult(r);
+                } else if (gate.configured()) {
+                    env.log(FUNCTION, "quality gate passed: " + String.join("; ", gate.reasons()));
+                }
+                status = gate.failed() ? "quality gate failed" : "succeeded";
+                return summary;
+            } finally {
+                StepRecord.write(out.child(FUNCTION + "-parameters.json"), FUNCTION, env.run(), jar.version(), asOf, values, status, env.listener());
+            }
+        }
+
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * The step's return value from metrics.json: model, validation metrics, counts and
+     * provenance, with camelCase keys for a Jenkinsfile (the per-series detail stays in the file).
+     */
+    @SuppressWarnings("unchecked")
+    static LinkedHashMap<String, Object> summarize(Map<String, Object> metrics) {
+        LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> summary = metrics.get("summary") instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of();
+        m.put("model", summary.get("model"));
+        Object validation = summary.get("validation");
+        m.put("metrics", validation instanceof Map<?, ?> ? validation : new LinkedHashMap<String, Object>());
+        m.put("series", summary.get("series"));
+        m.put("succeeded", summary.get("succeeded"));
+        m.put("failed", summary.get("failed"));
+        m.put("pointsForecast", summary.get("points_forecast"));
+        if (metrics.get("engine") instanceof Map<?, ?> e) {
+            m.put("engineVersion", e.get("version"));
+        }
+        if (metrics.get("input") instanceof Map<?, ?> in) {
+            m.put("inputSha256", in.get("sha256"));
+            m.put("inputRows", in.get("rows"));
+        }
+        return m;
+    }
+
+    private static List<Object> existingFiles(FilePath out, String outputDir) throws java.io.IOException, InterruptedException {
+        List<Object> files = new ArrayList<>();
+        for (String f : List.of("forecast.csv", "forecast.lp", "metrics.json", "forecast.png", "report.html")) {
+            if (out.child(f).exists()) {
+                files.add(outputDir + "/" + f);
+            }
+        }
+        return files;
+    }
+
+    private static String describe(Map<String, Object> summary) {
+        StringBuilder b = new StringBuilder();
+        Object model = summary.get("model");
+        b.append("model ").append(model == null ? "?" : model);
+        Number smape = QualityGate.metric(summary, "smape");
+        Number mase = QualityGate.metric(summary, "mase");
+        if (smape != null || mase != null) {
+            b.append(", validation");
+            if (smape != null) {
+                b.append(String.format(Locale.ROOT, " sMAPE %.3f", smape.doubleValue()));
+            }
+            if (mase != null) {
+                b.append(String.format(Locale.ROOT, " MASE %.3f", mase.doubleValue()));
+            }
+        }
+        b.append("; outputs in ").append(summary.get("outputDir")).append('/');
+        return b.toString();
+    }
+
+    /** Describes {@code forecast} to Pipeline and the Snippet Generator. */
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return StepEnvironment.REQUIRED_CONTEXT;
+        }
+
+        @Override
+        public String getFunctionName() {
+            return FUNCTION;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return StepMessages.get("ForecastStep.DisplayName");
+        }
+
+        /** Binds the arguments, then checks how they combine. */
+        @Override
+        public Step newInstance(Map<String, Object> arguments) throws Exception {
+            ForecastStep step = (ForecastStep) super.newInstance(arguments);
+            step.checkCombination();
+            return step;
+        }
+
+        /** Shows the input and output folder of a call (never anything secret). */
+        @Override
+        public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
+            Object in = namedArgs.get("input");
+            Object out = namedArgs.get("outputDir");
+            return in == null ? null : in + " -> " + out;
+        }
+
+        public FormValidation doCheckInput(@QueryParameter String value) {
+            return StepChecks.required("input", value, v -> StepValues.relativePath("input", v));
+        }
+
+        public FormValidation doCheckOutputDir(@QueryParameter String value) {
+            return StepChecks.required("outputDir", value, v -> StepValues.relativePath("outputDir", v));
+        }
+
+        public FormValidation doCheckModel(@QueryParameter String value) {
+            return StepChecks.check(() -> new ForecastStep("a", "b").setModel(value));
+        }
+
+        public FormValidation doCheckHorizon(@QueryParameter String value) {
+            return StepChecks.check(() -> new ForecastStep("a", "b").setHorizon(StepChecks.integer("horizon", value)));
+        }
+
+        public FormValidation doCheckValidation(@QueryParameter String value) {
+            return StepChecks.check(() -> new ForecastStep("a", "b").setValidation(value));
+        }
+
+        public FormValidation doCheckFrequency(@QueryParameter String value) {
+            return StepChecks.check(() -> new ForecastStep("a", "b").setFrequency(value));
+        }
+
+        public FormValidation doCheckSmoothing(@QueryParameter String value) {
+            return StepChecks.check(() -> new ForecastStep("a", "b").setSmoothing(StepChecks.integer("smoothing", value)));
+        }
+
+        public FormValidation doCheckFill(@QueryParameter String value) {
+            return StepChecks.check(() -> new ForecastStep("a", "b").setFill(value));
+        }
+
+        public FormValidation doCheckMaxGap(@QueryParameter String value) {
+            return StepChecks.check(() -> new ForecastStep("a", "b").setMaxGap(StepChecks.integer("maxGap", value)));
+        }
+
+        public FormValidation doCheckFormat(@QueryParameter String value) {
+            return StepChecks.check(() -> new ForecastStep("a", "b").setFormat(value));
+        }
+
+        public FormValidation doCheckLevels(@QueryParameter String value) {
+            return StepChecks.check(() -> new ForecastStep("a", "b").setLevels(value));
+        }
+
+        public FormValidation doCheckAsOf(@QueryParameter String value) {
+            return StepChecks.check(() -> new ForecastStep("a", "b").setAsOf(value));
+        }
+
+        public FormValidation doCheckMaxMase(@QueryParameter String value) {
+            return StepChecks.check(() -> new ForecastStep("a", "b").setMaxMase(StepChecks.decimal("maxMase", value)));
+        }
+
+        public FormValidation doCheckMaxSmape(@QueryParameter String value) {
+            return StepChecks.check(() -> new ForecastStep("a", "b").setMaxSmape(StepChecks.decimal("maxSmape", value)));
+        }
+
+        public FormValidation doCheckMaxRamPercentage(@QueryParameter String value) {
+            return StepChecks.check(() -> new ForecastStep("a", "b").setMaxRamPercentage(StepChecks.integer("maxRamPercentage", value)));
+        }
+
+        public FormValidation doCheckTimeoutMinutes(@QueryParameter String value) {
+            return StepChecks.check(() -> new ForecastStep("a", "b").setTimeoutMinutes(StepChecks.integer("timeoutMinutes", value)));
+        }
+
+        public FormValidation doCheckInstalledEngine(@QueryParameter String value) {
+            return StepChecks.check(() -> new ForecastStep("a", "b").setInstalledEngine(value));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.jenkins.plugins.influxforecast;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The engine packages import nothing from Jenkins, HTTP or InfluxDB clients (DESIGN.md). */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.jenkins.plugins.influxforecast");
+
+    @Test
+    void engineIsFreeOfJenkinsAndHttp() {
+        noClasses().that().resideInAnyPackage(
+                        "io.jenkins.plugins.influxforecast.series..",
+                        "io.jenkins.plugins.influxforecast.model..",
+                        "io.jenkins.plugins.influxforecast.evaluate..",
+                        "io.jenkins.plugins.influxforecast.report..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "hudson..", "jenkins..", "org.kohsuke..", "org.jenkinsci..", "com.cloudbees..",
+                        "java.net.http..", "okhttp3..", "com.influxdb..", "retrofit2..",
+                        "io.jenkins.plugins.influxforecast.influx..", "io.jenkins.plugins.influxforecast.steps..",
+                        "io.jenkins.plugins.influxforecast.pipeline..", "io.jenkins.plugins.influxforecast.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void engineCommandLineNeverTouchesJenkins() {
+        noClasses().that().resideInAnyPackage("io.jenkins.plugins.influxforecast.cli..", "io.jenkins.plugins.influxforecast.pipeline..",
+                        "io.jenkins.plugins.influxforecast.influx..")
+                .should().dependOnClassesThat().resideInAnyPackage("hudson..", "jenkins..", "org.kohsuke..", "org.jenkinsci..",
+                        "com.cloudbees..", "io.jenkins.plugins.influxforecast.steps..")
+                .check(CLASSES);
+    }
+}

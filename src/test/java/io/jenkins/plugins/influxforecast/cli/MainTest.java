@@ -1,0 +1,231 @@
+package io.jenkins.plugins.influxforecast.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.influxforecast.report.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The command line end to end, in this JVM: real files in, real files out. */
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path linear(int n) throws IOException {
+        StringBuilder sb = new StringBuilder("time,value\n");
+        for (int i = 0; i < n; i++) {
+            sb.append(1_700_000_000L + 3600L * i).append(',').append(i).append('\n');
+        }
+        Path f = dir.resolve("linear.csv");
+        Files.writeString(f, sb);
+        return f;
+    }
+
+    @Test
+    void demoWritesTheFourOutputs() throws IOException {
+        Path out = dir.resolve("demo");
+        Run r = cli("demo", "--output-dir", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(out.resolve("forecast.csv")).isNotEmptyFile();
+        assertThat(out.resolve("forecast.lp")).isNotEmptyFile();
+        assertThat(out.resolve("metrics.json")).isNotEmptyFile();
+        assertThat(Files.readAllBytes(out.resolve("forecast.png"))).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(Files.readAllLines(out.resolve("forecast.csv"))).hasSize(169).first().isEqualTo("time,value,lower_80,upper_80,lower_95,upper_95");
+        assertThat(Files.readAllLines(out.resolve("forecast.lp"))).hasSize(168).first().asString()
+                .startsWith("seattle_temperature-prediction value=").endsWith(" 1293840000000000000");
+        assertThat(r.out()).contains("validation: ").contains("MASE");
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    "demo-input.csv", "forecast.csv", "forecast.lp", "metrics.json", "forecast.png", "report.html");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("data:image/png;base64,").contains("MASE").contains("seattle_temperature");
+        }
+    }
+
+    @Test
+    void theSameInputGivesTheSameOutputByteForByte() throws IOException {
+        Path in = linear(300);
+        Path out = dir.resolve("o");
+        String[] args = {"forecast", "--input", in.toString(), "--output-dir", out.toString(), "--model", "drift", "--validation", "24"};
+        assertThat(cli(args).code()).isZero();
+        byte[] csv = Files.readAllBytes(out.resolve("forecast.csv"));
+        byte[] lp = Files.readAllBytes(out.resolve("forecast.lp"));
+        byte[] png = Files.readAllBytes(out.resolve("forecast.png"));
+        Map<String, Object> metrics = Json.read(out.resolve("metrics.json"));
+        assertThat(cli(args).code()).isZero();
+        assertThat(Files.readAllBytes(out.resolve("forecast.csv"))).isEqualTo(csv);
+        assertThat(Files.readAllBytes(out.resolve("forecast.lp"))).isEqualTo(lp);
+        assertThat(Files.readAllBytes(out.resolve("forecast.png"))).isEqualTo(png);
+        Map<String, Object> again = Json.read(out.resolve("metrics.json"));
+        metrics.remove("timings_ms");
+        again.remove("timings_ms");
+        assertThat(again).isEqualTo(metrics);
+        assertThat(metrics.get("engine").toString()).contains("version");
+        assertThat(metrics.get("input").toString()).contains("sha256");
+    }
+
+    @Test
+    void scoresOnTheValidationPartThenRefitsOnAllTheData() throws IOException {
+        Path in = linear(100);
+        Path out = dir.resolve("o");
+        Run r = cli("forecast", "--input", in.toString(), "--output-dir", out.toString(), "--model", "naive", "--validation", "10",
+                "--levels", "");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> csv = Files.readAllLines(out.resolve("forecast.csv"));
+        assertThat(csv).hasSize(11); // default horizon = validation length
+        assertThat(csv.get(0)).isEqualTo("time,value");
+        assertThat(csv.get(1)).endsWith(",99.0"); // refit on all 100 points
+        Map<String, Object> m = Json.read(out.resolve("metrics.json"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> v = (Map<String, Object>) ((Map<String, Object>) m.get("summary")).get("validation");
+        assertThat((Double) v.get("mae")).isEqualTo(5.5); // |90..99 - 89|
+    }
+
+    @Test
+    void layoutOptionsShapeTheLineProtocol() throws IOException {
+        Path in = linear(50);
+        Path out = dir.resolve("o");
+        Run r = cli("forecast", "--input", in.toString(), "--output-dir", out.toString(), "--model", "mean", "--validation", "0",
+                "--horizon", "3", "--measurement", "parking forecast", "--field", "spaces", "--tag", "site=P+R Noord", "--tag", "env=prod",
+                "--smoothing", "5", "--frequency", "1h");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lp = Files.readAllLines(out.resolve("forecast.lp"));
+        assertThat(lp).hasSize(3);
+        // smoothing 5 changes the mean only through the first 4 points: mean of the smoothed series
+        assertThat(lp.get(0)).startsWith("parking\\ forecast,env=prod,site=P+R\\ Noord spaces=");
+        assertThat(lp.get(0)).endsWith(" " + (1_700_000_000L + 3600L * 50) + "000000000");
+    }
+
+    @Test
+    void severalSeriesAreForecastEachOnItsOwnKeepingTheirTags() throws IOException {
+        Path out = dir.resolve("o");
+        Run r = cli("forecast", "--input", "src/test/resources/input/grouped-influx1.csv", "--output-dir", out.toString(),
+                "--model", "naive", "--validation", "0", "--horizon", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lp = Files.readAllLines(out.resolve("forecast.lp"));
+        assertThat(lp).containsExactly(
+                "parkingplace-prediction,name=P+R\\ Noord value=12.0 1795867800000000000",
+                "parkingplace-prediction,name=P+R\\ Noord value=12.0 1795868400000000000",
+                "parkingplace-prediction,name=Zuid\\,West,zone=a value=22.0 1795867800000000000",
+                "parkingplace-prediction,name=Zuid\\,West,zone=a value=22.0 1795868400000000000");
+        assertThat(Files.readAllLines(out.resolve("forecast.csv")).get(0)).startsWith("name,tags,time,value");
+    }
+
+    @Test
+    void inputOptionsChooseColumnsFormatNameAndGapHandling() throws IOException {
+        Path in = dir.resolve("weather.csv");
+        // a gap of two hours (03:00 and 04:00 missing)
+        Files.writeString(in, "when,pressure,temp\n2026-01-01T00:00:00Z,1000,1\n2026-01-01T01:00:00Z,1001,2\n"
+                + "2026-01-01T02:00:00Z,1002,3\n2026-01-01T05:00:00Z,1003,9\n2026-01-01T06:00:00Z,1004,10\n");
+        Path out = dir.resolve("o");
+        String[] base = {"forecast", "--input", in.toString(), "--output-dir", out.toString(), "--model", "naive", "--validation", "0",
+            "--horizon", "1", "--time-column", "when", "--value-column", "temp", "--name", "outside", "--levels", ""};
+        Run linear = cli(concat(base, "--smoothing", "2", "--max-gap", "2", "--format", "csv"));
+        assertThat(linear.code()).as(linear.err()).isZero();
+        assertThat(linear.out()).contains("series outside: 7 points at 1h").contains("1 gaps filled");
+        // smoothing 2: last value = (9 + 10) / 2
+        assertThat(Files.readAllLines(out.resolve("forecast.lp")).get(0)).startsWith("outside-prediction value=9.5 ");
+        Run previous = cli(concat(base, "--fill", "previous", "--max-gap", "2"));
+        assertThat(previous.code()).isZero();
+        Map<String, Object> m = Json.read(out.resolve("metrics.json"));
+        assertThat(m.get("series").toString()).contains("points_filled=2");
+        assertThat(cli(concat(base, "--fill", "fail")).err()).contains("has a gap of 2 point(s)").contains("fill is 'fail'");
+        assertThat(cli(concat(base, "--max-gap", "1")).err()).contains("longer than max-gap 1");
+        assertThat(cli(concat(base, "--fill", "sideways")).err()).contains("fill must be one of linear, previous, fail, got 'sideways'");
+        assertThat(cli(concat(base, "--format", "influx1")).err()).contains("column 'name' not found");
+        assertThat(cli(concat(base, "--format", "parquet")).err()).contains("format must be one of auto, influx1, influx2, csv");
+        assertThat(cli(concat(base, "--max-gap", "-1")).err()).contains("maxGap must be >= 0, got -1");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        List<String> l = new ArrayList<>(List.of(a));
+        l.addAll(List.of(b));
+        return l.toArray(String[]::new);
+    }
+
+    static Stream<Object[]> badInputs() {
+        return Stream.of(
+                new Object[] {"empty file", "", new String[0], "is empty"},
+                new Object[] {"missing value column", "time,speed,temp\n2026-01-01T00:00:00Z,1,2\n", new String[0], "give --value-column"},
+                new Object[] {"unparsable timestamp", "time,value\n2026-01-01T00:00:00Z,1\n2026-13-45T00:00:00Z,2\n", new String[0], "line 3: cannot parse time"},
+                new Object[] {"NaN value", "time,value\n2026-01-01T00:00:00Z,1\n2026-01-01T01:00:00Z,NaN\n", new String[0], "NaN or infinite"},
+                new Object[] {"infinite value", "time,value\n2026-01-01T00:00:00Z,1\n2026-01-01T01:00:00Z,-Infinity\n", new String[0], "NaN or infinite"},
+                new Object[] {"too few points", "time,value\n2026-01-01T00:00:00Z,1\n2026-01-01T01:00:00Z,2\n2026-01-01T02:00:00Z,3\n",
+                    new String[] {"--model", "snaive(season=24)", "--validation", "0", "--horizon", "2"}, "need at least 25"},
+                new Object[] {"horizon zero", "time,value\n2026-01-01T00:00:00Z,1\n", new String[] {"--horizon", "0"}, "horizon must be >= 1, got 0"},
+                new Object[] {"unknown model", "time,value\n2026-01-01T00:00:00Z,1\n", new String[] {"--model", "prophet"}, "unknown model 'prophet'; allowed:"},
+                new Object[] {"bad validation", "time,value\n2026-01-01T00:00:00Z,1\n", new String[] {"--validation", "1.5"}, "validation must be"},
+                new Object[] {"bad frequency", "time,value\n2026-01-01T00:00:00Z,1\n", new String[] {"--frequency", "fortnightly"}, "frequency 'fortnightly'"},
+                new Object[] {"bad horizon text", "time,value\n2026-01-01T00:00:00Z,1\n", new String[] {"--horizon", "ten"}, "'ten'"});
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void badInputGivesOneLineErrorExitTwoAndNoOutput(String label, String content, String[] extra, String message) throws IOException {
+        Path in = dir.resolve("in.csv");
+        Files.writeString(in, content);
+        Path out = dir.resolve("out");
+        List<String> args = new ArrayList<>(List.of("forecast", "--input", in.toString(), "--output-dir", out.toString()));
+        args.addAll(List.of(extra));
+        Run r = cli(args.toArray(String[]::new));
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.err()).contains(message).startsWith("error: ");
+        assertThat(r.err().strip().lines().filter(l -> !l.startsWith("Try ")).count()).isEqualTo(1);
+        assertNoFiles(out);
+    }
+
+    @Test
+    void unwritableOutputFolderIsBadInputAndWritesNothing() throws IOException {
+        Path in = linear(50);
+        Path blocker = dir.resolve("a-file");
+        Files.writeString(blocker, "x");
+        Run r = cli("forecast", "--input", in.toString(), "--output-dir", blocker.resolve("out").toString(), "--model", "naive");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: output-dir ").contains("cannot be created or written");
+        assertThat(Files.readString(blocker)).isEqualTo("x");
+    }
+
+    @Test
+    void missingRequiredOptionAndHelp() {
+        Run r = cli("forecast", "--output-dir", "x");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("Missing required option: '--input");
+        Run help = cli("forecast", "--help");
+        assertThat(help.code()).isZero();
+        for (String opt : List.of("--input", "--output-dir", "--frequency", "--model", "--horizon", "--validation", "--smoothing",
+                "--time-column", "--value-column", "--measurement", "--field", "--tag", "--fill", "--max-gap", "--format", "--levels")) {
+            assertThat(help.out()).contains(opt);
+        }
+        assertThat(cli("version").out().strip()).isNotEmpty();
+    }
+
+    private static void assertNoFiles(Path out) throws IOException {
+        if (Files.exists(out)) {
+            try (Stream<Path> s = Files.walk(out)) {
+                assertThat(s.filter(Files::isRegularFile)).isEmpty();
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.jenkins.plugins.influxforecast.influx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.influxforecast.series.CsvSeriesReader;
+import io.jenkins.plugins.influxforecast.series.RawSeries;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExtractCsvWriterTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void descendingSeriesAreReversedThroughASpillFileAndEmptyEndsTrimmed() throws Exception {
+        Path out = dir.resolve("x.csv");
+        try (ExtractCsvWriter w = new ExtractCsvWriter(out)) {
+            w.beginSeries("m", Map.of("site", "a b", "k", "x,y"));
+            w.point(100_000, Double.NaN); // after the last value (desc order: comes first)
+            for (int t = 20_000; t >= 1; t--) {
+                w.point(t, t == 500 ? Double.NaN : t * 0.5);
+            }
+            w.point(0, Double.NaN); // before the first value
+            w.beginSeries("m", Map.of("site", "b"));
+            w.point(5, 1e21);
+            w.point(6, 2.25);
+            w.endSeries();
+            assertThat(Files.list(dir).filter(p -> p.getFileName().toString().contains("spill"))).isEmpty();
+            w.commit();
+            assertThat(w.seriesCount()).isEqualTo(2);
+            assertThat(w.pointCount()).isEqualTo(20_001);
+            assertThat(w.gapCount()).isEqualTo(1);
+            assertThat(w.warnings()).containsExactly(
+                    "series m,k=x\\,y,site=a\\ b: dropped 1 empty value(s) before its first value and 1 after its last"
+                            + " (GROUP BY time without a time range runs up to now())");
+        }
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("name,tags,time,value");
+        assertThat(lines.get(1)).isEqualTo("m,\"k=x\\,y,site=a\\ b\",1,0.5");
+        assertThat(lines.get(2)).isEqualTo("m,\"k=x\\,y,site=a\\ b\",2,1");
+        assertThat(lines.get(500)).isEqualTo("m,\"k=x\\,y,site=a\\ b\",500,");
+        assertThat(lines.get(20_001)).isEqualTo("m,site=b,5,1.0E21");
+        assertThat(lines).hasSize(20_003);
+        assertThat(Files.list(dir)).containsExactly(out);
+
+        // the forecast's reader reads it back: two series told apart by their tags
+        List<RawSeries> series = new CsvSeriesReader(CsvSeriesReader.Options.defaults()).read(out).series();
+        assertThat(series).hasSize(2);
+        assertThat(series.get(0).tags()).isEqualTo(Map.of("k", "x,y", "site", "a b"));
+        assertThat(series.get(0).size()).isEqualTo(20_000);
+        assertThat(series.get(0).value(0)).isEqualTo(0.5);
+        assertThat(series.get(1).value(0)).isEqualTo(1e21);
+    }
+
+    @Test
+    void outOfOrderPointsAndUncommittedOutputs() throws Exception {
+        Path out = dir.resolve("y.csv");
+        try (ExtractCsvWriter w = new ExtractCsvWriter(out)) {
+            w.beginSeries("m", Map.of());
+            w.point(1, 1);
+            w.point(2, 2);
+            assertThatThrownBy(() -> w.point(1, 3)).hasMessageContaining("not in time order");
+        }
+        assertThat(Files.list(dir)).isEmpty(); // closed without commit: nothing left behind
+    }
+
+    @Test
+    void csvQuotingFollowsRfc4180() {
+        assertThat(ExtractCsvWriter.csvField("plain")).isEqualTo("plain");
+        assertThat(ExtractCsvWriter.csvField("a,b")).isEqualTo("\"a,b\"");
+        assertThat(ExtractCsvWriter.csvField("say \"x\"")).isEqualTo("\"say \"\"x\"\"\"");
+        assertThat(ExtractCsvWriter.csvField("two\nlines")).isEqualTo("\"two\nlines\"");
+    }
+}

@@ -1,0 +1,129 @@
+package io.jenkins.plugins.influxforecast.influx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.influxforecast.influx.LineProtocol.FieldType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LineProtocolValidatorTest {
+
+    @TempDir
+    Path dir;
+
+    String error(String line) throws Exception {
+        Path f = dir.resolve("f.lp");
+        Files.writeString(f, line + "\n");
+        try {
+            LineProtocolValidator.validate(f, Precision.NS);
+            return null;
+        } catch (LineProtocolValidator.InvalidFileException e) {
+            return e.getMessage().substring(e.getMessage().indexOf("line 1: ") + 8);
+        }
+    }
+
+    @Test
+    void validLinesOfEveryKind() throws Exception {
+        Path f = dir.resolve("ok.lp");
+        Files.writeString(f, String.join("\n",
+                "# a comment",
+                "",
+                "m\\ x\\,y,tag\\ key=va\\=l\\,ue\\ z,t2=w f=1,i=2i,u=3u,b=true,s=\"q\\\"uo,te= x\" 1700000000000000000",
+                "m\\ x\\,y f=-1.5e3,i=-7i,u=0u,b=F,s=\"\" -5",
+                "m2 value=.5 1\r",
+                "m2 value=1. 2"));
+        LineProtocolValidator.Summary s = LineProtocolValidator.validate(f, Precision.NS);
+        assertThat(s.points()).isEqualTo(4);
+        assertThat(s.lines()).isEqualTo(6);
+        assertThat(s.minTime()).isEqualTo(-5);
+        assertThat(s.fieldTypes().get("m x,y")).containsEntry("f", FieldType.FLOAT).containsEntry("i", FieldType.INTEGER)
+                .containsEntry("u", FieldType.UNSIGNED).containsEntry("b", FieldType.BOOLEAN).containsEntry("s", FieldType.STRING);
+    }
+
+    @Test
+    void everyKindOfMistakeIsNamed() throws Exception {
+        assertThat(error("m value=NaN 1")).contains("field 'value' is NaN; NaN and infinity cannot be stored");
+        assertThat(error("m value=-Inf 1")).contains("is -Inf");
+        assertThat(error("m value=1e999 1")).contains("overflows");
+        assertThat(error("m value=1")).contains("no timestamp");
+        assertThat(error("m,k=v k=1 1")).contains("'k' is both a tag key and a field key");
+        assertThat(error("m,k=v,k=w f=1 1")).contains("tag key 'k' appears twice");
+        assertThat(error("m f=1,f=2 1")).contains("field key 'f' appears twice");
+        assertThat(error("m time=1 1")).contains("'time' cannot be a field key");
+        assertThat(error("m,k= f=1 1")).contains("missing value of tag 'k'");
+        assertThat(error("m,k f=1 1")).contains("missing '=' after tag key 'k'");
+        assertThat(error("m f= 1")).contains("missing value of field 'f'");
+        assertThat(error("m f=abc 1")).contains("bad value 'abc'");
+        assertThat(error("m f=1 12x")).contains("bad timestamp");
+        assertThat(error("m f=1 99999999999999999999")).contains("timestamp out of range");
+        assertThat(error("m f=\"open 1")).contains("unterminated string");
+        assertThat(error("m f=1.5i 1")).contains("bad integer value '1.5i'");
+        assertThat(error("m")).contains("missing fields");
+        assertThat(error(" m f=1 1")).contains("leading whitespace");
+        assertThat(error("m f=1 1 2")).contains("unexpected text after the timestamp");
+        assertThat(error("m f=1 1")).isNull();
+    }
+
+    @Test
+    void fieldTypesMustAgreeAcrossTheFileAndAllErrorsAreCounted() throws Exception {
+        Path f = dir.resolve("types.lp");
+        List<String> lines = new ArrayList<>();
+        lines.add("pred value=1.5 1");
+        lines.add("pred value=2i 2");
+        for (int i = 0; i < 12; i++) {
+            lines.add("pred value=NaN " + (3 + i));
+        }
+        lines.add("other value=2i 99"); // another measurement may differ
+        Files.write(f, lines);
+        assertThatThrownBy(() -> LineProtocolValidator.validate(f, Precision.NS))
+                .isInstanceOf(LineProtocolValidator.InvalidFileException.class)
+                .hasMessageContaining("13 invalid line(s), nothing was written")
+                .hasMessageContaining("line 2: field 'value' of measurement 'pred' is integer here but float on line 1")
+                .hasMessageContaining("; ...")
+                .satisfies(e -> assertThat(((LineProtocolValidator.InvalidFileException) e).invalidLines()).isEqualTo(13));
+    }
+
+    @Test
+    void timestampRangeDependsOnPrecision() throws Exception {
+        Path f = dir.resolve("s.lp");
+        Files.writeString(f, "m f=1 9300000000\n"); // fine in ns, beyond year 2262 in s
+        assertThat(LineProtocolValidator.validate(f, Precision.NS).points()).isEqualTo(1);
+        assertThatThrownBy(() -> LineProtocolValidator.validate(f, Precision.S))
+                .hasMessageContaining("timestamp 9300000000 is out of range for precision s");
+    }
+
+    @Test
+    void escapingRoundTripsThroughTheParser() {
+        String m = "we ird,name";
+        String k = "k=e y";
+        String v = "x' OR 1=1 --";
+        String line = LineProtocol.measurement(m) + "," + LineProtocol.key(k) + "=" + LineProtocol.key(v) + " f=1 1";
+        List<String> seen = new ArrayList<>();
+        LineProtocol.parse(line, new LineProtocol.Handler() {
+            public void measurement(String x) {
+                seen.add(x);
+            }
+
+            public void tag(String key, String value) {
+                seen.add(key);
+                seen.add(value);
+            }
+
+            public void field(String key, FieldType type) {
+                seen.add(key + ":" + type);
+            }
+
+            public void timestamp(long t) {
+                seen.add(Long.toString(t));
+            }
+        });
+        assertThat(seen).containsExactly(m, k, v, "f:FLOAT", "1");
+        assertThat(LineProtocol.tagSet(new java.util.TreeMap<>(java.util.Map.of("b", "2 2", "a", "1,1"))))
+                .isEqualTo("a=1\\,1,b=2\\ 2");
+    }
+}

@@ -1,0 +1,203 @@
+package io.jenkins.plugins.influxforecast.influx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the InfluxDB 2.x path (influxdb-client-java) and the 3.x path send and how they read the
+ * answers, against a local HTTP fixture: there is no 2.x or 3.x server here, so these paths are
+ * not tested against a real server (README says so).
+ */
+class V2AndV3PathTest {
+
+    @TempDir
+    Path dir;
+
+    /** Records what a sink receives. */
+    static final class Collect implements PointSink {
+        final List<String> events = new ArrayList<>();
+
+        public void beginSeries(String name, Map<String, String> tags) {
+            events.add("begin " + name + " " + tags);
+        }
+
+        public void point(long t, double v) {
+            events.add(t + "=" + v);
+        }
+
+        public void endSeries() {
+            events.add("end");
+        }
+    }
+
+    InfluxConnection v2(HttpFixture f) {
+        return InfluxConnection.builder().url(f.url()).version("2").org("my org").bucket("b&1").database("db")
+                .environment(Map.of("INFLUX_TOKEN", "tok-123")).proxy("none").timeout("5s").build();
+    }
+
+    @Test
+    void fluxQueryGoesThroughTheClientLibraryAndTablesBecomeSeries() throws Exception {
+        String csv = String.join("\r\n",
+                "#datatype,string,long,dateTime:RFC3339,double,string,string,string",
+                "#group,false,false,false,false,true,true,true",
+                "#default,_result,,,,,,",
+                ",result,table,_time,_value,_field,_measurement,site",
+                ",,0,2024-01-01T00:00:00Z,1.5,value,cpu,a b",
+                ",,0,2024-01-01T00:10:00Z,,value,cpu,a b",
+                ",,1,2024-01-01T00:00:00Z,7,value,cpu,c",
+                "", "");
+        try (HttpFixture f = new HttpFixture().answer(new HttpFixture.Answer(200, Map.of("Content-Type", "text/csv"), csv, 0));
+             FluxSource source = new FluxSource(v2(f))) {
+            Collect sink = new Collect();
+            String flux = new SeriesQuery("cpu", "value", List.of(), null, null, "1d", null, null, List.of("site"))
+                    .toFlux("b&1");
+            QueryAnswer a = source.query(flux, sink);
+            assertThat(a.series()).isEqualTo(2);
+            assertThat(sink.events).containsExactly("begin cpu {site=a b}", "1704067200000000000=1.5",
+                    "1704067800000000000=NaN", "end", "begin cpu {site=c}", "1704067200000000000=7.0", "end");
+            HttpFixture.Request r = f.requests.get(0);
+            assertThat(r.method()).isEqualTo("POST");
+            assertThat(r.path()).isEqualTo("/api/v2/query");
+            assertThat(r.query()).isEqualTo("org=my%20org");
+            assertThat(r.header("Authorization")).isEqualTo("Token tok-123");
+            assertThat(com.google.gson.JsonParser.parseString(r.body()).getAsJsonObject().get("query").getAsString())
+                    .isEqualTo(flux);
+        }
+    }
+
+    @Test
+    void fluxErrorsCarryTheServersMessage() throws Exception {
+        try (HttpFixture f = new HttpFixture().answer(new HttpFixture.Answer(400, Map.of("Content-Type", "application/json"),
+                "{\"code\":\"invalid\",\"message\":\"compilation failed: error at @1:1-1:4: undefined identifier frm\"}", 0));
+             FluxSource source = new FluxSource(v2(f))) {
+            assertThatThrownBy(() -> source.query("frm(bucket: \"b\")", new Collect()))
+                    .isInstanceOf(InfluxException.class).hasMessageContaining("answered 400 to the Flux query")
+                    .hasMessageContaining("undefined identifier frm")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("tok-123"));
+        }
+    }
+
+    @Test
+    void v2WritesGoThroughTheClientLibraryGzippedWithPrecision() throws Exception {
+        try (HttpFixture f = new HttpFixture().answer(204, "").answer(new HttpFixture.Answer(422, Map.of("Content-Type",
+                "application/json"), "{\"code\":\"unprocessable entity\",\"message\":\"failure writing points: field type"
+                + " conflict\"}", 0));
+             V2WriteTarget target = new V2WriteTarget(v2(f))) {
+            byte[] lines = "m value=1.5 1000\nm value=2 2000\n".getBytes(StandardCharsets.UTF_8);
+            target.write(lines, lines.length, 2, Precision.MS);
+            HttpFixture.Request r = f.requests.get(0);
+            assertThat(r.path()).isEqualTo("/api/v2/write");
+            assertThat(r.query()).contains("org=my%20org").contains("bucket=b%261").contains("precision=ms");
+            assertThat(r.header("Content-Encoding")).isEqualTo("gzip");
+            assertThat(r.header("Authorization")).isEqualTo("Token tok-123");
+            assertThat(r.body()).isEqualTo("m value=1.5 1000\nm value=2 2000\n");
+            assertThatThrownBy(() -> target.write(lines, lines.length, 2, Precision.NS))
+                    .isInstanceOf(InfluxException.class).hasMessageContaining("answered 422")
+                    .hasMessageContaining("field type conflict");
+        }
+    }
+
+    @Test
+    void influxQlOnV2GoesThroughTheV1ApiWithTheToken() throws Exception {
+        String json = "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"m\",\"columns\":[\"time\",\"value\"],"
+                + "\"values\":[[1000,1],[2000,2.5]],\"partial\":true}],\"partial\":true}]}\n"
+                + "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"m\",\"columns\":[\"time\",\"value\"],"
+                + "\"values\":[[3000,null],[4000,4]]}],\"messages\":[{\"level\":\"warning\",\"text\":\"deprecated\"}]}]}\n";
+        try (HttpFixture f = new HttpFixture().answer(200, json)) {
+            Collect sink = new Collect();
+            QueryAnswer a = new InfluxQlSource(v2(f), RetryPolicy.ofRetries(0, Duration.ZERO), l -> { })
+                    .query("SELECT value FROM m", null, 2, sink);
+            assertThat(sink.events).containsExactly("begin m {}", "1000=1.0", "2000=2.5", "3000=NaN", "4000=4.0", "end");
+            assertThat(a.messages()).containsExactly("warning: deprecated");
+            assertThat(a.rows()).isEqualTo(4);
+            HttpFixture.Request r = f.requests.get(0);
+            assertThat(r.method()).isEqualTo("GET");
+            assertThat(r.path()).isEqualTo("/query");
+            assertThat(r.query()).isEqualTo("db=db&epoch=ns&chunked=true&chunk_size=2&q=SELECT+value+FROM+m");
+            assertThat(r.header("Authorization")).isEqualTo("Token tok-123");
+            assertThat(r.header("Accept")).isEqualTo("application/json");
+        }
+    }
+
+    @Test
+    void v3WritesGoToTheV2CompatibleEndpointWithTheToken() throws Exception {
+        try (HttpFixture f = new HttpFixture().answer(204, "")) {
+            InfluxConnection c = InfluxConnection.builder().url(f.url() + "/prefix/").version("3").database("sensors")
+                    .environment(Map.of("INFLUX_TOKEN", "apiv3_x")).proxy("none").build();
+            byte[] lines = "m value=1 1\n".getBytes(StandardCharsets.UTF_8);
+            HttpWriteTarget.of(c, true).write(lines, lines.length, 1, Precision.US);
+            HttpFixture.Request r = f.requests.get(0);
+            assertThat(r.path()).isEqualTo("/prefix/api/v2/write");
+            assertThat(r.query()).isEqualTo("bucket=sensors&precision=us");
+            assertThat(r.header("Authorization")).isEqualTo("Token apiv3_x");
+            assertThat(r.header("Content-Encoding")).isEqualTo("gzip");
+            assertThat(r.body()).isEqualTo("m value=1 1\n");
+        }
+    }
+
+    @Test
+    void loaderRetries503And429HonouringRetryAfterButNever400() throws Exception {
+        Path lp = dir.resolve("f.lp");
+        Files.writeString(lp, "m value=1 1\nm value=2 2\nm value=3 3\n");
+        InfluxConnection c = InfluxConnection.builder().url("http://127.0.0.1:1").database("d").proxy("none").build();
+        try (HttpFixture f = new HttpFixture()
+                .answer(new HttpFixture.Answer(503, Map.of("Retry-After", "0"), "{\"error\":\"busy\"}", 0))
+                .answer(new HttpFixture.Answer(429, Map.of(), "{\"error\":\"slow down\"}", 0))
+                .answer(204, "")
+                .answer(204, "")
+                .answer(400, "{\"error\":\"unable to parse 'x': bad\"}")) {
+            InfluxConnection fc = InfluxConnection.builder().url(f.url()).database("d").proxy("none").build();
+            List<String> log = new ArrayList<>();
+            LineProtocolLoader.Report r = LineProtocolLoader.load(lp, HttpWriteTarget.of(fc, true),
+                    new LineProtocolLoader.Options(2, Precision.S, new RetryPolicy(3, Duration.ofMillis(10),
+                            Duration.ofMillis(50)), false), log::add, (b, n, w) -> { });
+            assertThat(r.pointsWritten()).isEqualTo(3);
+            assertThat(r.batches()).isEqualTo(2);
+            assertThat(log).hasSize(2);
+            assertThat(log.get(0)).contains("batch 1 of 2 (lines 1-2, 2 points)").contains("answered 503").contains("busy")
+                    .contains("retrying in 0s (attempt 2 of 3)");
+            assertThat(log.get(1)).contains("answered 429").contains("slow down");
+            assertThat(f.requests.get(0).query()).isEqualTo("db=d&precision=s");
+            assertThat(f.requests.get(2).body()).isEqualTo("m value=1 1\nm value=2 2\n");
+            assertThat(f.requests.get(3).body()).isEqualTo("m value=3 3\n");
+
+            log.clear();
+            LoadFailedException e = org.junit.jupiter.api.Assertions.assertThrows(LoadFailedException.class,
+                    () -> LineProtocolLoader.load(lp, HttpWriteTarget.of(fc, false), new LineProtocolLoader.Options(5,
+                            Precision.NS, new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)), false), log::add,
+                            (b, n, w) -> { }));
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.getMessage()).contains("unable to parse 'x': bad").contains("batch 1 of 1");
+            assertThat(log).isEmpty();
+            assertThat(f.requests).hasSize(5);
+            assertThat(f.requests.get(4).header("Content-Encoding")).isNull();
+        }
+        assertThat(c.url().getPort()).isEqualTo(1);
+    }
+
+    @Test
+    void aServerThatStopsSendingIsATimeoutNotAHang() throws Exception {
+        String json = "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"m\",\"columns\":[\"time\",\"value\"],"
+                + "\"values\":[[1000,1],[2000,2.5]]}]}]}\n";
+        try (HttpFixture f = new HttpFixture().answer(new HttpFixture.Answer(200, Map.of(), json, 20_000))) {
+            InfluxConnection c = InfluxConnection.builder().url(f.url()).database("d").proxy("none").timeout("1s").build();
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> new InfluxQlSource(c, RetryPolicy.ofRetries(0, Duration.ZERO), l -> { })
+                    .query("SELECT value FROM m", null, 100, new Collect()))
+                    .isInstanceOf(InfluxException.class).hasMessageContaining("did not answer the query (while reading the"
+                            + " answer) within 1s (timeout): no data for 1s");
+            // the server stalls for 20 s: without the 1 s read timeout this would take that long
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+}

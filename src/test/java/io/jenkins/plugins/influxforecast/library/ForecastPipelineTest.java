@@ -1,0 +1,310 @@
+package io.jenkins.plugins.influxforecast.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.jenkins.plugins.influxforecast.pipeline.job.ForecastJobTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * vars/forecastPipeline.groovy run by JenkinsPipelineUnit from the example Jenkinsfile of
+ * test-harness/examples/parking, with forecasts.yaml files of one and three forecasts.
+ */
+class ForecastPipelineTest extends PipelineHarness {
+
+    static final String JENKINSFILE = "test-harness/examples/parking/Jenkinsfile";
+    static final String ARGO_QUERY = "SELECT mean(spaces) as value FROM \"parkingplace\" WHERE (\"name\" = 'P+R Noord'"
+            + " AND \"spaces\" != 0) group by time(10m) order by time desc limit 4038";
+
+    @BeforeEach
+    void prepare() throws Exception {
+        setUpHarness();
+        // the shapes the steps return: metrics.json plus the quality gate, load-summary.json
+        stepAnswers.put("forecast", call -> Map.of(
+                "parameters", Map.of("model", "auto"),
+                "summary", Map.of("model", call.args().getOrDefault("model", "auto"), "points_forecast", 144,
+                        "validation", Map.of("mae", 3.2, "mase", 0.8123, "smape", 7.5)),
+                "qualityGate", call.args().containsKey("maxMase") ? "FAILED" : "NONE"));
+        // influxLoad writes nothing of a forecast whose quality gate failed (city-total's here)
+        stepAnswers.put("influxLoad", call -> ((String) call.args().get("input")).contains("city-total")
+                ? Map.of("status", "refused", "points", 144, "pointsWritten", 0)
+                : Map.of("status", "written", "points", 144, "pointsWritten", 144));
+    }
+
+    private Object runWith(String forecastsYaml) {
+        repositoryFiles.put("forecasts.yaml", forecastsYaml);
+        return runScript(JENKINSFILE);
+    }
+
+    @Test
+    void threeForecastsRunInThreePodsWithNineStepsAndPropertiesSetOnce() {
+        runWith(read("src/test/resources/library/three-forecasts.yaml"));
+
+        assertThat(propertiesCalls).hasSize(1);
+        assertThat(propertiesCalls.get(0)).containsExactly(
+                Map.of("pipelineTriggers", List.of(Map.of("cron", "TZ=UTC\nH */12 * * *"))),
+                Map.of("disableConcurrentBuilds", Map.of("abortPrevious", true)),
+                Map.of("buildDiscarder", Map.of("logRotator", Map.of("numToKeepStr", "3"))));
+
+        assertThat(podYamls).hasSize(3);
+        assertThat(steps).hasSize(9);
+        assertThat(steps.stream().map(StepCall::step).toList()).containsExactly(
+                "influxExtract", "forecast", "influxLoad",
+                "influxExtract", "forecast", "influxLoad",
+                "influxExtract", "forecast", "influxLoad");
+        // each forecast's three steps in one pod of its own, in a stage named after it
+        assertThat(steps.stream().map(StepCall::pod).distinct().count()).isEqualTo(3);
+        for (int i = 0; i < 9; i += 3) {
+            assertThat(steps.get(i).pod()).isEqualTo(steps.get(i + 1).pod()).isEqualTo(steps.get(i + 2).pod());
+        }
+        assertThat(steps.stream().map(StepCall::stage).distinct().toList())
+                .containsExactly("pr-noord", "pr-zuid", "city-total");
+        assertThat(steps).allSatisfy(s -> assertThat(s.container()).isNull());
+
+        // every pod wrapped in retry on agent loss and in the forecast's timeout
+        assertThat(retries).hasSize(3).allSatisfy(r -> assertThat(r)
+                .isEqualTo(Map.of("count", 2, "conditions", List.of("kubernetesAgent", "nonresumable"))));
+        assertThat(timeouts).containsExactly(
+                Map.of("time", 30, "unit", "MINUTES"), Map.of("time", 30, "unit", "MINUTES"),
+                Map.of("time", 90, "unit", "MINUTES"));
+        assertThat(getHelper().methodCallCount("parallel")).isEqualTo(1);
+
+        StepCall extract = steps.get(0);
+        assertThat(extract.args()).isEqualTo(Map.of("server", "influx-prod", "credentialsId", "influx-forecast-rw",
+                "query", "SELECT mean(spaces) as value FROM \"parkingplace\" WHERE \"name\" = 'P+R Noord' group by time(10m)",
+                "output", "forecasts/pr-noord/input.csv", "timeoutMinutes", 30));
+        assertThat(steps.get(1).args()).isEqualTo(Map.of("input", "forecasts/pr-noord/input.csv",
+                "outputDir", "forecasts/pr-noord/output", "model", "fft", "horizon", 144, "validation", "0.2",
+                "frequency", "10m", "tags", List.of("name=P+R Noord"), "timeoutMinutes", 30));
+        assertThat(steps.get(2).args()).isEqualTo(Map.of("server", "influx-prod", "credentialsId", "influx-forecast-rw",
+                "input", "forecasts/pr-noord/output/forecast.lp", "timeoutMinutes", 30));
+        assertThat(steps.get(4).args()).containsEntry("smoothing", 3).containsEntry("model", "snaive(season=144)");
+        assertThat(steps.get(7).args()).containsEntry("measurement", "city-prediction")
+                .containsEntry("maxMase", 1.0).containsEntry("timeoutMinutes", 90).containsEntry("maxRamPercentage", 70);
+        assertThat(steps.get(6).args()).containsEntry("timeoutMinutes", 90).containsEntry("maxRamPercentage", 70)
+                .doesNotContainKey("maxMase");
+        assertThat(steps.get(8).args()).containsEntry("batchSize", 1000).containsEntry("maxRamPercentage", 70);
+
+        // artifacts of each forecast archived from its own pod
+        assertThat(archived).hasSize(3);
+        assertThat(archived.stream().map(a -> a.get("artifacts")).toList())
+                .containsExactly("forecasts/pr-noord/**", "forecasts/pr-zuid/**", "forecasts/city-total/**");
+        assertThat(archived.stream().map(a -> a.get("pod")).distinct().count()).isEqualTo(3);
+        assertThat(archived).allSatisfy(a -> assertThat(a).containsEntry("allowEmptyArchive", true));
+        assertThat(written).containsKeys("forecasts/pr-noord/parameters.json", "forecasts/pr-noord/pod.yaml",
+                "forecasts/city-total/parameters.json", "forecasts/city-total/pod.yaml");
+        assertThat(written.get("forecasts/city-total/parameters.json"))
+                .contains("\"query\": \"SELECT sum(spaces) as value FROM \\\"parkingplace\\\" group by time(10m)\"")
+                .contains("\"batchSize\": 1000")
+                .contains("\"timeoutMinutes\": 90");
+
+        // the pods: labels, deadline, and the heavy forecast's node, toleration and resources
+        List<Pod> pods = podYamls.stream().map(KubernetesYaml::pod).toList();
+        assertThat(pods.stream().map(p -> p.getMetadata().getLabels().get("influx-forecast/forecast")).toList())
+                .containsExactly("pr-noord", "pr-zuid", "city-total");
+        assertThat(pods).allSatisfy(p -> assertThat(p.getMetadata().getLabels())
+                .containsEntry("influx-forecast/job", "forecasts-parking"));
+        assertThat(pods.get(0).getSpec().getActiveDeadlineSeconds()).isEqualTo(30 * 60 + 300L);
+        assertThat(pods.get(2).getSpec().getActiveDeadlineSeconds()).isEqualTo(90 * 60 + 300L);
+        Pod heavy = pods.get(2);
+        assertThat(heavy.getSpec().getNodeSelector()).containsEntry("node.kubernetes.io/instance-type", "m6g.2xlarge");
+        assertThat(heavy.getSpec().getTolerations()).singleElement().satisfies(t -> {
+            assertThat(t.getKey()).isEqualTo("dedicated");
+            assertThat(t.getValue()).isEqualTo("forecasting");
+            assertThat(t.getEffect()).isEqualTo("NoSchedule");
+        });
+        var resources = KubernetesYaml.container(heavy, "jnlp").getResources();
+        assertThat(resources.getRequests()).containsEntry("cpu", new Quantity("2")).containsEntry("memory", new Quantity("6Gi"));
+        assertThat(resources.getLimits()).containsEntry("memory", new Quantity("8Gi")).containsEntry("cpu", new Quantity("2"));
+        assertThat(KubernetesYaml.container(pods.get(0), "jnlp").getResources().getLimits())
+                .containsEntry("memory", new Quantity("2Gi"));
+        assertThat(pods.get(0).getSpec().getTolerations()).isEmpty();
+
+        assertThat(buildResult()).isEqualTo("SUCCESS");
+        assertThat(currentBuild().get("description")).isEqualTo(String.join("\n",
+                "pr-noord: fft, MASE 0.812, sMAPE 7.500%, 144 points written",
+                "pr-zuid: snaive(season=144), MASE 0.812, sMAPE 7.500%, 144 points written",
+                "city-total: arima(season=144), MASE 0.812, sMAPE 7.500%, quality gate FAILED, 0 points written"));
+    }
+
+    @Test
+    void aFailingForecastFailsTheBuildButNotTheOthers() {
+        stepAnswers.put("influxExtract", call -> {
+            if (call.args().get("output").equals("forecasts/pr-zuid/input.csv")) {
+                throw new RuntimeException("InfluxDB answered 400: error parsing query: found WHER");
+            }
+            return Map.of("series", 1, "points", 4038);
+        });
+        runWith(read("src/test/resources/library/three-forecasts.yaml"));
+
+        assertThat(steps.stream().map(s -> s.step() + "@" + s.stage()).toList()).containsExactly(
+                "influxExtract@pr-noord", "forecast@pr-noord", "influxLoad@pr-noord",
+                "influxExtract@pr-zuid",
+                "influxExtract@city-total", "forecast@city-total", "influxLoad@city-total");
+        assertThat(stageResults).containsEntry("pr-noord", "SUCCESS").containsEntry("pr-zuid", "FAILURE")
+                .containsEntry("city-total", "SUCCESS");
+        // the failed forecast's input and parameters are archived too
+        assertThat(archived.stream().map(a -> a.get("artifacts")).toList())
+                .containsExactly("forecasts/pr-noord/**", "forecasts/pr-zuid/**", "forecasts/city-total/**");
+        assertThat(buildResult()).isEqualTo("FAILURE");
+        assertThat((String) currentBuild().get("description"))
+                .contains("pr-noord: fft, MASE 0.812")
+                .contains("pr-zuid: FAILED: InfluxDB answered 400: error parsing query: found WHER")
+                .contains("city-total: arima(season=144), MASE 0.812");
+        assertThat(propertiesCalls).hasSize(1);
+    }
+
+    @Test
+    void aForecastThatTimesOutFailsAloneAndTheBuildIsNotAborted() {
+        stepAnswers.put("forecast", call -> {
+            if (call.args().get("input").equals("forecasts/pr-noord/input.csv")) {
+                throw new ForecastJobTest.FlowInterruptedException(new ForecastJobTest.ExceededTimeout());
+            }
+            return Map.of("summary", Map.of("model", "ets"));
+        });
+        runWith(read("src/test/resources/library/three-forecasts.yaml"));
+        assertThat(steps("influxLoad")).hasSize(2);
+        assertThat(stageResults).containsEntry("pr-noord", "FAILURE").containsEntry("pr-zuid", "SUCCESS");
+        assertThat(log).contains("catchError: pr-noord: timed out after 30 minutes (timeoutMinutes)");
+        assertThat(buildResult()).isEqualTo("FAILURE");
+        assertThat((String) currentBuild().get("description"))
+                .startsWith("pr-noord: FAILED: timed out after 30 minutes (timeoutMinutes)\npr-zuid: ets");
+    }
+
+    @Test
+    void anAbortOfTheBuildIsNotCaughtButTheDescriptionIsWritten() {
+        stepAnswers.put("influxExtract", call -> {
+            throw new ForecastJobTest.FlowInterruptedException();
+        });
+        // JenkinsPipelineUnit's parallel runs the branches one after the other and rethrows at the end
+        assertThatThrownBy(() -> runWith(read("src/test/resources/library/three-forecasts.yaml")))
+                .hasMessageContaining("pr-noord - ");
+        assertThat(log).noneMatch(l -> l.startsWith("catchError"));
+        assertThat(steps("forecast")).isEmpty();
+        assertThat(archived).hasSize(3);
+        assertThat((String) currentBuild().get("description")).startsWith("pr-noord: FAILED: aborted\n");
+    }
+
+    @Test
+    void onFailureUnstableMarksTheBuildUnstable() {
+        stepAnswers.put("forecast", call -> {
+            throw new RuntimeException("series too short for seasonal model: 30 points");
+        });
+        runWith("""
+                server: influx-prod
+                onFailure: unstable
+                forecasts:
+                  - name: a
+                    query: SELECT value FROM a
+                  - name: b
+                    query: SELECT value FROM b
+                """);
+        assertThat(buildResult()).isEqualTo("UNSTABLE");
+        assertThat(steps(("influxExtract"))).hasSize(2);
+        assertThat(steps("influxLoad")).isEmpty();
+        assertThat(stageResults).containsEntry("a", "FAILURE").containsEntry("b", "FAILURE");
+        assertThat(currentBuild().get("description"))
+                .isEqualTo("a: FAILED: series too short for seasonal model: 30 points\n"
+                        + "b: FAILED: series too short for seasonal model: 30 points");
+    }
+
+    @Test
+    void maxParallelRunsForecastsInBatches() {
+        runWith("""
+                server: influx-prod
+                maxParallel: 2
+                schedule: |
+                  H 6 * * 1-5
+                  H 18 * * 1-5
+                timeZone: Europe/Amsterdam
+                keepBuilds: 30
+                keepArtifacts: 5
+                forecasts:
+                  - {name: a, query: SELECT value FROM a}
+                  - {name: b, query: SELECT value FROM b}
+                  - {name: c, query: SELECT value FROM c}
+                """);
+        List<Object> parallelArgs = getHelper().getCallStack().stream()
+                .filter(c -> c.getMethodName().equals("parallel"))
+                .map(c -> c.getArgs()[0]).toList();
+        assertThat(parallelArgs).hasSize(2);
+        assertThat(List.<Object>copyOf(((Map<?, ?>) parallelArgs.get(0)).keySet())).containsExactly("a", "b");
+        assertThat(List.<Object>copyOf(((Map<?, ?>) parallelArgs.get(1)).keySet())).containsExactly("c");
+        assertThat(podYamls).hasSize(3);
+        assertThat(cronSpecs).containsExactly("TZ=Europe/Amsterdam\nH 6 * * 1-5\nH 18 * * 1-5");
+        assertThat(propertiesCalls.get(0)).contains(Map.of("buildDiscarder",
+                Map.of("logRotator", Map.of("numToKeepStr", "30", "artifactNumToKeepStr", "5"))));
+    }
+
+    @Test
+    void anEngineImageRunsTheStepsInItsContainer() {
+        runWith("""
+                server: influx-prod
+                forecasts:
+                  - name: a
+                    query: SELECT value FROM a
+                    engineImage: registry.example.com/influx-forecast:0.1.0
+                    resources:
+                      limits: {memory: 3Gi}
+                """);
+        assertThat(steps).hasSize(3).allSatisfy(s -> assertThat(s.container()).isEqualTo("engine"));
+        Pod pod = KubernetesYaml.pod(podYamls.get(0));
+        var engine = KubernetesYaml.container(pod, "engine");
+        assertThat(engine.getImage()).isEqualTo("registry.example.com/influx-forecast:0.1.0");
+        assertThat(engine.getResources().getLimits()).containsEntry("memory", new Quantity("3Gi"));
+        assertThat(KubernetesYaml.container(pod, "jnlp").getResources().getLimits())
+                .containsEntry("memory", new Quantity("512Mi"));
+    }
+
+    @Test
+    void aBadForecastsYamlStopsTheBuildBeforePropertiesOrPods() {
+        assertThatThrownBy(() -> runWith("""
+                server: influx-prod
+                forecasts:
+                  - name: a
+                    query: SELECT value FROM a
+                    horizon: one day
+                """))
+                .hasStackTraceContaining("forecasts.yaml: forecasts[0] (a).horizon must be a whole number");
+        // the job keeps the schedule of its last good build
+        assertThat(propertiesCalls).isEmpty();
+        assertThat(podYamls).isEmpty();
+        assertThat(steps).isEmpty();
+    }
+
+    @Test
+    void aMissingForecastsYamlIsReported() {
+        assertThatThrownBy(() -> runScript(JENKINSFILE))
+                .hasStackTraceContaining("readTrusted: forecasts.yaml not found");
+        assertThat(propertiesCalls).isEmpty();
+    }
+
+    @Test
+    void anUnknownCallParameterIsRefused() {
+        repositoryFiles.put("forecasts.yaml", "server: x\nforecasts: [{name: a, query: q}]\n");
+        assertThatThrownBy(() -> runScript("src/test/resources/library/Jenkinsfile.unknown-parameter"))
+                .hasStackTraceContaining("forecastPipeline has no parameter 'schedule'");
+        assertThat(propertiesCalls).isEmpty();
+    }
+
+    @Test
+    void theParkingExampleIsTheArgoJob() {
+        runWith(read("test-harness/examples/parking/forecasts.yaml"));
+        assertThat(cronSpecs).containsExactly("TZ=UTC\n0 */12 * * *");
+        assertThat(propertiesCalls).hasSize(1);
+        assertThat(steps).hasSize(3);
+        assertThat(steps.get(0).args()).containsEntry("query", ARGO_QUERY)
+                .containsEntry("server", "influx-prod").containsEntry("credentialsId", "influx-forecast-rw");
+        assertThat(steps.get(1).args()).containsEntry("model", "fft").containsEntry("smoothing", 3)
+                .containsEntry("validation", "0.2").containsEntry("frequency", "10m").containsEntry("horizon", 144);
+        Pod pod = KubernetesYaml.pod(podYamls.get(0));
+        assertThat(pod.getSpec().getNodeSelector()).containsEntry("kubernetes.io/arch", "arm64");
+        assertThat(timeouts).containsExactly(Map.of("time", 40, "unit", "MINUTES"));
+        assertThat(buildResult()).isEqualTo("SUCCESS");
+    }
+}

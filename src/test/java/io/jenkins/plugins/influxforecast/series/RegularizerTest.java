@@ -1,0 +1,86 @@
+package io.jenkins.plugins.influxforecast.series;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RegularizerTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+
+    private static RawSeries raw(long[] minutes, double[] values) {
+        Instant[] t = new Instant[minutes.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = T0.plusSeconds(60 * minutes[i]);
+        }
+        return new RawSeries("s", Map.of(), t, values);
+    }
+
+    private static Regularizer reg(GapFill fill, Integer maxGap) {
+        return new Regularizer(new Regularizer.Options(null, fill, maxGap));
+    }
+
+    @Test
+    void sortsMergesDuplicatesAndFillsLinearly() {
+        Regularizer.Result r = reg(GapFill.LINEAR, null).apply(raw(
+                new long[] {40, 0, 10, 10, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200},
+                new double[] {4, 0, 1, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}));
+        TimeSeries s = r.series();
+        assertThat(s.frequency()).isEqualTo(Frequency.parse("10m"));
+        assertThat(s.start()).isEqualTo(T0);
+        // 10 -> mean(1, 3) = 2; 20 and 30 missing -> 2 + (4-2)/3 steps
+        assertThat(s.values()).startsWith(0, 2, 2 + 2.0 / 3, 2 + 4.0 / 3, 4, 5);
+        assertThat(r.report().duplicatesMerged()).isEqualTo(1);
+        assertThat(r.report().gaps()).isEqualTo(1);
+        assertThat(r.report().pointsFilled()).isEqualTo(2);
+        assertThat(r.report().frequencyInferred()).isTrue();
+    }
+
+    @Test
+    void previousValueFill() {
+        TimeSeries s = reg(GapFill.PREVIOUS, null).apply(raw(new long[] {0, 10, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200, 210, 220, 230},
+                new double[] {1, 2, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24})).series();
+        assertThat(s.values()).startsWith(1, 2, 2, 2, 5);
+    }
+
+    @Test
+    void dropsEmptyBucketsAtBothEnds() {
+        Regularizer.Result r = reg(GapFill.LINEAR, null).apply(raw(new long[] {0, 10, 20, 30, 40},
+                new double[] {Double.NaN, 1, 2, 3, Double.NaN}));
+        assertThat(r.series().values()).containsExactly(1, 2, 3);
+        assertThat(r.series().start()).isEqualTo(T0.plusSeconds(600));
+        assertThat(r.report().emptyEdgeRows()).isEqualTo(2);
+    }
+
+    @Test
+    void putsOffGridPointsOnTheGrid() {
+        Regularizer.Result r = new Regularizer(new Regularizer.Options(Frequency.parse("10m"), GapFill.LINEAR, null))
+                .apply(raw(new long[] {0, 11, 19, 30}, new double[] {1, 2, 3, 4}));
+        assertThat(r.series().values()).containsExactly(1, 2, 3, 4);
+        assertThat(r.report().offGrid()).isEqualTo(2);
+    }
+
+    @Test
+    void gapsLongerThanMaxGapOrFillFailAreErrors() {
+        RawSeries gappy = raw(new long[] {0, 10, 60, 70}, new double[] {1, 2, 3, 4});
+        assertThatThrownBy(() -> new Regularizer(new Regularizer.Options(Frequency.parse("10m"), GapFill.LINEAR, 3)).apply(gappy))
+                .hasMessageContaining("gap of 4 point(s)").hasMessageContaining("max-gap 3").hasMessageContaining("2026-11-01T00:20:00Z");
+        assertThatThrownBy(() -> new Regularizer(new Regularizer.Options(Frequency.parse("10m"), GapFill.FAIL, 100)).apply(gappy))
+                .hasMessageContaining("fill is 'fail'");
+        assertThat(new Regularizer(new Regularizer.Options(Frequency.parse("10m"), GapFill.LINEAR, 4)).apply(gappy).series().size()).isEqualTo(8);
+        assertThatThrownBy(() -> reg(GapFill.LINEAR, null).apply(raw(new long[] {0, 10}, new double[] {Double.NaN, Double.NaN})))
+                .hasMessageContaining("has no values");
+    }
+
+    @Test
+    void filtersSmoothWithoutLookingAhead() {
+        TimeSeries s = TimeSeries.ofValues("x", 1, 2, 3, 4, 100);
+        assertThat(Filters.movingAverage(s, 3).values()).containsExactly(1, 1.5, 2, 3, 107.0 / 3);
+        assertThat(Filters.movingAverage(s, 1)).isSameAs(s);
+        assertThatThrownBy(() -> Filters.movingAverage(s, -1)).hasMessageContaining("smoothing must be >= 0");
+        assertThatThrownBy(() -> Filters.movingAverage(s, 6)).hasMessageContaining("longer than the series");
+    }
+}

@@ -1,0 +1,248 @@
+package io.jenkins.plugins.influxforecast.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.AbortException;
+import hudson.Launcher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The step's process handling, with a test program packaged as the engine jar. */
+class EngineProcessTest {
+
+    static final String VERSION = "9.9.9-test";
+
+    @TempDir
+    static Path shared;
+
+    static EngineJar jar;
+
+    @TempDir
+    Path root;
+
+    @BeforeAll
+    static void packageTestEngine() throws IOException {
+        Path file = shared.resolve("test-engine.jar");
+        Manifest mf = new Manifest();
+        mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        mf.getMainAttributes().put(Attributes.Name.MAIN_CLASS, TestEngineMain.class.getName());
+        mf.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, VERSION);
+        String entry = TestEngineMain.class.getName().replace('.', '/') + ".class";
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(file), mf)) {
+            // a package entry, so Package.getImplementationVersion() sees the manifest
+            out.putNextEntry(new JarEntry(entry.substring(0, entry.lastIndexOf('/') + 1)));
+            out.closeEntry();
+            out.putNextEntry(new JarEntry(entry));
+            out.write(TestEngineMain.class.getResourceAsStream("/" + entry).readAllBytes());
+            out.closeEntry();
+        }
+        jar = EngineJar.of(file);
+    }
+
+    private TestStepContext context() throws IOException {
+        Path ws = root.resolve("workspace");
+        Files.createDirectories(ws);
+        return new TestStepContext(ws, new TestRun("job", 1, 0L));
+    }
+
+    private static LaunchOptions options() {
+        LaunchOptions o = new LaunchOptions();
+        o.installedEngine("");
+        return o;
+    }
+
+    private EngineProcess.Outcome run(TestStepContext c, LaunchOptions o, Map<String, String> secrets, String... args) throws Exception {
+        return EngineProcess.run("test", c.workspace(), c.get(Launcher.class), c.listener(), jar, o, List.of(args), secrets,
+                c.workspace().child("out/test.log"));
+    }
+
+    @Test
+    void copiesTheJarOncePerVersionVerifiedAndStreamsPrefixedOutput() throws Exception {
+        TestStepContext c = context();
+        run(c, options(), Map.of(), "args", "a", "b c");
+        String log = c.listener().log();
+        assertThat(log).contains("[influx-forecast] a|b c\n");
+        assertThat(log).contains("copied to the agent at " + root.resolve("workspace@tmp/influx-forecast/" + jar.installName()));
+        assertThat(log).contains("sha256 " + jar.sha256().substring(0, 12) + " verified");
+        assertThat(log).containsPattern("\\[influx-forecast] \\$ java -XX:MaxRAMPercentage=50 .* -jar \\S+ args a b c");
+        Path installed = root.resolve("workspace@tmp/influx-forecast/" + jar.installName() + "/influx-forecast-cli.jar");
+        assertThat(EngineInstaller.sha256(installed.toFile())).isEqualTo(jar.sha256());
+        assertThat(c.listener().wasClosed()).isFalse();
+
+        TestStepContext again = new TestStepContext(root.resolve("workspace"), new TestRun("job", 2, 0L));
+        run(again, options(), Map.of(), "args", "x");
+        assertThat(again.listener().log()).contains("already on the agent at").doesNotContain("copied");
+    }
+
+    @Test
+    void aCorruptCopyIsReplaced() throws Exception {
+        TestStepContext c = context();
+        Path dir = root.resolve("workspace@tmp/influx-forecast/" + jar.installName());
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("influx-forecast-cli.jar"), "truncated");
+        run(c, options(), Map.of(), "args", "ok");
+        assertThat(c.listener().log()).contains("copied to the agent").contains("[influx-forecast] ok");
+    }
+
+    @Test
+    void usesAnInstalledEngineOfTheSameVersion() throws Exception {
+        TestStepContext c = context();
+        Path installed = root.resolve("opt/influx-forecast-cli.jar");
+        Files.createDirectories(installed.getParent());
+        Files.copy(shared.resolve("test-engine.jar"), installed);
+        LaunchOptions o = new LaunchOptions();
+        o.installedEngine(installed.toString());
+        run(c, o, Map.of(), "args", "hi");
+        assertThat(c.listener().log()).contains("installed in the container at " + installed).contains("-jar " + installed + " args hi");
+        assertThat(root.resolve("workspace@tmp")).doesNotExist();
+    }
+
+    @Test
+    void anInstalledEngineOfAnotherVersionOrAMissingOneIsNotUsed() throws Exception {
+        TestStepContext c = context();
+        LaunchOptions o = new LaunchOptions();
+        o.installedEngine(root.resolve("nothing-here.jar").toString());
+        run(c, o, Map.of(), "args", "hi");
+        assertThat(c.listener().log()).contains("copied to the agent");
+    }
+
+    @Test
+    void secretsReachTheProcessOnlyThroughItsEnvironmentAndAreNeverLogged() throws Exception {
+        TestStepContext c = context();
+        String secret = "pa$$word with $HOME and `x`";
+        run(c, options(), Map.of("INFLUX_PASSWORD", secret), "env", "INFLUX_PASSWORD", "JENKINS_SERVER_COOKIE");
+        String log = c.listener().log();
+        assertThat(log).doesNotContain(secret).contains("INFLUX_PASSWORD=****");
+        assertThat(log).containsPattern("JENKINS_SERVER_COOKIE=influx-forecast-[0-9a-f-]{36}");
+        assertThat(log).contains("(environment: INFLUX_PASSWORD=****)");
+        String engineLog = Files.readString(root.resolve("workspace/out/test.log"));
+        assertThat(engineLog).contains("INFLUX_PASSWORD=****").doesNotContain(secret);
+    }
+
+    @Test
+    void theSecretValueArrivesIntact() throws Exception {
+        // Jenkins expands $ in environment values: the step doubles them so they arrive as written
+        TestStepContext c = context();
+        String secret = "a$b$$c${HOME}`d`";
+        String hex = java.util.HexFormat.of().formatHex(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        run(c, options(), Map.of("INFLUX_TOKEN", secret), "envcheck", "INFLUX_TOKEN", hex);
+        assertThat(c.listener().log()).contains("[influx-forecast] match\n");
+    }
+
+    @Test
+    void badInputIsExitCode2WithTheEnginesErrorLine() throws Exception {
+        TestStepContext c = context();
+        assertThatThrownBy(() -> run(c, options(), Map.of(), "stderr", "horizon must be >= 1, got 0", "2"))
+                .isInstanceOf(AbortException.class)
+                .hasMessage("test: bad input: error: horizon must be >= 1, got 0");
+        assertThat(c.listener().log()).contains("[influx-forecast] error: horizon must be >= 1, got 0");
+        assertThat(Files.readString(root.resolve("workspace/out/test.log"))).contains("working\n").contains("error: horizon");
+    }
+
+    @Test
+    void otherExitCodesNameTheCodeAndTheErrorLine() throws Exception {
+        TestStepContext c = context();
+        assertThatThrownBy(() -> run(c, options(), Map.of(), "stderr", "disk full", "1"))
+                .isInstanceOf(AbortException.class).hasMessage("test failed (engine exit code 1): error: disk full");
+    }
+
+    @Test
+    void sigkillIsReportedAsOutOfMemory() throws Exception {
+        TestStepContext c = context();
+        assertThatThrownBy(() -> run(c, options(), Map.of(), "kill9"))
+                .isInstanceOf(AbortException.class).hasMessageStartingWith("test: out of memory");
+    }
+
+    @Test
+    void anExhaustedHeapIsReportedWithTheHeapBound() throws Exception {
+        TestStepContext c = context();
+        LaunchOptions o = options();
+        o.maxRamPercentage(1);
+        assertThatThrownBy(() -> run(c, o, Map.of(), "oom"))
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("test: out of memory: the engine's heap (maxRamPercentage=1% of")
+                .hasMessageContaining("raise maxRamPercentage");
+    }
+
+    @Test
+    void aPartialLastLineIsStillLogged() throws Exception {
+        TestStepContext c = context();
+        run(c, options(), Map.of(), "partial");
+        assertThat(c.listener().log()).contains("[influx-forecast] no newline at the end\n");
+    }
+
+    @Test
+    void shellCharactersInArgumentsAreRefused() throws Exception {
+        TestStepContext c = context();
+        assertThatThrownBy(() -> run(c, options(), Map.of(), "args", "$HOME"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not contain a $");
+        assertThatThrownBy(() -> run(c, options(), Map.of(), "args", "a\nb"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line break");
+    }
+
+    @Test
+    void interruptKillsTheProcessByItsCookiePromptly() throws Exception {
+        TestStepContext c = context();
+        List<Map<String, String>> kills = Collections.synchronizedList(new ArrayList<>());
+        Launcher recording = new Launcher.LocalLauncher(c.listener()) {
+            @Override
+            public void kill(Map<String, String> modelEnvVars) throws InterruptedException {
+                kills.add(modelEnvVars);
+                super.kill(modelEnvVars);
+            }
+        };
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                EngineProcess.run("test", c.workspace(), recording, c.listener(), jar, options(), List.of("sleep", "60000"),
+                        Map.of(), null);
+                failure.complete(null);
+            } catch (Throwable e) {
+                failure.complete(e);
+            }
+        });
+        t.start();
+        waitFor(() -> c.listener().log().contains("[influx-forecast] sleeping"), Duration.ofSeconds(30));
+        long pid = enginePid();
+        long t0 = System.nanoTime();
+        t.interrupt();
+        assertThat(failure.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        waitFor(() -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true), Duration.ofSeconds(10));
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(6000);
+        assertThat(kills).singleElement().satisfies(m -> assertThat(m).containsOnlyKeys("JENKINS_SERVER_COOKIE"));
+        assertThat(c.listener().log()).contains("test: aborted, stopping the engine process");
+    }
+
+    /** The pid of the running test engine (a child of this JVM). */
+    private static long enginePid() {
+        return ProcessHandle.current().children()
+                .filter(h -> h.info().commandLine().orElse("").contains("sleep 60000"))
+                .findFirst().orElseThrow().pid();
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + timeout);
+            }
+            Thread.sleep(20);
+        }
+    }
+}

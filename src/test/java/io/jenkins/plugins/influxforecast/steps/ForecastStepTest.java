@@ -1,0 +1,178 @@
+package io.jenkins.plugins.influxforecast.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.ExtensionList;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.influxforecast.pipeline.Commands;
+import io.jenkins.plugins.influxforecast.pipeline.OptionDef;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.junit.jupiter.api.Test;
+
+class ForecastStepTest {
+
+    static final Set<String> STEP_ONLY = Set.of("asOf", "maxMase", "maxSmape", "failOnQualityGate",
+            "maxRamPercentage", "timeoutMinutes", "installedEngine");
+
+    private static ForecastStep.DescriptorImpl descriptor() {
+        return ExtensionList.lookupSingleton(ForecastStep.DescriptorImpl.class);
+    }
+
+    private static ForecastStep bind(Map<String, Object> args) throws Exception {
+        return (ForecastStep) descriptor().newInstance(args);
+    }
+
+    @Test
+    void everyForecastOptionIsAStepParameterAndBack() {
+        StepContract.check(ForecastStep.class, Commands.FORECAST, STEP_ONLY);
+    }
+
+    @Test
+    void everyOptionValueReachesTheEngineCommandLine() throws Exception {
+        Map<String, Object> args = new LinkedHashMap<>();
+        for (OptionDef o : Commands.FORECAST.options()) {
+            args.put(o.name(), sample(o));
+        }
+        ForecastStep step = bind(args);
+        List<String> argv = Commands.FORECAST.toArguments(step.engineValues("2024-01-01T00:00:00Z"));
+        for (OptionDef o : Commands.FORECAST.options()) {
+            assertThat(argv).as("argv has %s", o.cli()).contains(o.cli());
+        }
+        assertThat(argv).containsSequence("--horizon", "12").containsSequence("--tag", "site=a", "--tag", "zone=b")
+                .containsSequence("--model", "snaive(season=24)");
+    }
+
+    private static Object sample(OptionDef o) {
+        return switch (o.name()) {
+            case "input" -> "data/in.csv";
+            case "outputDir" -> "out";
+            case "model" -> "snaive(season=24)";
+            case "horizon" -> 12;
+            case "validation" -> "0.25";
+            case "frequency" -> "1h";
+            case "smoothing" -> 3;
+            case "fill" -> "previous";
+            case "maxGap" -> 4;
+            case "format" -> "influx1";
+            case "levels" -> "90";
+            case "tags" -> List.of("site=a", "zone=b");
+            case "asOf" -> "2024-01-01T00:00:00Z";
+            default -> switch (o.type()) {
+                case INT -> 5;
+                case DOUBLE -> 1.5;
+                case BOOLEAN -> true;
+                case LIST -> List.of("k=v");
+                case STRING -> "x" + o.name();
+            };
+        };
+    }
+
+    @Test
+    void bindsPipelineArgumentsAndNormalisesThem() throws Exception {
+        Map<String, Object> args = new HashMap<>();
+        args.put("input", " in.csv ");
+        args.put("outputDir", "out");
+        args.put("horizon", "24");
+        args.put("fill", "PREVIOUS");
+        args.put("model", "");
+        args.put("tags", "site=paris");
+        args.put("maxMase", 1);
+        ForecastStep step = bind(args);
+        assertThat(step.getInput()).isEqualTo("in.csv");
+        assertThat(step.getHorizon()).isEqualTo(24);
+        assertThat(step.getFill()).isEqualTo("previous");
+        assertThat(step.getModel()).isNull();
+        assertThat(step.getTags()).containsExactly("site=paris");
+        assertThat(step.getMaxMase()).isEqualTo(1.0);
+        assertThat(step.getMaxRamPercentage()).isEqualTo(50);
+        assertThat(step.getTimeoutMinutes()).isEqualTo(60);
+        assertThat(step.getInstalledEngine()).isEqualTo("/opt/influx-forecast/influx-forecast-cli.jar");
+        assertThat(step.engineValues("t")).doesNotContainKey("model").containsEntry("fill", "previous");
+    }
+
+    @Test
+    void unknownParametersAreRefused() {
+        assertThatThrownBy(() -> bind(Map.of("input", "a.csv", "outputDir", "o", "horizn", 3)))
+                .hasMessageContaining("Unknown parameter(s)").hasMessageContaining("horizn");
+    }
+
+    @Test
+    void badValuesFailWithTheParameterTheValueAndWhatIsAllowed() {
+        assertThatThrownBy(() -> bind(Map.of("input", "a.csv", "outputDir", "o", "horizon", 0)))
+                .hasRootCauseMessage("horizon must be >= 1, got 0");
+        assertThatThrownBy(() -> bind(Map.of("input", "a.csv", "outputDir", "o", "fill", "spline")))
+                .hasRootCauseMessage("fill must be one of linear, previous, fail, got 'spline'");
+        assertThatThrownBy(() -> bind(Map.of("input", "a.csv", "outputDir", "o", "validation", "1.5")))
+                .hasRootCauseMessage("validation must be a fraction in [0, 1) such as 0.2 or a whole count of points such as 168, got '1.5'");
+        assertThatThrownBy(() -> bind(Map.of("input", "/etc/passwd", "outputDir", "o")))
+                .hasRootCauseMessage("input must be a path relative to the workspace, got '/etc/passwd'");
+        assertThatThrownBy(() -> bind(Map.of("input", "a.csv", "outputDir", "../o")))
+                .hasRootCauseMessage("outputDir must stay inside the workspace (no '..'), got '../o'");
+        assertThatThrownBy(() -> bind(Map.of("input", "a.csv", "outputDir", "o", "measurement", "m$x")))
+                .rootCause().hasMessageStartingWith("measurement must not contain a $");
+        assertThatThrownBy(() -> bind(Map.of("input", "a.csv", "outputDir", "o", "tags", List.of("novalue"))))
+                .hasRootCauseMessage("tags entries must be key=value, got 'novalue'");
+        assertThatThrownBy(() -> bind(Map.of("input", "a.csv", "outputDir", "o", "levels", "80,101")))
+                .hasRootCauseMessage("levels must be percentages between 0 and 100, comma-separated (80,95), got '80,101'");
+        assertThatThrownBy(() -> bind(Map.of("input", "a.csv", "outputDir", "o", "asOf", "yesterday")))
+                .hasRootCauseMessage("asOf must be an ISO-8601 time such as 2024-05-01T12:00:00Z, got 'yesterday'");
+        assertThatThrownBy(() -> bind(Map.of("input", "a.csv", "outputDir", "o", "maxRamPercentage", 99)))
+                .hasRootCauseMessage("maxRamPercentage must be between 1 and 95, got 99");
+        assertThatThrownBy(() -> bind(Map.of("input", "a.csv", "outputDir", "o", "timeoutMinutes", 0)))
+                .hasRootCauseMessage("timeoutMinutes must be between 1 and 1440, got 0");
+        assertThatThrownBy(() -> bind(Map.of("input", "a.csv", "outputDir", "o", "model", "nosuchmodel")))
+                .rootCause().hasMessageStartingWith("model 'nosuchmodel' is not valid: ");
+        assertThatThrownBy(() -> bind(Map.of("outputDir", "o")))
+                .hasRootCauseMessage("input is required: the CSV to forecast, relative to the workspace");
+    }
+
+    @Test
+    void crossFieldChecksNameTheParameters() {
+        assertThatThrownBy(() -> bind(Map.of("input", "a.csv", "outputDir", "o", "validation", "0")))
+                .hasMessage("horizon is required when validation is 0 (the default horizon is the length of the validation part)");
+        assertThatThrownBy(() -> bind(Map.of("input", "a.csv", "outputDir", "o", "validation", "0", "horizon", 5, "maxMase", 1.0)))
+                .hasMessageStartingWith("maxMase and maxSmape need validation metrics, but validation is 0");
+        assertThatThrownBy(() -> bind(Map.of("input", "a.csv", "outputDir", "o", "failOnQualityGate", true)))
+                .hasMessage("failOnQualityGate needs a quality gate: give maxMase and/or maxSmape");
+    }
+
+    @Test
+    void asOfDefaultsToTheBuildStartOnTheFrequencyGrid() throws Exception {
+        ForecastStep step = bind(Map.of("input", "a.csv", "outputDir", "o", "frequency", "1h"));
+        long start = java.time.Instant.parse("2024-05-01T12:34:56Z").toEpochMilli();
+        assertThat(step.resolveAsOf(start)).isEqualTo("2024-05-01T12:00:00Z");
+        step.setAsOf("2024-05-01T14:10:00+02:00");
+        assertThat(step.resolveAsOf(start)).isEqualTo("2024-05-01T12:00:00Z");
+        ForecastStep noFreq = bind(Map.of("input", "a.csv", "outputDir", "o"));
+        assertThat(noFreq.resolveAsOf(start)).isEqualTo("2024-05-01T12:34:56Z");
+    }
+
+    @Test
+    void descriptorNamesTheStepAndShowsNoSecret() throws Exception {
+        ForecastStep.DescriptorImpl d = descriptor();
+        assertThat(d.getFunctionName()).isEqualTo("forecast");
+        assertThat(d.getDisplayName()).isEqualTo("Forecast a time series with influx-forecast");
+        assertThat(d.getRequiredContext()).hasSize(4);
+        assertThat(d.argumentsToString(Map.of("input", "in.csv", "outputDir", "out"))).isEqualTo("in.csv -> out");
+        Step s = bind(Map.of("input", "a.csv", "outputDir", "o"));
+        assertThat(s.getDescriptor()).isSameAs(d);
+    }
+
+    @Test
+    void formChecks() {
+        ForecastStep.DescriptorImpl d = descriptor();
+        assertThat(d.doCheckHorizon("0").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(d.doCheckHorizon("abc").getMessage()).isEqualTo("horizon must be a whole number, got 'abc'");
+        assertThat(d.doCheckHorizon("").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(d.doCheckInput("").getMessage()).isEqualTo("input is required");
+        assertThat(d.doCheckFrequency("1h").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(d.doCheckFrequency("fortnightly").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(d.doCheckMaxMase("-1").getMessage()).isEqualTo("maxMase must be a number > 0, got -1.0");
+    }
+}

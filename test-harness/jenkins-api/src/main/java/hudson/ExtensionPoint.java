@@ -1,0 +1,5 @@
+package hudson;
+
+/** Shim of {@code hudson.ExtensionPoint} (marker). */
+public interface ExtensionPoint {
+}
