@@ -360,7 +360,7 @@ public final class EtsEstimator {
                 return Double.POSITIVE_INFINITY;
             }
             double f = EtsKernel.run(y, m, error, trend, season, alpha, type.hasTrend() ? beta : 0,
-                    type.seasonal() ? gamma : 0, type.damped() ? phi : 1, x0, ring, null, null, null, crit);
+                    type.seasonal() ? gamma : 0, type.damped() ? phi : 1, x0, ring, null, null, null, crit, o.rSimplex());
             if (Double.isNaN(f)) {
                 return Double.POSITIVE_INFINITY;
             }
@@ -478,7 +478,8 @@ public final class EtsEstimator {
 
         EtsFit solve() {
             double[] start = start();
-            NelderMead.Result r = NelderMead.minimise(this::value, start, steps(start), o.tolerance(), o.maxEvaluations());
+            NelderMead.Result r = NelderMead.minimise(this::value, start, steps(start), o.tolerance(), o.maxEvaluations(),
+                    o.rSimplex());
             double[] point = r.point();
             boolean converged = r.converged();
             if (!(r.value() < 1e30)) {
@@ -497,7 +498,8 @@ public final class EtsEstimator {
             double gamma = type.seasonal() ? p[2] : Double.NaN;
             double phi = type.damped() ? p[3] : Double.NaN;
             double lik = EtsKernel.run(y, m, error, trend, season, alpha, type.hasTrend() ? beta : 0,
-                    type.seasonal() ? gamma : 0, type.damped() ? phi : 1, x0Final, ring, res, fit, last, EtsKernel.CRIT_LIK);
+                    type.seasonal() ? gamma : 0, type.damped() ? phi : 1, x0Final, ring, res, fit, last, EtsKernel.CRIT_LIK,
+                    o.rSimplex());
             double mse = 0;
             for (int t = 0; t < n; t++) {
                 double d = y[t] - fit[t];

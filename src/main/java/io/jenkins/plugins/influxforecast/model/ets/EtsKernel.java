@@ -51,6 +51,19 @@ final class EtsKernel {
      */
     static double run(double[] y, int m, int error, int trend, int season, double alpha, double beta, double gamma,
                       double phi, double[] x0, double[] ring, double[] residuals, double[] fitted, double[] last, int crit) {
+        return run(y, m, error, trend, season, alpha, beta, gamma, phi, x0, ring, residuals, fitted, last, crit, false);
+    }
+
+    /**
+     * With {@code rArith} the growth and seasonal updates are written exactly as R's C code writes
+     * them ({@code b = phib + beta/alpha (l_t - l_{t-1} - phib)}, {@code s = s + gamma((y - q) - s)}):
+     * the same numbers up to rounding, but bit for bit R's, so that R's optimiser path is retraced.
+     * Otherwise the growth uses the level's correction directly, which shortens the dependency
+     * chain of each step.
+     */
+    static double run(double[] y, int m, int error, int trend, int season, double alpha, double beta, double gamma,
+                      double phi, double[] x0, double[] ring, double[] residuals, double[] fitted, double[] last, int crit,
+                      boolean rArith) {
         int off = trend != NONE ? 2 : 1;
         double l0 = x0[0];
         double b0 = trend != NONE ? x0[1] : 0.0;
@@ -68,13 +81,13 @@ final class EtsKernel {
         int p;
         boolean ok;
         if (season == NONE) {
-            ok = loopNone(y, error == MULT, alpha, be, ph, l0, b0, residuals, fitted, acc);
+            ok = loopNone(y, error == MULT, rArith, alpha, be, ph, l0, b0, residuals, fitted, acc);
             p = 0;
         } else if (season == ADD) {
-            p = loopAdd(y, m, error == MULT, alpha, be, gamma, ph, l0, b0, ring, residuals, fitted, acc);
+            p = loopAdd(y, m, error == MULT, rArith, alpha, be, gamma, ph, l0, b0, ring, residuals, fitted, acc);
             ok = p >= 0;
         } else {
-            p = loopMult(y, m, error == MULT, alpha, be, gamma, ph, l0, b0, ring, residuals, fitted, acc);
+            p = loopMult(y, m, error == MULT, rArith, alpha, be, gamma, ph, l0, b0, ring, residuals, fitted, acc);
             ok = p >= 0;
         }
         if (!ok) {
@@ -105,7 +118,7 @@ final class EtsKernel {
         };
     }
 
-    private static boolean loopNone(double[] y, boolean multError, double alpha, double beta, double phi, double l, double b,
+    private static boolean loopNone(double[] y, boolean multError, boolean rArith, double alpha, double beta, double phi, double l, double b,
                                     double[] residuals, double[] fitted, double[] acc) {
         double sse = 0.0;
         double sseRaw = 0.0;
@@ -141,8 +154,9 @@ final class EtsKernel {
             // level and growth from the same correction d; R writes the growth as
             // phib + beta/alpha (l_t - l_{t-1} - phib), which is the same number, but it waits for l_t
             double d = yi - q;
-            l = q + alpha * d;
-            b = phib + beta * d;
+            double ln = q + alpha * d;
+            b = rArith ? phib + (beta / alpha) * (ln - l - phib) : phib + beta * d;
+            l = ln;
         }
         acc[0] = sse;
         acc[1] = sseRaw;
@@ -154,7 +168,7 @@ final class EtsKernel {
     }
 
     /** Returns the ring position after the last step, or -1 when a forecast is not finite. */
-    private static int loopAdd(double[] y, int m, boolean multError, double alpha, double beta, double gamma, double phi,
+    private static int loopAdd(double[] y, int m, boolean multError, boolean rArith, double alpha, double beta, double gamma, double phi,
                                double l, double b, double[] ring, double[] residuals, double[] fitted, double[] acc) {
         double sse = 0.0;
         double sseRaw = 0.0;
@@ -188,10 +202,11 @@ final class EtsKernel {
                 residuals[i] = e;
                 fitted[i] = f;
             }
-            double d = yi - s - q;
-            l = q + alpha * d;
-            b = phib + beta * d;
-            ring[p] = s + gamma * d;
+            double d = (yi - s) - q;
+            double ln = q + alpha * d;
+            b = rArith ? phib + (beta / alpha) * (ln - l - phib) : phib + beta * d;
+            l = ln;
+            ring[p] = rArith ? s + gamma * ((yi - q) - s) : s + gamma * d;
             p = p + 1 == m ? 0 : p + 1;
         }
         acc[0] = sse;
@@ -204,7 +219,7 @@ final class EtsKernel {
     }
 
     /** Returns the ring position after the last step, or -1 when a forecast is not finite. */
-    private static int loopMult(double[] y, int m, boolean multError, double alpha, double beta, double gamma, double phi,
+    private static int loopMult(double[] y, int m, boolean multError, boolean rArith, double alpha, double beta, double gamma, double phi,
                                 double l, double b, double[] ring, double[] residuals, double[] fitted, double[] acc) {
         double sse = 0.0;
         double sseRaw = 0.0;
@@ -240,8 +255,9 @@ final class EtsKernel {
             }
             double pl = Math.abs(s) < TOL ? HUGEN : yi / s;
             double d = pl - q;
-            l = q + alpha * d;
-            b = phib + beta * d;
+            double ln = q + alpha * d;
+            b = rArith ? phib + (beta / alpha) * (ln - l - phib) : phib + beta * d;
+            l = ln;
             double t = Math.abs(q) < TOL ? HUGEN : yi / q;
             ring[p] = s + gamma * (t - s);
             p = p + 1 == m ? 0 : p + 1;

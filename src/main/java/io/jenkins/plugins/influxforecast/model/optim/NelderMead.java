@@ -33,6 +33,18 @@ public final class NelderMead {
      * the start moved by steps[i] along coordinate i (a zero step is replaced by 0.1).
      */
     public static Result minimise(ToDoubleFunction<double[]> f, double[] start, double[] steps, double tol, int maxEvaluations) {
+        return minimise(f, start, steps, tol, maxEvaluations, false);
+    }
+
+    /**
+     * As {@link #minimise(ToDoubleFunction, double[], double[], double, int)}; with {@code asR} the
+     * stopping and the returned vertex follow R's {@code optim} to the letter: the budget is checked
+     * after an iteration (so one more iteration runs once it is reached exactly), and when the
+     * budget ends the search returns the best vertex of the last ordering pass (which can miss the
+     * very last improvement).
+     */
+    public static Result minimise(ToDoubleFunction<double[]> f, double[] start, double[] steps, double tol, int maxEvaluations,
+                                  boolean asR) {
         final int n = start.length;
         if (n == 0) {
             double v = f.applyAsDouble(start.clone());
@@ -67,6 +79,7 @@ public final class NelderMead {
             v[j] = value(f, p[j]);
             evals++;
         }
+
         boolean converged = false;
         int lo = 0;
         while (true) {
@@ -89,7 +102,7 @@ public final class NelderMead {
                 converged = true;
                 break;
             }
-            if (evals >= maxEvaluations) {
+            if (asR ? evals > maxEvaluations : evals >= maxEvaluations) {
                 break;
             }
             // centroid of all but the worst
@@ -161,12 +174,15 @@ public final class NelderMead {
                         evals++;
                     }
                 }
+
             }
         }
-        int best = 0;
-        for (int j = 1; j < n1; j++) {
-            if (v[j] < v[best]) {
-                best = j;
+        int best = lo;
+        if (!asR) {
+            for (int j = 0; j < n1; j++) {
+                if (v[j] < v[best]) {
+                    best = j;
+                }
             }
         }
         return new Result(p[best].clone(), v[best], evals, converged);

@@ -87,16 +87,33 @@ class EtsGoldenTest {
     @CsvSource({
         "airpassengers_MAM, airpassengers", "airpassengers_MNM, airpassengers", "usaccdeaths_AAA, usaccdeaths",
         "usaccdeaths_AAdA, usaccdeaths", "usaccdeaths_MAA, usaccdeaths", "wwwusage_AAN, wwwusage",
-        "wwwusage_MAdN, wwwusage", "nile_ANN, nile"})
-    void ourEstimatesAreAtLeastAsLikelyAsRs(String name, String series) {
+        "wwwusage_MAdN, wwwusage", "nile_ANN, nile", "nile_ses, nile", "wwwusage_holt_damped, wwwusage"})
+    void withRsSimplexTheEstimatesAreRs(String name, String series) {
         Golden g = golden(name);
         EtsType type = EtsType.parse(g.keyValues().get("method"));
-        EtsFit fit = EtsEstimator.fit(Golden.series(series), period(series), type, EtsOptions.defaults());
-        double rLogLik = g.value("loglik");
-        assertThat(fit.logLik()).as(name + " loglik (R " + rLogLik + ")").isGreaterThan(rLogLik - 0.05);
+        EtsOptions o = EtsOptions.defaults().withRSimplex(true);
+        if (g.command().contains("opt.crit = \"mse\"")) {
+            o = o.withCriterion(EtsOptions.Criterion.MSE);
+        }
+        EtsFit fit = EtsEstimator.fit(Golden.series(series), period(series), type, o);
+        // R's own search retraced: the same start, simplex, moves and stopping rule. Where the search
+        // ends on its budget (2000 evaluations, the seasonal types), rounding differences of 1e-15 in
+        // the starting states can move the end point a little, so the check is close, not exact.
+        double r = g.value("loglik");
+        assertThat(fit.logLik()).as(name + " loglik").isCloseTo(r, within(1e-4 * Math.abs(r)));
+        assertThat(fit.alpha()).as(name + " alpha").isCloseTo(g.value("alpha"), within(0.005));
         int h = 10;
-        double[] ours = fit.forecastMean(h);
-        double[] r = g.values("mean", h);
-        assertClose(name + " forecast", r, ours, 0.03);
+        assertClose(name + " forecast", g.values("mean", h), fit.forecastMean(h), 0.005);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "airpassengers_MAM, airpassengers", "airpassengers_MNM, airpassengers", "usaccdeaths_AAdA, usaccdeaths",
+        "wwwusage_AAN, wwwusage", "wwwusage_MAdN, wwwusage", "nile_ANN, nile"})
+    void theScaledSimplexFindsAtLeastRsLikelihoodHere(String name, String series) {
+        Golden g = golden(name);
+        EtsType type = EtsType.parse(g.keyValues().get("method"));
+        EtsFit fit = EtsEstimator.fit(Golden.series(series), period(series), type, EtsOptions.defaults().withRSimplex(false));
+        assertThat(fit.logLik()).as(name + " loglik").isGreaterThan(g.value("loglik") - 0.1);
     }
 }
