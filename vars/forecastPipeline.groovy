@@ -7,6 +7,11 @@ import io.jenkins.plugins.influxforecast.pipeline.job.ForecastJob
  */
 def call(Map params = [:]) {
     String config = ForecastJob.configPath(params)
+    if (env.INFLUX_FORECAST_CONFIG) {
+        error("forecastPipeline runs once per build and already ran for ${env.INFLUX_FORECAST_CONFIG}: "
+                + 'put all forecasts into one file (a second call would replace the job properties)')
+    }
+    env.INFLUX_FORECAST_CONFIG = config
     Map plan = ForecastJob.plan(readTrusted(config), config, env.JOB_NAME)
 
     // the only properties() call: a second one would replace these and drop the cron trigger
@@ -17,32 +22,36 @@ def call(Map params = [:]) {
     ])
 
     List outcomes = []
-    for (batch in plan.batches) {
-        Map branches = [:]
-        for (f in batch) {
-            Map fc = f
-            Map outcome = [name: fc.name, status: 'SUCCESS']
-            outcomes << outcome
-            branches[fc.name] = { runForecast(fc, outcome, plan) }
+    try {
+        for (batch in plan.batches) {
+            Map branches = [:]
+            for (f in batch) {
+                Map fc = f
+                Map outcome = [name: fc.name, status: 'SUCCESS']
+                outcomes << outcome
+                branches[fc.name] = { runForecast(fc, outcome, plan) }
+            }
+            parallel branches
         }
-        parallel branches
+    } finally {
+        currentBuild.description = ForecastJob.describe(outcomes)
     }
-    currentBuild.description = ForecastJob.describe(outcomes)
     return outcomes
 }
 
 /* One forecast in its own pod; a failure marks its stage and the build, and the others go on. */
 def runForecast(Map fc, Map outcome, Map plan) {
     stage(fc.name) {
-        catchError(buildResult: plan.onFailure, stageResult: 'FAILURE') {
+        // an abort of the build (by hand, or by a newer build) is not caught: it stops every forecast
+        catchError(buildResult: plan.onFailure, stageResult: 'FAILURE', catchInterruptions: false) {
             try {
                 timeout(time: fc.timeoutMinutes, unit: 'MINUTES') {
                     podTemplate(yaml: fc.podYaml) {
                         retry(count: plan.podAttempts, conditions: [kubernetesAgent(), nonresumable()]) {
                             node(POD_LABEL) {
                                 try {
-                                    for (path in fc.files.keySet()) {
-                                        writeFile(file: path, text: fc.files[path])
+                                    for (fileArgs in fc.files) {
+                                        writeFile(fileArgs)
                                     }
                                     if (fc.container) {
                                         container(fc.container) { runSteps(fc, outcome) }
@@ -59,6 +68,10 @@ def runForecast(Map fc, Map outcome, Map plan) {
             } catch (err) {
                 outcome.status = plan.onFailure
                 outcome.error = ForecastJob.failureReason(err, fc.timeoutMinutes)
+                if (ForecastJob.interruption(err) == ForecastJob.TIMEOUT) {
+                    // this forecast's failure, not an abort of the build
+                    error("${fc.name}: ${outcome.error}")
+                }
                 throw err
             }
         }

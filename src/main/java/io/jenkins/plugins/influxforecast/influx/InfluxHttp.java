@@ -182,11 +182,19 @@ final class InfluxHttp {
     /** The server's error text: the "error" member of a JSON answer, else the body's start. */
     static String errorMessage(HttpResponse<InputStream> response) {
         String body;
+        byte[] raw;
         try (InputStream in = response.body()) {
-            body = new String(in.readNBytes(MAX_ERROR_BYTES), StandardCharsets.UTF_8).trim();
+            raw = in.readNBytes(MAX_ERROR_BYTES);
         } catch (IOException e) {
-            body = "";
+            raw = new byte[0];
         }
+        if (response.headers().firstValue("Content-Type").orElse("").startsWith("application/x-msgpack")) {
+            String fromMsgpack = msgpackError(raw);
+            if (fromMsgpack != null) {
+                return fromMsgpack;
+            }
+        }
+        body = new String(raw, StandardCharsets.UTF_8).trim();
         String fromJson = jsonError(body);
         if (fromJson != null) {
             return fromJson;
@@ -195,6 +203,27 @@ final class InfluxHttp {
             return "(no message)";
         }
         return body.length() > 500 ? body.substring(0, 500) + "..." : body;
+    }
+
+    /** The "error" member of a MessagePack error document, or null. */
+    static String msgpackError(byte[] raw) {
+        try {
+            MsgpackReader r = new MsgpackReader(new java.io.ByteArrayInputStream(raw));
+            if (r.peek() != MsgpackReader.Kind.MAP) {
+                return null;
+            }
+            int n = r.mapHeader();
+            for (int i = 0; i < n; i++) {
+                String key = r.peek() == MsgpackReader.Kind.STRING ? r.string() : null;
+                if ("error".equals(key) && r.peek() == MsgpackReader.Kind.STRING) {
+                    return r.string();
+                }
+                r.skip();
+            }
+        } catch (IOException | RuntimeException e) {
+            // not MessagePack after all
+        }
+        return null;
     }
 
     /** The "error" (or 2.x "message") member of a JSON error document, or null. */

@@ -23,9 +23,10 @@ import java.util.function.Consumer;
  * Runs an InfluxQL query over HTTP {@code /query} (InfluxDB 1.x; 2.x and 3.x through their v1
  * compatibility API) and streams the answer into a {@link PointSink}.
  *
- * <p>The answer is asked for as JSON, never CSV: InfluxDB's CSV answers a missing database, a
- * missing retention policy or an invalid GROUP BY with an empty 200, indistinguishable from "no
- * data"; JSON carries the error of each statement. Times come as epoch nanoseconds
+ * <p>The answer is asked for as MessagePack (1.x: faster to encode than JSON, exact floats) or
+ * JSON, never CSV: InfluxDB's CSV answers a missing database, a missing retention policy or an
+ * invalid GROUP BY with an empty 200, indistinguishable from "no data"; MessagePack and JSON carry
+ * the error of each statement. Times come as epoch nanoseconds
  * ({@code epoch=ns}) and the answer is chunked ({@code chunked=true}), one JSON document per chunk,
  * read as a stream so memory stays bounded whatever the size. A query longer than
  * {@value #MAX_GET_QUERY_LENGTH} characters (URL-encoded) goes in a POST form body.
@@ -33,6 +34,7 @@ import java.util.function.Consumer;
 public final class InfluxQlSource {
 
     static final int MAX_GET_QUERY_LENGTH = 4000;
+    static final String MSGPACK = "application/x-msgpack";
     public static final int DEFAULT_CHUNK_SIZE = 10_000;
 
     private final InfluxHttp http;
@@ -54,13 +56,14 @@ public final class InfluxQlSource {
         params.put("epoch", "ns");
         params.put("chunked", "true");
         params.put("chunk_size", Integer.toString(chunkSize));
+        String accept = c.version() == InfluxVersion.V1 ? MSGPACK : "application/json";
         String encodedQuery = InfluxHttp.encode(query);
         if (encodedQuery.length() <= MAX_GET_QUERY_LENGTH) {
             params.put("q", query);
-            return http.request(http.endpoint("/query", params)).header("Accept", "application/json").GET().build();
+            return http.request(http.endpoint("/query", params)).header("Accept", accept).GET().build();
         }
         URI uri = http.endpoint("/query", params);
-        return http.request(uri).header("Accept", "application/json")
+        return http.request(uri).header("Accept", accept)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("q=" + encodedQuery, StandardCharsets.UTF_8)).build();
     }
@@ -76,6 +79,10 @@ public final class InfluxQlSource {
         }
         HttpResponse<InputStream> response = http.send(() -> request(query, chunkSize), retry, "query", log);
         try (InputStream in = response.body()) {
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            if (type.startsWith(MSGPACK)) {
+                return new MsgpackAnswerParser(new MsgpackReader(in), valueColumn, sink).parse();
+            }
             JsonReader reader = new JsonReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
             reader.setLenient(true); // one JSON document per chunk, one after the other
             return new AnswerParser(reader, valueColumn, sink).parse();
@@ -85,20 +92,12 @@ public final class InfluxQlSource {
     }
 
     /** Reads the chunked JSON answer: {"results":[{"statement_id":0,"series":[...],"error":...}]} per chunk. */
-    static final class AnswerParser {
+    static final class AnswerParser extends AnswerState {
         private final JsonReader r;
-        private final String valueColumn;
-        private final PointSink sink;
-        private final List<String> messages = new ArrayList<>();
-        private String currentName;
-        private Map<String, String> currentTags;
-        private int series;
-        private long rows;
 
         AnswerParser(JsonReader r, String valueColumn, PointSink sink) {
+            super(valueColumn, sink);
             this.r = r;
-            this.valueColumn = valueColumn == null || valueColumn.isBlank() ? null : valueColumn;
-            this.sink = sink;
         }
 
         QueryAnswer parse() throws IOException {
@@ -120,10 +119,7 @@ public final class InfluxQlSource {
                 }
                 r.endObject();
             }
-            if (currentName != null) {
-                sink.endSeries();
-            }
-            return new QueryAnswer(series, rows, messages);
+            return finish();
         }
 
         private void result() throws IOException {
@@ -169,7 +165,7 @@ public final class InfluxQlSource {
                 }
             }
             r.endObject();
-            messages.add(level + ": " + text);
+            message(level, text);
         }
 
         private void series() throws IOException {
@@ -216,19 +212,6 @@ public final class InfluxQlSource {
             r.endObject();
         }
 
-        private void startOrContinue(String name, Map<String, String> tags) {
-            if (currentName != null && currentName.equals(name) && Objects.equals(currentTags, tags)) {
-                return; // the next chunk of the same series
-            }
-            if (currentName != null) {
-                sink.endSeries();
-            }
-            currentName = name;
-            currentTags = tags;
-            series++;
-            sink.beginSeries(name, tags);
-        }
-
         private void values(List<String> columns, String name, Map<String, String> tags) throws IOException {
             int timeIndex = columns.indexOf("time");
             if (timeIndex < 0) {
@@ -255,26 +238,9 @@ public final class InfluxQlSource {
                     r.skipValue();
                 }
                 r.endArray();
-                rows++;
-                sink.point(time, value);
+                point(time, value);
             }
             r.endArray();
-        }
-
-        private int valueIndex(List<String> columns) {
-            if (valueColumn != null) {
-                int i = columns.indexOf(valueColumn);
-                if (i < 0 || valueColumn.equals("time")) {
-                    throw new IllegalArgumentException("valueColumn '" + valueColumn + "' is not among the query's columns "
-                            + columns);
-                }
-                return i;
-            }
-            if (columns.size() == 2) {
-                return columns.get(0).equals("time") ? 1 : 0;
-            }
-            throw new IllegalArgumentException("the query returns the columns " + columns
-                    + "; select one value column, or name it with valueColumn");
         }
 
         private long time() throws IOException {
@@ -300,9 +266,223 @@ public final class InfluxQlSource {
                 return Double.NaN;
             }
             String v = t == JsonToken.BOOLEAN ? Boolean.toString(r.nextBoolean()) : r.nextString();
-            throw new IllegalArgumentException("column '" + column + "' of series " + name + (tags.isEmpty() ? "" : tags)
-                    + " holds " + (t == JsonToken.BOOLEAN ? "booleans" : "text") + " ('" + (v.length() > 40 ? v.substring(0, 40)
-                    + "..." : v) + "'), not numbers; a forecast needs a numeric field");
+            throw notNumeric(column, name, tags, t == JsonToken.BOOLEAN, v);
+        }
+    }
+
+    /** What both answer parsers share: series boundaries across chunks, the value column, counts. */
+    abstract static class AnswerState {
+        private final String valueColumn;
+        private final PointSink sink;
+        private final List<String> messages = new ArrayList<>();
+        private String currentName;
+        private Map<String, String> currentTags;
+        private int series;
+        private long rows;
+
+        AnswerState(String valueColumn, PointSink sink) {
+            this.valueColumn = valueColumn == null || valueColumn.isBlank() ? null : valueColumn;
+            this.sink = sink;
+        }
+
+        final void message(String level, String text) {
+            messages.add(level + ": " + text);
+        }
+
+        final void point(long time, double value) {
+            rows++;
+            sink.point(time, value);
+        }
+
+        final QueryAnswer finish() {
+            if (currentName != null) {
+                sink.endSeries();
+            }
+            return new QueryAnswer(series, rows, messages);
+        }
+
+        final void startOrContinue(String name, Map<String, String> tags) {
+            if (currentName != null && currentName.equals(name) && Objects.equals(currentTags, tags)) {
+                return; // the next chunk of the same series
+            }
+            if (currentName != null) {
+                sink.endSeries();
+            }
+            currentName = name;
+            currentTags = tags;
+            series++;
+            sink.beginSeries(name, tags);
+        }
+
+        final int valueIndex(List<String> columns) {
+            if (valueColumn != null) {
+                int i = columns.indexOf(valueColumn);
+                if (i < 0 || valueColumn.equals("time")) {
+                    throw new IllegalArgumentException("valueColumn '" + valueColumn + "' is not among the query's columns "
+                            + columns);
+                }
+                return i;
+            }
+            if (columns.size() == 2) {
+                return columns.get(0).equals("time") ? 1 : 0;
+            }
+            throw new IllegalArgumentException("the query returns the columns " + columns
+                    + "; select one value column, or name it with valueColumn");
+        }
+
+        static int timeIndex(List<String> columns) {
+            int timeIndex = columns.indexOf("time");
+            if (timeIndex < 0) {
+                throw new IllegalArgumentException("the query's answer has no time column (columns " + columns
+                        + "); extract needs time series, e.g. SELECT ... FROM ...");
+            }
+            return timeIndex;
+        }
+
+        static IllegalArgumentException notNumeric(String column, String name, Map<String, String> tags, boolean bool,
+                String v) {
+            return new IllegalArgumentException("column '" + column + "' of series " + name + (tags.isEmpty() ? "" : tags)
+                    + " holds " + (bool ? "booleans" : "text") + " ('" + (v.length() > 40 ? v.substring(0, 40) + "..." : v)
+                    + "'), not numbers; a forecast needs a numeric field");
+        }
+    }
+
+    /** Reads the chunked MessagePack answer of InfluxDB 1.x: the same documents as JSON, binary. */
+    static final class MsgpackAnswerParser extends AnswerState {
+        private final MsgpackReader r;
+
+        MsgpackAnswerParser(MsgpackReader r, String valueColumn, PointSink sink) {
+            super(valueColumn, sink);
+            this.r = r;
+        }
+
+        QueryAnswer parse() throws IOException {
+            while (r.peek() != MsgpackReader.Kind.END) {
+                int n = r.mapHeader();
+                for (int k = 0; k < n; k++) {
+                    String key = r.string();
+                    if (key.equals("results")) {
+                        int results = r.arrayHeader();
+                        for (int j = 0; j < results; j++) {
+                            result();
+                        }
+                    } else if (key.equals("error")) {
+                        throw new InfluxException("InfluxDB rejected the query: " + r.string(), 200);
+                    } else {
+                        r.skip();
+                    }
+                }
+            }
+            return finish();
+        }
+
+        private void result() throws IOException {
+            int n = r.mapHeader();
+            for (int k = 0; k < n; k++) {
+                switch (r.string()) {
+                    case "statement_id" -> {
+                        if (r.integer() != 0) {
+                            throw new InfluxException("the query has more than one statement; extract reads one SELECT", 200);
+                        }
+                    }
+                    case "error" -> throw new InfluxException("InfluxDB rejected the query: " + r.string(), 200);
+                    case "messages" -> {
+                        int m = r.arrayHeader();
+                        for (int j = 0; j < m; j++) {
+                            String level = "";
+                            String text = "";
+                            int fields = r.mapHeader();
+                            for (int f = 0; f < fields; f++) {
+                                switch (r.string()) {
+                                    case "level" -> level = r.string();
+                                    case "text" -> text = r.string();
+                                    default -> r.skip();
+                                }
+                            }
+                            message(level, text);
+                        }
+                    }
+                    case "series" -> {
+                        int m = r.arrayHeader();
+                        for (int j = 0; j < m; j++) {
+                            series();
+                        }
+                    }
+                    default -> r.skip();
+                }
+            }
+        }
+
+        private void series() throws IOException {
+            String name = "";
+            Map<String, String> tags = Map.of();
+            List<String> columns = null;
+            int n = r.mapHeader();
+            for (int k = 0; k < n; k++) {
+                switch (r.string()) {
+                    case "name" -> name = r.string();
+                    case "tags" -> {
+                        Map<String, String> t = new LinkedHashMap<>();
+                        int m = r.mapHeader();
+                        for (int j = 0; j < m; j++) {
+                            String key = r.string();
+                            if (r.peek() == MsgpackReader.Kind.NIL) {
+                                r.nil();
+                                t.put(key, "");
+                            } else {
+                                t.put(key, r.string());
+                            }
+                        }
+                        tags = t;
+                    }
+                    case "columns" -> {
+                        columns = new ArrayList<>();
+                        int m = r.arrayHeader();
+                        for (int j = 0; j < m; j++) {
+                            columns.add(r.string());
+                        }
+                    }
+                    case "values" -> {
+                        if (columns == null) {
+                            throw new InfluxException("unexpected answer from InfluxDB: values before columns", 200);
+                        }
+                        startOrContinue(name, tags);
+                        values(columns, name, tags);
+                    }
+                    default -> r.skip();
+                }
+            }
+        }
+
+        private void values(List<String> columns, String name, Map<String, String> tags) throws IOException {
+            int timeIndex = timeIndex(columns);
+            int valueIndex = valueIndex(columns);
+            int rows = r.arrayHeader();
+            for (int j = 0; j < rows; j++) {
+                int width = r.arrayHeader();
+                long time = 0;
+                double value = Double.NaN;
+                for (int i = 0; i < width; i++) {
+                    if (i == timeIndex) {
+                        if (r.peek() != MsgpackReader.Kind.INTEGER) {
+                            throw new InfluxException("unexpected time in InfluxDB's answer (not epoch nanoseconds)", 200);
+                        }
+                        time = r.integer();
+                    } else if (i == valueIndex) {
+                        MsgpackReader.Kind kind = r.peek();
+                        switch (kind) {
+                            case FLOAT, INTEGER -> value = r.number();
+                            case NIL -> r.nil();
+                            case BOOLEAN -> throw notNumeric(columns.get(i), name, tags, true, Boolean.toString(r.bool()));
+                            case STRING -> throw notNumeric(columns.get(i), name, tags, false, r.string());
+                            default -> throw new InfluxException("unexpected value in InfluxDB's answer", 200);
+                        }
+                    } else {
+                        r.skip();
+                    }
+                }
+                point(time, value);
+            }
         }
     }
 }

@@ -1,13 +1,13 @@
 package io.jenkins.plugins.influxforecast.influx;
 
 import io.jenkins.plugins.influxforecast.influx.LineProtocol.FieldType;
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +47,8 @@ public final class LineProtocolValidator {
     private LineProtocolValidator() {
     }
 
+    private static final byte[] TIME = {'t', 'i', 'm', 'e'};
+
     public static Summary validate(Path file, Precision precision) {
         Map<String, Map<String, TypeSeen>> types = new HashMap<>();
         List<String> errors = new ArrayList<>();
@@ -55,42 +57,36 @@ public final class LineProtocolValidator {
         long points = 0;
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
-        LineChecker checker = new LineChecker();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                lines++;
-                if (LineProtocol.isSkippable(line)) {
+        LineScanner sc = new LineScanner();
+        Schema previous = new Schema();
+        try (InputStream in = Files.newInputStream(file)) {
+            LineReader r = new LineReader(in);
+            while (r.next()) {
+                lines = r.lineNumber;
+                if (r.skippable()) {
                     continue;
                 }
                 try {
-                    checker.reset();
-                    if (!LineProtocol.parse(line, checker)) {
+                    sc.scan(r.buffer(), r.start, r.end);
+                    if (!sc.hasTimestamp) {
                         throw new IllegalArgumentException("no timestamp: every point needs one, so that a re-run writes"
                                 + " the same points instead of new ones");
                     }
-                    if (!precision.inRange(checker.timestamp)) {
-                        throw new IllegalArgumentException("timestamp " + checker.timestamp + " is out of range for precision "
+                    if (!precision.inRange(sc.timestamp)) {
+                        throw new IllegalArgumentException("timestamp " + sc.timestamp + " is out of range for precision "
                                 + precision);
                     }
-                    Map<String, TypeSeen> m = types.computeIfAbsent(checker.measurement, k -> new HashMap<>());
-                    for (int i = 0; i < checker.fieldCount; i++) {
-                        String key = checker.fieldKeys[i];
-                        FieldType type = checker.fieldTypes[i];
-                        TypeSeen seen = m.get(key);
-                        if (seen == null) {
-                            m.put(key, new TypeSeen(type, lines));
-                        } else if (seen.type != type) {
-                            throw new IllegalArgumentException("field '" + key + "' of measurement '" + checker.measurement
-                                    + "' is " + type.lower() + " here but " + seen.type.lower() + " on line " + seen.line
-                                    + "; InfluxDB drops points whose field type differs (write floats as 12 or 12.5, never 12i)");
-                        }
+                    checkKeys(sc);
+                    if (!previous.matches(sc)) {
+                        checkTypes(sc, types, lines);
+                        previous.remember(sc);
                     }
                     points++;
-                    min = Math.min(min, checker.timestamp);
-                    max = Math.max(max, checker.timestamp);
+                    min = Math.min(min, sc.timestamp);
+                    max = Math.max(max, sc.timestamp);
                 } catch (IllegalArgumentException e) {
                     invalid++;
+                    previous.clear();
                     if (errors.size() < MAX_LISTED_ERRORS) {
                         errors.add("line " + lines + ": " + e.getMessage());
                     }
@@ -112,71 +108,93 @@ public final class LineProtocolValidator {
         return new Summary(lines, points, points == 0 ? 0 : min, points == 0 ? 0 : max, out);
     }
 
-    private record TypeSeen(FieldType type, long line) {
-    }
-
-    /** Per-line checks: duplicate keys, tag/field key collisions, the reserved key {@code time}. */
-    private static final class LineChecker implements LineProtocol.Handler {
-        String measurement;
-        String[] tagKeys = new String[8];
-        int tagCount;
-        String[] fieldKeys = new String[8];
-        FieldType[] fieldTypes = new FieldType[8];
-        int fieldCount;
-        long timestamp;
-
-        void reset() {
-            tagCount = 0;
-            fieldCount = 0;
-        }
-
-        @Override
-        public void measurement(String m) {
-            measurement = m;
-        }
-
-        @Override
-        public void tag(String key, String value) {
-            if (key.equals("time")) {
+    /** Duplicate keys, tag/field key collisions and the reserved key {@code time}, on raw bytes. */
+    private static void checkKeys(LineScanner sc) {
+        for (int t = 0; t < sc.tagCount; t++) {
+            if (sc.rangeIs(sc.tagKeyStart[t], sc.tagKeyEnd[t], TIME)) {
                 throw new IllegalArgumentException("'time' cannot be a tag key");
             }
-            for (int i = 0; i < tagCount; i++) {
-                if (tagKeys[i].equals(key)) {
-                    throw new IllegalArgumentException("tag key '" + key + "' appears twice");
+            for (int u = 0; u < t; u++) {
+                if (sc.sameRange(sc.tagKeyStart[t], sc.tagKeyEnd[t], sc.tagKeyStart[u], sc.tagKeyEnd[u])) {
+                    throw new IllegalArgumentException("tag key '" + sc.text(sc.tagKeyStart[t], sc.tagKeyEnd[t], true)
+                            + "' appears twice");
                 }
             }
-            if (tagCount == tagKeys.length) {
-                tagKeys = java.util.Arrays.copyOf(tagKeys, tagCount * 2);
-            }
-            tagKeys[tagCount++] = key;
         }
-
-        @Override
-        public void field(String key, FieldType type) {
-            if (key.equals("time")) {
+        for (int f = 0; f < sc.fieldCount; f++) {
+            if (sc.rangeIs(sc.fieldKeyStart[f], sc.fieldKeyEnd[f], TIME)) {
                 throw new IllegalArgumentException("'time' cannot be a field key");
             }
-            for (int i = 0; i < tagCount; i++) {
-                if (tagKeys[i].equals(key)) {
-                    throw new IllegalArgumentException("'" + key + "' is both a tag key and a field key");
+            for (int t = 0; t < sc.tagCount; t++) {
+                if (sc.sameRange(sc.fieldKeyStart[f], sc.fieldKeyEnd[f], sc.tagKeyStart[t], sc.tagKeyEnd[t])) {
+                    throw new IllegalArgumentException("'" + sc.fieldKey(f) + "' is both a tag key and a field key");
                 }
             }
-            for (int i = 0; i < fieldCount; i++) {
-                if (fieldKeys[i].equals(key)) {
-                    throw new IllegalArgumentException("field key '" + key + "' appears twice");
+            for (int g = 0; g < f; g++) {
+                if (sc.sameRange(sc.fieldKeyStart[f], sc.fieldKeyEnd[f], sc.fieldKeyStart[g], sc.fieldKeyEnd[g])) {
+                    throw new IllegalArgumentException("field key '" + sc.fieldKey(f) + "' appears twice");
                 }
             }
-            if (fieldCount == fieldKeys.length) {
-                fieldKeys = java.util.Arrays.copyOf(fieldKeys, fieldCount * 2);
-                fieldTypes = java.util.Arrays.copyOf(fieldTypes, fieldCount * 2);
+        }
+    }
+
+    /** One type per field of a measurement across the file. */
+    private static void checkTypes(LineScanner sc, Map<String, Map<String, TypeSeen>> types, long line) {
+        String measurement = sc.measurement();
+        Map<String, TypeSeen> m = types.computeIfAbsent(measurement, k -> new HashMap<>());
+        for (int f = 0; f < sc.fieldCount; f++) {
+            String key = sc.fieldKey(f);
+            FieldType type = sc.fieldTypes[f];
+            TypeSeen seen = m.get(key);
+            if (seen == null) {
+                m.put(key, new TypeSeen(type, line));
+            } else if (seen.type != type) {
+                throw new IllegalArgumentException("field '" + key + "' of measurement '" + measurement + "' is "
+                        + type.lower() + " here but " + seen.type.lower() + " on line " + seen.line
+                        + "; InfluxDB drops points whose field type differs (write floats as 12 or 12.5, never 12i)");
             }
-            fieldKeys[fieldCount] = key;
-            fieldTypes[fieldCount++] = type;
+        }
+    }
+
+    /**
+     * The measurement, field keys and types of the last valid line: a line with the same ones
+     * (nearly every line of a forecast file) needs no map look-up.
+     */
+    private static final class Schema {
+        private byte[] measurement = new byte[0];
+        private byte[][] keys = new byte[0][];
+        private FieldType[] types = new FieldType[0];
+        private boolean valid;
+
+        boolean matches(LineScanner sc) {
+            if (!valid || sc.fieldCount != keys.length
+                    || !Arrays.equals(sc.b, sc.measStart, sc.measEnd, measurement, 0, measurement.length)) {
+                return false;
+            }
+            for (int f = 0; f < keys.length; f++) {
+                if (sc.fieldTypes[f] != types[f]
+                        || !Arrays.equals(sc.b, sc.fieldKeyStart[f], sc.fieldKeyEnd[f], keys[f], 0, keys[f].length)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
-        @Override
-        public void timestamp(long t) {
-            timestamp = t;
+        void remember(LineScanner sc) {
+            measurement = Arrays.copyOfRange(sc.b, sc.measStart, sc.measEnd);
+            keys = new byte[sc.fieldCount][];
+            types = Arrays.copyOf(sc.fieldTypes, sc.fieldCount);
+            for (int f = 0; f < sc.fieldCount; f++) {
+                keys[f] = Arrays.copyOfRange(sc.b, sc.fieldKeyStart[f], sc.fieldKeyEnd[f]);
+            }
+            valid = true;
         }
+
+        void clear() {
+            valid = false;
+        }
+    }
+
+    private record TypeSeen(FieldType type, long line) {
     }
 }

@@ -5,6 +5,7 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.Proc;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.influxforecast.pipeline.ExitCodes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,20 +36,25 @@ final class EngineProcess {
     static final String COOKIE = "JENKINS_SERVER_COOKIE";
     static final String JAVA = "java";
 
-    /** Exit code of the engine for bad input (a usage or data error). */
-    static final int EXIT_BAD_INPUT = 2;
     /** A process killed by SIGKILL (128 + 9): in a container, the kernel's OOM killer. */
     static final int EXIT_SIGKILL = 137;
-    /** {@code -XX:+ExitOnOutOfMemoryError} makes the JVM exit with 3 when the heap is exhausted. */
-    static final int EXIT_JVM_OOM = 3;
 
     private static final Pattern ERROR_LINE = Pattern.compile("(?i)^(error|fatal|exception)\\b.*|.*\\b(Error|Exception): .*");
 
     private EngineProcess() {
     }
 
-    /** What a finished run left: exit code 0, the last output lines, and how long it took. */
-    record Outcome(List<String> tail, long millis) {
+    /**
+     * What a finished run left: whether the engine reported a degraded result (exit code
+     * {@link ExitCodes#UNSTABLE}: done, but some series failed), its last output lines, and how
+     * long it took.
+     */
+    record Outcome(boolean unstable, List<String> tail, long millis) {
+
+        /** The engine's last error line (for an unstable run: what failed). */
+        String errorLine() {
+            return EngineProcess.errorLine(tail);
+        }
     }
 
     /**
@@ -63,6 +69,14 @@ final class EngineProcess {
      */
     static Outcome run(String function, FilePath workspace, Launcher launcher, TaskListener listener, EngineJar jar,
                        LaunchOptions options, List<String> engineArgs, Map<String, String> secretEnv, FilePath logFile)
+            throws IOException, InterruptedException {
+        return run(function, workspace, launcher, listener, jar, options, engineArgs, secretEnv, java.util.Set.of(), logFile);
+    }
+
+    /** As above; the values of {@code unmaskedEnv} keys (a user name that is not secret) are not masked in the log. */
+    static Outcome run(String function, FilePath workspace, Launcher launcher, TaskListener listener, EngineJar jar,
+                       LaunchOptions options, List<String> engineArgs, Map<String, String> secretEnv,
+                       java.util.Set<String> unmaskedEnv, FilePath logFile)
             throws IOException, InterruptedException {
         StepArguments.checkAll(engineArgs);
         PrintStream log = listener.getLogger();
@@ -93,9 +107,15 @@ final class EngineProcess {
         log.println(PrefixingStream.PREFIX + "$ " + String.join(" ", argv)
                 + (secretEnv.isEmpty() ? "" : "  (environment: " + String.join(", ", secretEnv.keySet().stream().map(k -> k + "=****").toList()) + ")"));
 
+        List<String> masked = new ArrayList<>();
+        secretEnv.forEach((k, v) -> {
+            if (!unmaskedEnv.contains(k)) {
+                masked.add(v);
+            }
+        });
         StringBuilder kept = new StringBuilder();
-        PrefixingStream out = new PrefixingStream(log, secretEnv.values(), kept);
-        PrefixingStream err = new PrefixingStream(log, secretEnv.values(), kept);
+        PrefixingStream out = new PrefixingStream(log, masked, kept);
+        PrefixingStream err = new PrefixingStream(log, masked, kept);
         AtomicBoolean timedOut = new AtomicBoolean();
         long t1 = System.nanoTime();
         int exit;
@@ -142,17 +162,16 @@ final class EngineProcess {
             throw new AbortException(function + ": the engine ran longer than timeoutMinutes=" + options.timeoutMinutes()
                     + " and was killed");
         }
-        if (exit != 0) {
-            throw failure(function, exit, err.tail().isEmpty() ? out.tail() : mergedTail(out, err), workspace, launcher, options);
+        boolean heap = tail.stream().anyMatch(l -> l.contains("OutOfMemoryError"));
+        if (exit == ExitCodes.UNSTABLE && !heap) {
+            log.println(PrefixingStream.PREFIX + function + ": engine finished in " + seconds(t1) + ", degraded (exit code 3): " + errorLine(tail));
+            return new Outcome(true, tail, millis);
+        }
+        if (exit != ExitCodes.OK) {
+            throw failure(function, exit, tail, workspace, launcher, options);
         }
         log.println(PrefixingStream.PREFIX + function + ": engine finished in " + seconds(t1));
-        return new Outcome(tail, millis);
-    }
-
-    private static List<String> mergedTail(PrefixingStream out, PrefixingStream err) {
-        List<String> all = new ArrayList<>(out.tail());
-        all.addAll(err.tail());
-        return all;
+        return new Outcome(false, tail, millis);
     }
 
     private static void kill(Launcher launcher, String cookie, TaskListener listener) {
@@ -179,7 +198,7 @@ final class EngineProcess {
     static AbortException failure(String function, int exit, List<String> tail, FilePath workspace, Launcher launcher,
                                   LaunchOptions options) throws InterruptedException {
         String line = errorLine(tail);
-        if (exit == EXIT_BAD_INPUT) {
+        if (exit == ExitCodes.BAD_INPUT) {
             return new AbortException(function + ": bad input: " + line);
         }
         boolean heap = tail.stream().anyMatch(l -> l.contains("OutOfMemoryError"));

@@ -438,13 +438,18 @@ public final class ForecastStep extends Step {
             EngineJar jar = EngineJar.embedded();
             String status = "failed";
             try {
-                EngineProcess.run(FUNCTION, env.workspace(), env.launcher(), env.listener(), jar, step.launch, args, Map.of(),
-                        out.child(FUNCTION + ".log"));
+                EngineProcess.Outcome outcome = EngineProcess.run(FUNCTION, env.workspace(), env.launcher(), env.listener(), jar,
+                        step.launch, args, Map.of(), out.child(FUNCTION + ".log"));
                 long t0 = System.nanoTime();
-                LinkedHashMap<String, Object> summary = EngineSummary.read(out.child("metrics.json"));
+                LinkedHashMap<String, Object> summary = summarize(EngineSummary.read(out.child("metrics.json")));
                 summary.put("asOf", asOf);
                 summary.put("outputDir", step.outputDir);
                 summary.put("files", existingFiles(out, step.outputDir));
+                summary.put("unstable", outcome.unstable());
+                if (outcome.unstable()) {
+                    env.log(FUNCTION, "some series failed (" + outcome.errorLine() + ") - build marked UNSTABLE");
+                    getContext().setResult(Result.UNSTABLE);
+                }
                 QualityGate gate = QualityGate.evaluate(summary, step.maxMase, step.maxSmape, step.failOnQualityGate);
                 summary.put("qualityGate", gate.status());
                 gate.write(out);
@@ -465,6 +470,31 @@ public final class ForecastStep extends Step {
         }
 
         private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * The step's return value from metrics.json: model, validation metrics, counts and
+     * provenance, with camelCase keys for a Jenkinsfile (the per-series detail stays in the file).
+     */
+    @SuppressWarnings("unchecked")
+    static LinkedHashMap<String, Object> summarize(Map<String, Object> metrics) {
+        LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> summary = metrics.get("summary") instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of();
+        m.put("model", summary.get("model"));
+        Object validation = summary.get("validation");
+        m.put("metrics", validation instanceof Map<?, ?> ? validation : new LinkedHashMap<String, Object>());
+        m.put("series", summary.get("series"));
+        m.put("succeeded", summary.get("succeeded"));
+        m.put("failed", summary.get("failed"));
+        m.put("pointsForecast", summary.get("points_forecast"));
+        if (metrics.get("engine") instanceof Map<?, ?> e) {
+            m.put("engineVersion", e.get("version"));
+        }
+        if (metrics.get("input") instanceof Map<?, ?> in) {
+            m.put("inputSha256", in.get("sha256"));
+            m.put("inputRows", in.get("rows"));
+        }
+        return m;
     }
 
     private static List<Object> existingFiles(FilePath out, String outputDir) throws java.io.IOException, InterruptedException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.jenkins.plugins.influxforecast.pipeline.job.ForecastJobTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,9 +24,16 @@ class ForecastPipelineTest extends PipelineHarness {
     @BeforeEach
     void prepare() throws Exception {
         setUpHarness();
-        stepAnswers.put("forecast", call -> Map.of("model", call.args().getOrDefault("model", "auto"),
-                "metrics", Map.of("mase", 0.8123, "smape", 7.5)));
-        stepAnswers.put("influxLoad", call -> Map.of("points", 144));
+        // the shapes the steps return: metrics.json plus the quality gate, load-summary.json
+        stepAnswers.put("forecast", call -> Map.of(
+                "parameters", Map.of("model", "auto"),
+                "summary", Map.of("model", call.args().getOrDefault("model", "auto"), "points_forecast", 144,
+                        "validation", Map.of("mae", 3.2, "mase", 0.8123, "smape", 7.5)),
+                "qualityGate", call.args().containsKey("maxMase") ? "FAILED" : "NONE"));
+        // influxLoad writes nothing of a forecast whose quality gate failed (city-total's here)
+        stepAnswers.put("influxLoad", call -> ((String) call.args().get("input")).contains("city-total")
+                ? Map.of("status", "refused", "points", 144, "pointsWritten", 0)
+                : Map.of("status", "written", "points", 144, "pointsWritten", 144));
     }
 
     private Object runWith(String forecastsYaml) {
@@ -69,15 +77,18 @@ class ForecastPipelineTest extends PipelineHarness {
         StepCall extract = steps.get(0);
         assertThat(extract.args()).isEqualTo(Map.of("server", "influx-prod", "credentialsId", "influx-forecast-rw",
                 "query", "SELECT mean(spaces) as value FROM \"parkingplace\" WHERE \"name\" = 'P+R Noord' group by time(10m)",
-                "output", "forecasts/pr-noord/input.csv"));
+                "output", "forecasts/pr-noord/input.csv", "timeoutMinutes", 30));
         assertThat(steps.get(1).args()).isEqualTo(Map.of("input", "forecasts/pr-noord/input.csv",
                 "outputDir", "forecasts/pr-noord/output", "model", "fft", "horizon", 144, "validation", "0.2",
-                "frequency", "10m", "tags", List.of("name=P+R Noord")));
+                "frequency", "10m", "tags", List.of("name=P+R Noord"), "timeoutMinutes", 30));
         assertThat(steps.get(2).args()).isEqualTo(Map.of("server", "influx-prod", "credentialsId", "influx-forecast-rw",
-                "input", "forecasts/pr-noord/output/forecast.lp"));
+                "input", "forecasts/pr-noord/output/forecast.lp", "timeoutMinutes", 30));
         assertThat(steps.get(4).args()).containsEntry("smoothing", 3).containsEntry("model", "snaive(season=144)");
-        assertThat(steps.get(7).args()).containsEntry("measurement", "city-prediction");
-        assertThat(steps.get(8).args()).containsEntry("batchSize", 1000);
+        assertThat(steps.get(7).args()).containsEntry("measurement", "city-prediction")
+                .containsEntry("maxMase", 1.0).containsEntry("timeoutMinutes", 90).containsEntry("maxRamPercentage", 70);
+        assertThat(steps.get(6).args()).containsEntry("timeoutMinutes", 90).containsEntry("maxRamPercentage", 70)
+                .doesNotContainKey("maxMase");
+        assertThat(steps.get(8).args()).containsEntry("batchSize", 1000).containsEntry("maxRamPercentage", 70);
 
         // artifacts of each forecast archived from its own pod
         assertThat(archived).hasSize(3);
@@ -118,7 +129,7 @@ class ForecastPipelineTest extends PipelineHarness {
         assertThat(currentBuild().get("description")).isEqualTo(String.join("\n",
                 "pr-noord: fft, MASE 0.812, sMAPE 7.500%, 144 points written",
                 "pr-zuid: snaive(season=144), MASE 0.812, sMAPE 7.500%, 144 points written",
-                "city-total: arima(season=144), MASE 0.812, sMAPE 7.500%, 144 points written"));
+                "city-total: arima(season=144), MASE 0.812, sMAPE 7.500%, quality gate FAILED, 0 points written"));
     }
 
     @Test
@@ -146,6 +157,37 @@ class ForecastPipelineTest extends PipelineHarness {
                 .contains("pr-zuid: FAILED: InfluxDB answered 400: error parsing query: found WHER")
                 .contains("city-total: arima(season=144), MASE 0.812");
         assertThat(propertiesCalls).hasSize(1);
+    }
+
+    @Test
+    void aForecastThatTimesOutFailsAloneAndTheBuildIsNotAborted() {
+        stepAnswers.put("forecast", call -> {
+            if (call.args().get("input").equals("forecasts/pr-noord/input.csv")) {
+                throw new ForecastJobTest.FlowInterruptedException(new ForecastJobTest.ExceededTimeout());
+            }
+            return Map.of("summary", Map.of("model", "ets"));
+        });
+        runWith(read("src/test/resources/library/three-forecasts.yaml"));
+        assertThat(steps("influxLoad")).hasSize(2);
+        assertThat(stageResults).containsEntry("pr-noord", "FAILURE").containsEntry("pr-zuid", "SUCCESS");
+        assertThat(log).contains("catchError: pr-noord: timed out after 30 minutes (timeoutMinutes)");
+        assertThat(buildResult()).isEqualTo("FAILURE");
+        assertThat((String) currentBuild().get("description"))
+                .startsWith("pr-noord: FAILED: timed out after 30 minutes (timeoutMinutes)\npr-zuid: ets");
+    }
+
+    @Test
+    void anAbortOfTheBuildIsNotCaughtButTheDescriptionIsWritten() {
+        stepAnswers.put("influxExtract", call -> {
+            throw new ForecastJobTest.FlowInterruptedException();
+        });
+        // JenkinsPipelineUnit's parallel runs the branches one after the other and rethrows at the end
+        assertThatThrownBy(() -> runWith(read("src/test/resources/library/three-forecasts.yaml")))
+                .hasMessageContaining("pr-noord - ");
+        assertThat(log).noneMatch(l -> l.startsWith("catchError"));
+        assertThat(steps("forecast")).isEmpty();
+        assertThat(archived).hasSize(3);
+        assertThat((String) currentBuild().get("description")).startsWith("pr-noord: FAILED: aborted\n");
     }
 
     @Test
@@ -248,6 +290,16 @@ class ForecastPipelineTest extends PipelineHarness {
         assertThatThrownBy(() -> runScript("src/test/resources/library/Jenkinsfile.unknown-parameter"))
                 .hasStackTraceContaining("forecastPipeline has no parameter 'schedule'");
         assertThat(propertiesCalls).isEmpty();
+    }
+
+    @Test
+    void aSecondCallInTheSameBuildIsRefused() {
+        repositoryFiles.put("forecasts.yaml", "server: x\nforecasts: [{name: a, query: q}]\n");
+        repositoryFiles.put("more-forecasts.yaml", "server: x\nschedule: '@daily'\nforecasts: [{name: b, query: q}]\n");
+        assertThatThrownBy(() -> runScript("src/test/resources/library/Jenkinsfile.called-twice"))
+                .hasStackTraceContaining("forecastPipeline runs once per build and already ran for forecasts.yaml");
+        assertThat(propertiesCalls).hasSize(1);
+        assertThat(cronSpecs).containsExactly("TZ=UTC\nH */12 * * *");
     }
 
     @Test

@@ -173,6 +173,10 @@ abstract class PipelineHarness extends BasePipelineTest {
             try {
                 return closure(args[1]).call();
             } catch (RuntimeException e) {
+                if (Boolean.FALSE.equals(m.get("catchInterruptions"))
+                        && e.getClass().getSimpleName().equals("FlowInterruptedException")) {
+                    throw e;
+                }
                 log.add("catchError: " + e.getMessage());
                 worsenBuildResult((String) m.getOrDefault("buildResult", "FAILURE"));
                 if (currentStage != null) {

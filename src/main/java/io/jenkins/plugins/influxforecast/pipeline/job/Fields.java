@@ -131,8 +131,9 @@ final class Fields {
         if (v == null) {
             return null;
         }
-        if (v instanceof String s) {
-            return s;
+        if (v instanceof CharSequence s) {
+            // a Groovy GString from a Jenkinsfile too
+            return s.toString();
         }
         if (v instanceof Number || v instanceof Boolean) {
             return String.valueOf(v);

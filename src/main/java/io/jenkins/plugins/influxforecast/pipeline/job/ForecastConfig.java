@@ -9,15 +9,20 @@ import java.util.Map;
  * @param name            unique name: a DNS label, used for the stage, the folder and the pod label
  * @param server          the InfluxDB server configured in Jenkins by this name
  * @param credentialsId   Jenkins credentials for it, or null for the server's own
- * @param query           the query that extracts the series
- * @param forecastOptions parameters of the {@code forecast} step (as Commands.FORECAST defines them),
- *                        typed; input and output folder excluded
- * @param extractOptions  further parameters of {@code influxExtract}
- * @param loadOptions     further parameters of {@code influxLoad}
+ * @param query           the InfluxQL query that extracts the series, or null
+ * @param flux            the Flux query that extracts the series (InfluxDB 2.x), or null; without
+ *                        either, the extract options hold a structured query
+ * @param forecastOptions parameters of the {@code forecast} step, typed: the engine options of
+ *                        Commands.FORECAST (input and output folder excluded), the quality gate and
+ *                        the launch options (timeoutMinutes, maxRamPercentage)
+ * @param extractOptions  further parameters of {@code influxExtract}: launch options and the
+ *                        forecast's {@code extract} section
+ * @param loadOptions     further parameters of {@code influxLoad}: launch options and the
+ *                        forecast's {@code load} section
  * @param timeoutMinutes  the limit for the whole forecast: pod start, retries and the three steps
  * @param pod             where and how big its pod is
  */
-public record ForecastConfig(String name, String server, String credentialsId, String query,
+public record ForecastConfig(String name, String server, String credentialsId, String query, String flux,
         Map<String, Object> forecastOptions, Map<String, Object> extractOptions, Map<String, Object> loadOptions,
         int timeoutMinutes, PodSettings pod) {
 

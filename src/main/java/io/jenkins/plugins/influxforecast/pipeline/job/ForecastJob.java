@@ -58,7 +58,7 @@ public final class ForecastJob {
      * podAttempts    retry count around each pod
      * batches        lists of forecasts run in parallel, one batch after the other
      * forecasts      every forecast: name, timeoutMinutes, podYaml, container (null: the agent's),
-     *                dir, files (path: text written before the steps), extract, forecast, load
+     *                dir, files (writeFile arguments, written before the steps), extract, forecast, load
      *                (step arguments), archive (artifact pattern)
      * </pre>
      *
@@ -102,7 +102,12 @@ public final class ForecastJob {
         if (f.credentialsId() != null) {
             extract.put(ForecastsFile.CREDENTIALS_ID, f.credentialsId());
         }
-        extract.put(ForecastsFile.QUERY, f.query());
+        if (f.query() != null) {
+            extract.put(ForecastsFile.QUERY, f.query());
+        }
+        if (f.flux() != null) {
+            extract.put(ForecastsFile.FLUX, f.flux());
+        }
         extract.put(ForecastsFile.EXTRACT_OUTPUT, input);
         extract.putAll(f.extractOptions());
 
@@ -136,10 +141,10 @@ public final class ForecastJob {
         steps.put("influxLoad", load);
         resolved.put("steps", steps);
 
-        Map<String, Object> files = new LinkedHashMap<>();
-        files.put(dir + "/parameters.json", new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
-                .toJson(resolved) + "\n");
-        files.put(dir + "/pod.yaml", podYaml);
+        List<Object> files = new ArrayList<>();
+        files.add(writeFileArgs(dir + "/parameters.json",
+                new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(resolved) + "\n"));
+        files.add(writeFileArgs(dir + "/pod.yaml", podYaml));
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", f.name());
@@ -155,11 +160,20 @@ public final class ForecastJob {
         return out;
     }
 
+    private static Map<String, Object> writeFileArgs(String file, String text) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("file", file);
+        args.put("text", text);
+        return args;
+    }
+
     /**
      * One line per forecast for the build description: the model and its validation accuracy, the
-     * points written, or why it failed. An outcome has {@code name}, {@code status} (SUCCESS,
-     * UNSTABLE, FAILURE), and {@code forecast} and {@code load} (the maps the steps returned) or
-     * {@code error}.
+     * quality gate when it failed, the points written, or why the forecast failed. An outcome has
+     * {@code name}, {@code status} (SUCCESS, UNSTABLE, FAILURE) and either {@code forecast} and
+     * {@code load}, the maps the steps returned (the forecast step's is metrics.json with
+     * {@code summary.model} and {@code summary.validation.mase}, plus {@code qualityGate}; the load
+     * step's has {@code pointsWritten}), or {@code error}.
      */
     public static String describe(List<? extends Map<String, ?>> outcomes) {
         StringBuilder sb = new StringBuilder();
@@ -175,41 +189,103 @@ public final class ForecastJob {
             }
             List<String> parts = new ArrayList<>();
             Map<?, ?> forecast = o.get("forecast") instanceof Map<?, ?> m ? m : Map.of();
-            Object model = forecast.get("model");
+            Object model = find(forecast, "model", String.class);
             parts.add(model == null ? "forecast" : String.valueOf(model));
-            Map<?, ?> metrics = forecast.get("metrics") instanceof Map<?, ?> m ? m : Map.of();
-            metric(metrics, "mase", "MASE", "", parts);
-            metric(metrics, "smape", "sMAPE", "%", parts);
+            metric(forecast, "mase", "MASE", "", parts);
+            metric(forecast, "smape", "sMAPE", "%", parts);
+            if ("FAILED".equals(forecast.get("qualityGate"))) {
+                parts.add("quality gate FAILED");
+            }
             Map<?, ?> load = o.get("load") instanceof Map<?, ?> m ? m : Map.of();
-            Object points = load.get("points");
+            Object points = load.containsKey("pointsWritten") ? load.get("pointsWritten") : load.get("points");
             if (points != null) {
                 parts.add(points + " points written");
-            }
-            Object status = o.get("status");
-            if (status != null && !"SUCCESS".equals(status)) {
-                parts.add(String.valueOf(status));
             }
             sb.append(String.join(", ", parts));
         }
         return sb.toString();
     }
 
-    private static void metric(Map<?, ?> metrics, String key, String label, String unit, List<String> parts) {
-        for (Map.Entry<?, ?> e : metrics.entrySet()) {
-            if (String.valueOf(e.getKey()).equalsIgnoreCase(key) && e.getValue() instanceof Number n) {
-                double v = n.doubleValue();
-                parts.add(label + " " + (Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) + unit : "n/a"));
-                return;
+    private static void metric(Map<?, ?> summary, String key, String label, String unit, List<String> parts) {
+        Object n = find(summary, key, Number.class);
+        if (n != null) {
+            double v = ((Number) n).doubleValue();
+            parts.add(label + " " + (Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) + unit : "n/a"));
+        }
+    }
+
+    /**
+     * The value of {@code key} (case-insensitive, of the given type) in a step's summary: at the top,
+     * else in the maps named summary, validation or metrics (the aggregate of metrics.json), else in
+     * any other nested map.
+     */
+    static Object find(Map<?, ?> map, String key, Class<?> type) {
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (String.valueOf(e.getKey()).equalsIgnoreCase(key) && type.isInstance(e.getValue())) {
+                return e.getValue();
             }
         }
+        for (String preferred : List.of("summary", "validation", "metrics")) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (String.valueOf(e.getKey()).equalsIgnoreCase(preferred) && e.getValue() instanceof Map<?, ?> child) {
+                    Object v = find(child, key, type);
+                    if (v != null) {
+                        return v;
+                    }
+                }
+            }
+        }
+        for (Object v : map.values()) {
+            if (v instanceof Map<?, ?> child) {
+                Object found = find(child, key, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@link #interruption}: the forecast's own timeout expired. */
+    public static final String TIMEOUT = "timeout";
+    /** {@link #interruption}: the build was aborted, by hand or by a newer build. */
+    public static final String ABORT = "abort";
+
+    /**
+     * How a Pipeline interruption ended a forecast: {@link #TIMEOUT} when it is a
+     * FlowInterruptedException caused by a timeout step (an ExceededTimeout cause), {@link #ABORT}
+     * for any other FlowInterruptedException, null for an ordinary error. (Matched by name: this
+     * package does not see Jenkins' classes.)
+     */
+    public static String interruption(Throwable t) {
+        if (!t.getClass().getSimpleName().equals("FlowInterruptedException")) {
+            return null;
+        }
+        try {
+            Object causes = t.getClass().getMethod("getCauses").invoke(t);
+            if (causes instanceof Iterable<?> list) {
+                for (Object cause : list) {
+                    if (cause != null && cause.getClass().getSimpleName().equals("ExceededTimeout")) {
+                        return TIMEOUT;
+                    }
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            // no causes to read: an abort
+        }
+        return ABORT;
     }
 
     /** A one-line reason for a failed forecast, for the description and the log. */
     public static String failureReason(Throwable t, int timeoutMinutes) {
-        String type = t.getClass().getSimpleName();
-        if (type.equals("FlowInterruptedException")) {
-            return "aborted or timed out (limit " + timeoutMinutes + " minutes)";
+        String kind = interruption(t);
+        if (TIMEOUT.equals(kind)) {
+            return "timed out after " + timeoutMinutes + " minutes (timeoutMinutes)";
         }
+        if (ABORT.equals(kind)) {
+            return "aborted";
+        }
+        String type = t.getClass().getSimpleName();
         String message = t.getMessage();
         if (message == null || message.isBlank()) {
             return type;
@@ -218,8 +294,22 @@ public final class ForecastJob {
         return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 
-    /** The default pod YAML of one forecast, as the plugin ships it. */
-    public static String defaultPodYaml() {
-        return PodTemplates.defaultPodYaml();
+    /** The settings {@link #podYaml} takes, as a forecast entry of forecasts.yaml has them. */
+    static final java.util.Set<String> POD_PARAMETERS = java.util.Set.of("name", "timeoutMinutes", "nodeSelector",
+            "resources", "tolerations", "engineImage", "pod");
+
+    /**
+     * The pod of one forecast as YAML, for a Jenkinsfile's own {@code podTemplate} or declarative
+     * {@code agent { kubernetes { yaml ... } } }: the default pod with the given settings, checked
+     * as forecasts.yaml's are (see {@code vars/forecastPod.txt}).
+     */
+    public static String podYaml(Map<String, ?> params, String jobName) {
+        Map<String, Object> values = new LinkedHashMap<>(params);
+        Fields f = new Fields("forecastPod", values);
+        f.allowOnly(POD_PARAMETERS);
+        String name = f.string("name", "forecast");
+        int timeout = f.integer("timeoutMinutes", 1, ForecastsFile.DEFAULT_TIMEOUT_MINUTES);
+        ForecastConfig.PodSettings settings = ForecastsFile.pod(f);
+        return PodTemplates.dump(PodTemplates.renderMap(settings, jobName, name, timeout));
     }
 }

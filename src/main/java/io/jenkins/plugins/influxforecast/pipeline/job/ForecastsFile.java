@@ -33,20 +33,25 @@ public final class ForecastsFile {
     static final String SERVER = "server";
     static final String CREDENTIALS_ID = "credentialsId";
     static final String QUERY = "query";
+    static final String FLUX = "flux";
     static final String EXTRACT_OUTPUT = "output";
     static final String LOAD_INPUT = "input";
+
+    /** Parameters every step has besides its engine options (steps/LaunchOptions), and asOf. */
+    private static final Set<String> LAUNCH_PARAMETERS = Set.of("timeoutMinutes", "maxRamPercentage", "installedEngine");
 
     /** Forecast step options the library sets itself (the folder layout of one forecast). */
     private static final Set<String> FORECAST_SET_BY_LIBRARY = Set.of("input", "outputDir");
 
-    private static final Set<String> JOB_KEYS = Set.of("server", "credentialsId", "schedule", "timeZone",
+    static final Set<String> JOB_KEYS = Set.of("server", "credentialsId", "schedule", "timeZone",
             "keepBuilds", "keepArtifacts", "maxParallel", "onFailure", "pod", "defaults", "forecasts");
 
     private static final Set<String> POD_KEYS = Set.of("pod", "engineImage", "nodeSelector", "resources",
             "tolerations");
 
-    private static final Set<String> OWN_FORECAST_KEYS = Set.of("name", "server", "credentialsId", "query",
-            "timeoutMinutes", "extract", "load", "pod", "engineImage", "nodeSelector", "resources", "tolerations");
+    private static final Set<String> OWN_FORECAST_KEYS = Set.of("name", "server", "credentialsId", "query", "flux",
+            "timeoutMinutes", "maxRamPercentage", "maxMase", "maxSmape", "failOnQualityGate", "extract", "load", "pod",
+            "engineImage", "nodeSelector", "resources", "tolerations");
 
     /** Keys whose mapping values are merged key by key when a forecast overrides the defaults. */
     private static final Set<String> MERGED_MAPPINGS = Set.of("nodeSelector", "resources", "extract", "load",
@@ -62,6 +67,7 @@ public final class ForecastsFile {
     private static final Set<String> TOLERATION_EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
 
     static final int DEFAULT_TIMEOUT_MINUTES = 60;
+    static final int MAX_TIMEOUT_MINUTES = 24 * 60;
 
     private final CommandDef forecastCommand;
 
@@ -105,9 +111,8 @@ public final class ForecastsFile {
     }
 
     private JobConfig parse(Object document) {
-        Fields job = Fields.of("the top level", document);
+        Fields job = new Fields("", valuesOf(Fields.of("the top level", document)));
         job.allowOnly(JOB_KEYS);
-        job = new Fields("", valuesOf(job));
 
         String schedule = schedule(job);
         String timeZone = job.string("timeZone", JobConfig.DEFAULT_TIME_ZONE).trim();
@@ -185,7 +190,8 @@ public final class ForecastsFile {
         return schedule;
     }
 
-    private Set<String> forecastKeys() {
+    /** The settings a forecast entry may have: the library's own and the forecast step's options. */
+    Set<String> forecastKeys() {
         Set<String> keys = new LinkedHashSet<>(OWN_FORECAST_KEYS);
         for (OptionDef o : forecastCommand.options()) {
             if (!FORECAST_SET_BY_LIBRARY.contains(o.name()) && !o.name().equals("name")) {
@@ -208,7 +214,8 @@ public final class ForecastsFile {
                     + " is required: the name of an InfluxDB server configured in Jenkins, at the top of the file or per forecast");
         }
         String credentialsId = f.string("credentialsId");
-        String query = f.requiredString("query");
+        String query = blankToNull(f.string(QUERY));
+        String flux = blankToNull(f.string(FLUX));
 
         Map<String, Object> forecastOptions = new LinkedHashMap<>();
         for (OptionDef o : forecastCommand.options()) {
@@ -230,11 +237,63 @@ public final class ForecastsFile {
                 throw new IllegalArgumentException(f.at("model") + ": " + e.getMessage());
             }
         }
-        Map<String, Object> extract = passThrough(f, "extract", Set.of(SERVER, CREDENTIALS_ID, QUERY, EXTRACT_OUTPUT));
-        Map<String, Object> load = passThrough(f, "load", Set.of(SERVER, CREDENTIALS_ID, LOAD_INPUT));
+        // the forecast step's quality gate (step parameters, not engine options)
+        putIfPresent(forecastOptions, "maxMase", Fields.number(f.at("maxMase"), f.raw("maxMase")));
+        putIfPresent(forecastOptions, "maxSmape", Fields.number(f.at("maxSmape"), f.raw("maxSmape")));
+        putIfPresent(forecastOptions, "failOnQualityGate", Fields.bool(f.at("failOnQualityGate"), f.raw("failOnQualityGate")));
+
+        // how every step runs the engine: the forecast's time limit and heap share
         int timeout = f.integer("timeoutMinutes", 1, DEFAULT_TIMEOUT_MINUTES);
-        return new ForecastConfig(name, server.trim(), credentialsId, query, forecastOptions, extract, load, timeout,
-                pod(f));
+        if (timeout > MAX_TIMEOUT_MINUTES) {
+            throw new IllegalArgumentException(f.at("timeoutMinutes") + " must be at most " + MAX_TIMEOUT_MINUTES
+                    + " (24 hours), got " + timeout);
+        }
+        Map<String, Object> launch = new LinkedHashMap<>();
+        launch.put("timeoutMinutes", timeout);
+        Integer ram = f.integer("maxRamPercentage", 1);
+        if (ram != null) {
+            if (ram > 95) {
+                throw new IllegalArgumentException(f.at("maxRamPercentage") + " must be between 1 and 95, got " + ram);
+            }
+            launch.put("maxRamPercentage", ram);
+        }
+
+        Map<String, Object> extractSection = passThrough(f, "extract", Commands.EXTRACT, "influxExtract",
+                Set.of(SERVER, CREDENTIALS_ID, QUERY, FLUX, EXTRACT_OUTPUT), Set.of("asOf"));
+        List<String> sources = new ArrayList<>();
+        if (query != null) {
+            sources.add(QUERY);
+        }
+        if (flux != null) {
+            sources.add(FLUX);
+        }
+        for (String structuredOrFile : List.of("measurement", "queryFile", "fluxFile")) {
+            if (extractSection.containsKey(structuredOrFile)) {
+                sources.add("extract." + structuredOrFile);
+            }
+        }
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException(f.at(QUERY) + " is required: an InfluxQL query (or flux: a Flux query for"
+                    + " InfluxDB 2.x, or extract: {measurement: ..., field: ..., where: ...} for a structured query)");
+        }
+        if (sources.size() > 1) {
+            throw new IllegalArgumentException(f.path() + " must give one query: query, flux or extract.measurement, got "
+                    + String.join(" and ", sources));
+        }
+        Map<String, Object> extract = new LinkedHashMap<>(launch);
+        extract.putAll(extractSection);
+        Map<String, Object> load = new LinkedHashMap<>(launch);
+        load.putAll(passThrough(f, "load", Commands.LOAD, "influxLoad", Set.of(SERVER, CREDENTIALS_ID, LOAD_INPUT),
+                Set.of("ignoreQualityGate")));
+        forecastOptions.putAll(launch);
+        return new ForecastConfig(name, server.trim(), credentialsId, query, flux, forecastOptions, extract, load,
+                timeout, pod(f));
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
     }
 
     /** The value of a forecast step option, typed as the step takes it. */
@@ -271,32 +330,57 @@ public final class ForecastsFile {
         return out;
     }
 
-    /** Further step parameters, given as they are; the ones the library sets are refused. */
-    private static Map<String, Object> passThrough(Fields f, String key, Set<String> reserved) {
+    /**
+     * Further parameters of influxExtract or influxLoad: the step's engine options (the command's
+     * definition) and launch parameters, typed as the step takes them; the ones the library sets
+     * are refused.
+     */
+    private static Map<String, Object> passThrough(Fields f, String key, CommandDef command, String step,
+            Set<String> reserved, Set<String> stepExtras) {
         Fields section = f.mapping(key);
         Map<String, Object> out = new LinkedHashMap<>();
         if (section == null) {
             return out;
         }
+        Set<String> allowed = new java.util.TreeSet<>(LAUNCH_PARAMETERS);
+        allowed.addAll(stepExtras);
+        for (OptionDef o : command.options()) {
+            allowed.add(o.name());
+        }
+        allowed.removeAll(reserved);
         for (String k : section.keys()) {
-            if (!OPTION_NAME.matcher(k).matches()) {
-                throw new IllegalArgumentException(section.at(k) + " is not a step parameter name");
-            }
             if (reserved.contains(k)) {
                 throw new IllegalArgumentException(section.at(k) + " is set by the library"
-                        + (k.equals(SERVER) || k.equals(CREDENTIALS_ID) || k.equals(QUERY)
+                        + (k.equals(SERVER) || k.equals(CREDENTIALS_ID) || k.equals(QUERY) || k.equals(FLUX)
                                 ? "; write it as " + f.at(k) : "; it is the forecast's folder"));
             }
-            Object v = section.raw(k);
-            if (v instanceof Map<?, ?>) {
-                throw new IllegalArgumentException(section.at(k) + " must be a value or a list, got a mapping");
+            if (!allowed.contains(k)) {
+                throw new IllegalArgumentException(section.at(k) + " is not a parameter of " + step + "; allowed: "
+                        + String.join(", ", allowed));
             }
-            out.put(k, v instanceof List<?> l ? listValue(section.at(k), l) : v);
+            Object v = section.raw(k);
+            Object typed;
+            if (command.option(k).isPresent()) {
+                typed = typed(section, command.option(k).get());
+            } else if (k.equals("timeoutMinutes") || k.equals("maxRamPercentage")) {
+                typed = section.integer(k, 1);
+            } else if (k.equals("ignoreQualityGate")) {
+                typed = Fields.bool(section.at(k), v);
+            } else {
+                typed = Fields.text(section.at(k), v);
+            }
+            if (typed != null) {
+                out.put(k, typed);
+            }
         }
         return out;
     }
 
-    private static ForecastConfig.PodSettings pod(Fields f) {
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    static ForecastConfig.PodSettings pod(Fields f) {
         Map<String, Object> base = null;
         Fields podSection = f.mapping("pod");
         if (podSection != null) {

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Benchmark: extract and load N points (default 1,000,000) with the engine against a local
+# InfluxDB 1.x, and, in the same run on the same server, the same HTTP work with curl as the Argo
+# pipeline did it (GET /query as CSV; POST /write of the whole file in one body). Prints points/s
+# and the engine/curl ratios (medians of --reps runs, engine and curl alternating first).
+#
+#   test-harness/bench/influx-bench.sh [--points N] [--reps R] [--heap 64m]
+#
+# Needs target/influx-forecast-cli.jar (mvn -B package -DskipTests), influxd, curl, awk.
+# The server runs with max-body-size = 0: with InfluxDB's default (25 MB), curl's one-body POST
+# of 1M points (46 MB) is refused with 413, while the engine's batches are not.
+# The engine runs with -Xmx<heap> (default 64m) to show that extract streams: a buffered answer
+# of 1M points would not fit. Its peak RSS is measured with /usr/bin/time when present.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+points=1000000
+reps=3
+heap=64m
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --points) points="$2"; shift 2 ;;
+    --reps) reps="$2"; shift 2 ;;
+    --heap) heap="$2"; shift 2 ;;
+    *) echo "influx-bench.sh: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+done
+jar="${ENGINE_JAR:-$root/target/influx-forecast-cli.jar}"
+[ -f "$jar" ] || { echo "influx-bench.sh: $jar not found; run mvn -B package -DskipTests" >&2; exit 1; }
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/influx-bench.XXXXXX")"
+server_dir="$work/server"
+cleanup() {
+  "$root/test-harness/influxdb/stop.sh" "$server_dir" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+"$root/test-harness/influxdb/start.sh" --dir "$server_dir" --max-body-size 0 > "$work/server.out"
+port="$(sed -n 's/^port=//p' "$work/server.out")"
+url="http://127.0.0.1:$port"
+
+lp="$work/bench.lp"
+awk -v n="$points" 'BEGIN { srand(1); t = 1600000000;
+  for (i = 0; i < n; i++) printf "bench,site=a value=%.3f %d000000000\n", 100 + 50 * sin(i / 144) + rand() * 10, t + i * 10 }' > "$lp"
+size_mb=$(( $(stat -c %s "$lp") / 1000000 ))
+
+now_ns() { date +%s%N; }
+q() { curl -s -XPOST "$url/query?epoch=ns" --data-urlencode "q=$1" ${2:+--data-urlencode "db=$2"}; }
+count() { q "SELECT count(value) FROM bench" "$1" | sed -n 's/.*"values":\[\[[0-9]*,\([0-9]*\)\]\].*/\1/p'; }
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+rss() { if [ -x /usr/bin/time ]; then /usr/bin/time -f '%M' -o "$work/rss" "$@"; else "$@"; echo 0 > "$work/rss"; fi; }
+
+load_curl=(); load_engine=(); extract_curl=(); extract_engine=(); engine_rss=()
+for rep in $(seq 1 "$reps"); do
+  q "CREATE DATABASE c$rep" > /dev/null
+  q "CREATE DATABASE e$rep" > /dev/null
+  for who in $( [ $((rep % 2)) = 1 ] && echo "curl engine" || echo "engine curl" ); do
+    t0=$(now_ns)
+    if [ "$who" = curl ]; then
+      code=$(curl -s -o "$work/curl-write.out" -w '%{http_code}' -XPOST "$url/write?db=c$rep&precision=ns" --data-binary "@$lp")
+      [ "$code" = 204 ] || { echo "curl write failed: $code $(cat "$work/curl-write.out")" >&2; exit 1; }
+      load_curl+=($(( $(now_ns) - t0 )))
+    else
+      java "-Xmx$heap" -jar "$jar" load --url "$url" --database "e$rep" --input "$lp" --summary "$work/load-summary.json" > "$work/engine-load.out"
+      load_engine+=($(( $(now_ns) - t0 )))
+    fi
+  done
+  [ "$(count "c$rep")" = "$points" ] || { echo "curl load: wrong count $(count "c$rep")" >&2; exit 1; }
+  [ "$(count "e$rep")" = "$points" ] || { echo "engine load: wrong count $(count "e$rep")" >&2; exit 1; }
+
+  for who in $( [ $((rep % 2)) = 1 ] && echo "curl engine" || echo "engine curl" ); do
+    t0=$(now_ns)
+    if [ "$who" = curl ]; then
+      curl -s -G "$url/query" -H 'Accept: application/csv' --data-urlencode "db=c1" \
+        --data-urlencode "q=SELECT value FROM bench" -o "$work/curl.csv"
+      extract_curl+=($(( $(now_ns) - t0 )))
+    else
+      rss java "-Xmx$heap" -jar "$jar" extract --url "$url" --database c1 --query "SELECT value FROM bench" \
+        --output "$work/engine.csv" > "$work/engine-extract.out"
+      extract_engine+=($(( $(now_ns) - t0 )))
+      engine_rss+=("$(cat "$work/rss")")
+    fi
+  done
+  curl_rows=$(( $(wc -l < "$work/curl.csv") - 1 ))
+  engine_rows=$(( $(wc -l < "$work/engine.csv") - 1 ))
+  [ "$curl_rows" = "$points" ] && [ "$engine_rows" = "$points" ] || {
+    echo "extract row counts differ: curl $curl_rows, engine $engine_rows, expected $points" >&2; exit 1; }
+  q "DROP DATABASE e$rep" > /dev/null
+  [ "$rep" = 1 ] || q "DROP DATABASE c$rep" > /dev/null
+done
+
+pps() { awk -v n="$points" -v ns="$1" 'BEGIN { printf "%.0f", n / (ns / 1e9) }'; }
+secs() { awk -v ns="$1" 'BEGIN { printf "%.2f", ns / 1e9 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b / a }'; }  # engine speed / curl speed
+lc=$(printf '%s\n' "${load_curl[@]}" | median); le=$(printf '%s\n' "${load_engine[@]}" | median)
+xc=$(printf '%s\n' "${extract_curl[@]}" | median); xe=$(printf '%s\n' "${extract_engine[@]}" | median)
+mem=$(printf '%s\n' "${engine_rss[@]}" | sort -n | tail -1)
+
+echo
+echo "InfluxDB $(influxd version 2>/dev/null | awk '{print $2}') on 127.0.0.1, $points points ($size_mb MB of line protocol), median of $reps run(s), $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
+echo
+echo "| work | curl (s) | curl points/s | engine (s) | engine points/s | engine/curl speed |"
+echo "|---|---|---|---|---|---|"
+echo "| load: curl one POST of the file vs engine load (validate, batches of 5000, gzip) | $(secs "$lc") | $(pps "$lc") | $(secs "$le") | $(pps "$le") | $(ratio "$le" "$lc") |"
+echo "| extract: curl GET /query CSV vs engine extract (chunked JSON -> forecast CSV) | $(secs "$xc") | $(pps "$xc") | $(secs "$xe") | $(pps "$xe") | $(ratio "$xe" "$xc") |"
+echo
+echo "engine wall times include JVM start-up; engine heap -Xmx$heap, peak RSS of extract ${mem} KB"

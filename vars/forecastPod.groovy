@@ -1,0 +1,9 @@
+import io.jenkins.plugins.influxforecast.pipeline.job.ForecastJob
+
+/*
+ * forecastPod: the library's pod for one forecast, as YAML, for a Jenkinsfile's own podTemplate or
+ * declarative kubernetes agent (see forecastPod.txt). Rendering and checks: pipeline/job/ForecastJob.
+ */
+def call(Map params = [:]) {
+    return ForecastJob.podYaml(params, env.JOB_NAME)
+}
