@@ -1,6 +1,8 @@
 package io.jenkins.plugins.influxforecast.model;
 
 import io.jenkins.plugins.influxforecast.model.arima.Arima;
+import io.jenkins.plugins.influxforecast.model.ensemble.AutoModel;
+import io.jenkins.plugins.influxforecast.model.ensemble.Ensemble;
 import io.jenkins.plugins.influxforecast.model.ets.EtsModel;
 import io.jenkins.plugins.influxforecast.model.fft.FftModel;
 import io.jenkins.plugins.influxforecast.model.naive.LagWalk;
@@ -42,6 +44,9 @@ public final class Models {
         // engine II: ARIMA
         register("arima", Arima::create);
         register("autoarima", Arima::autoarima);
+        // engine II: combinations and the automatic choice
+        register("ensemble", Ensemble::create);
+        register("auto", AutoModel::create);
     }
 
     private Models() {

@@ -22,8 +22,9 @@ public final class Commands {
                             "The input CSV: InfluxDB 1.x CSV, InfluxDB 2.x annotated CSV or plain time,value CSV (path relative to the workspace)."),
                     required("outputDir", "--output-dir", Type.STRING,
                             "The folder the outputs are written to, atomically (created if missing)."),
-                    optional("model", "--model", Type.STRING, "snaive",
-                            "The model spec, e.g. naive, snaive(season=144), drift, mean, movingaverage(window=30)."),
+                    optional("model", "--model", Type.STRING, "auto",
+                            "The model spec: auto (chosen per series by a backtest), or e.g. ets, theta, arima, "
+                                    + "arima(p=1,d=1,q=1,P=0,D=1,Q=1,season=24), ensemble(ets,theta,arima), snaive(season=144)."),
                     optional("horizon", "--horizon", Type.INT, null,
                             "Number of future steps to forecast; default: the length of the validation part."),
                     optional("validation", "--validation", Type.STRING, "0.2",
@@ -51,7 +52,9 @@ public final class Commands {
                     optional("tags", "--tag", Type.LIST, null,
                             "Extra tag key=value for every forecast point (repeatable)."),
                     optional("levels", "--levels", Type.STRING, "80,95",
-                            "Prediction interval levels in percent, comma-separated; empty for none.")));
+                            "Prediction interval levels in percent, comma-separated; empty for none."),
+                    optional("nonNegative", "--non-negative", Type.BOOLEAN, "false",
+                            "Clip forecasts and interval bounds at zero (counts, parking spaces, solar power); recorded in metrics.json.")));
 
     // --- influx: extract and load (connection options shared, see InfluxOptions) ---
 

@@ -34,7 +34,8 @@ public record ForecastRequest(
         String measurement,
         String field,
         Map<String, String> tags,
-        double[] levels) {
+        double[] levels,
+        boolean nonNegative) {
 
     /** Builds and validates a request from option values keyed by step parameter name. */
     public static ForecastRequest fromOptions(Map<String, ?> given) {
@@ -78,7 +79,8 @@ public record ForecastRequest(
         return new ForecastRequest(Path.of(input), Path.of(outputDir), model, horizon, split, frequency,
                 smoothing == null ? 0 : smoothing, GapFill.parse(text(o, "fill")), maxGap,
                 InputFormat.parse(text(o, "format")), text(o, "timeColumn"), text(o, "valueColumn"), text(o, "name"),
-                measurement, field == null ? "value" : field, tags(o.get("tags")), levels(text(o, "levels")));
+                measurement, field == null ? "value" : field, tags(o.get("tags")), levels(text(o, "levels")),
+                bool(o.get("nonNegative")));
     }
 
     /** The resolved parameters, for metrics.json and the step's record of what ran. */
@@ -105,7 +107,23 @@ public record ForecastRequest(
             l.add(d);
         }
         m.put("levels", l);
+        m.put("non_negative", nonNegative);
         return m;
+    }
+
+    static boolean bool(Object v) {
+        if (v == null) {
+            return false;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        String s = String.valueOf(v).trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (s) {
+            case "true", "yes", "1", "on" -> true;
+            case "", "false", "no", "0", "off" -> false;
+            default -> throw new IllegalArgumentException("nonNegative must be true or false, got '" + v + "'");
+        };
     }
 
     static String text(Map<String, ?> o, String key) {
@@ -176,5 +194,17 @@ public record ForecastRequest(
     /** The model this request names, built from its spec. */
     public ForecastModel createModel() {
         return Models.create(model);
+    }
+
+    /**
+     * The model for a forecast of {@code steps} steps: {@code auto} backtests on windows of that length
+     * unless its spec sets a horizon.
+     */
+    public ForecastModel createModel(int steps) {
+        io.jenkins.plugins.influxforecast.model.ModelSpec spec = io.jenkins.plugins.influxforecast.model.ModelSpec.parse(model);
+        if (spec.name().equals("auto") && !spec.has("horizon")) {
+            spec = spec.with("horizon", steps);
+        }
+        return Models.create(spec);
     }
 }

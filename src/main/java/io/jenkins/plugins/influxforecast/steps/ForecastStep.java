@@ -58,6 +58,7 @@ public final class ForecastStep extends Step {
     private String field;
     private List<String> tags;
     private String levels;
+    private boolean nonNegative;
 
     // step-only parameters
     private String asOf;
@@ -281,6 +282,16 @@ public final class ForecastStep extends Step {
         this.levels = v;
     }
 
+    public boolean isNonNegative() {
+        return nonNegative;
+    }
+
+    /** Clip the forecast and its intervals at zero (counts, occupancy, solar power). */
+    @DataBoundSetter
+    public void setNonNegative(boolean nonNegative) {
+        this.nonNegative = nonNegative;
+    }
+
     public String getAsOf() {
         return asOf;
     }
@@ -365,6 +376,9 @@ public final class ForecastStep extends Step {
         v.put("field", field);
         v.put("tags", tags);
         v.put("levels", levels);
+        if (nonNegative) {
+            v.put("nonNegative", true);
+        }
         if (Commands.FORECAST.option("asOf").isPresent()) {
             v.put("asOf", resolvedAsOf);
         }
