@@ -4,7 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +37,10 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
 
     private final Path output;
     private final Path temp;
-    private final Writer out;
+    private final OutputStream out;
     private final List<String> warnings = new ArrayList<>();
-    private final StringBuilder line = new StringBuilder(128);
+    private byte[] line = new byte[256];
+    private int lineLength;
 
     private int seriesCount;
     private long pointCount;
@@ -48,6 +49,7 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
     // the current series
     private String label;
     private String prefix; // "name,tags,"
+    private byte[] prefixBytes;
     private int state; // 0 none, 1 one point held, 2 ascending, 3 descending (spilling)
     private long heldTime;
     private double heldValue;
@@ -68,9 +70,8 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
             Path dir = this.output.getParent();
             Files.createDirectories(dir);
             this.temp = Files.createTempFile(dir, "." + this.output.getFileName() + ".", ".tmp");
-            this.out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
-            out.write(HEADER);
-            out.write('\n');
+            this.out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+            out.write((HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
         }
@@ -85,6 +86,10 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
         String tagText = LineProtocol.tagSet(sorted);
         label = sorted.isEmpty() ? name : name + "," + tagText;
         prefix = csvField(name) + "," + csvField(tagText) + ",";
+        prefixBytes = prefix.getBytes(StandardCharsets.UTF_8);
+        if (line.length < prefixBytes.length + 64) {
+            line = new byte[prefixBytes.length + 64];
+        }
         state = 0;
         seenValue = false;
         leadingEmpty = 0;
@@ -178,18 +183,17 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
         try {
             if (pendingCount > 0) {
                 for (int i = 0; i < pendingCount; i++) {
-                    line.setLength(0);
-                    line.append(prefix).append(pending[i]).append(",\n");
-                    out.append(line);
+                    startLine(pending[i]);
+                    line[lineLength++] = '\n';
+                    out.write(line, 0, lineLength);
                 }
                 gapCount += pendingCount;
                 pendingCount = 0;
             }
-            line.setLength(0);
-            line.append(prefix).append(t).append(',');
-            appendNumber(line, v);
-            line.append('\n');
-            out.append(line);
+            startLine(t);
+            appendNumber(v);
+            line[lineLength++] = '\n';
+            out.write(line, 0, lineLength);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
         }
@@ -198,13 +202,81 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
         pointCount++;
     }
 
-    /** A number as InfluxDB's CSV prints it: whole numbers without a decimal point. */
-    static void appendNumber(StringBuilder sb, double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            sb.append((long) v);
-        } else {
-            sb.append(v);
+    private static final double[] POW10 = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+    private static final long[] LPOW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+
+    /** "prefix" + time + ",". */
+    private void startLine(long t) {
+        System.arraycopy(prefixBytes, 0, line, 0, prefixBytes.length);
+        lineLength = prefixBytes.length;
+        appendLong(t);
+        line[lineLength++] = ',';
+    }
+
+    private void appendLong(long v) {
+        if (v == Long.MIN_VALUE) {
+            appendAscii(Long.toString(v));
+            return;
         }
+        if (v < 0) {
+            line[lineLength++] = '-';
+            v = -v;
+        }
+        int start = lineLength;
+        do {
+            line[lineLength++] = (byte) ('0' + (v % 10));
+            v /= 10;
+        } while (v != 0);
+        for (int i = start, j = lineLength - 1; i < j; i++, j--) {
+            byte tmp = line[i];
+            line[i] = line[j];
+            line[j] = tmp;
+        }
+    }
+
+    private void appendAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            line[lineLength++] = (byte) s.charAt(i);
+        }
+    }
+
+    /**
+     * A number as InfluxDB's CSV prints it: whole numbers without a decimal point, others with the
+     * fewest decimals that read back as the same double (checked, so the fast path is exact), else
+     * Java's round-trip form.
+     */
+    private void appendNumber(double v) {
+        double a = Math.abs(v);
+        if (v == Math.rint(v) && a < 1e15) {
+            appendLong((long) v);
+            return;
+        }
+        if (a < 1e7 && a >= 1e-4) {
+            for (int k = 1; k < POW10.length; k++) {
+                double r = Math.rint(a * POW10[k]);
+                if (r / POW10[k] == a) {
+                    long digits = (long) r;
+                    if (v < 0) {
+                        line[lineLength++] = '-';
+                    }
+                    appendLong(digits / LPOW10[k]);
+                    line[lineLength++] = '.';
+                    long frac = digits % LPOW10[k];
+                    for (long p = LPOW10[k] / 10; p > 0; p /= 10) {
+                        line[lineLength++] = (byte) ('0' + (frac / p) % 10);
+                    }
+                    return;
+                }
+            }
+        }
+        appendAscii(Double.toString(v));
+    }
+
+    /** The text {@link #appendNumber} writes, for tests. */
+    String format(double v) {
+        lineLength = 0;
+        appendNumber(v);
+        return new String(line, 0, lineLength, StandardCharsets.US_ASCII);
     }
 
     private void spill(long t, double v) {

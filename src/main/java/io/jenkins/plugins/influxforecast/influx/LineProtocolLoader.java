@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -31,11 +32,21 @@ public final class LineProtocolLoader {
      * @param precision unit of the file's timestamps
      * @param retry     retry policy per batch
      * @param dryRun    validate and report, write nothing
+     * @param concurrency batches in flight at once (1 to 8); batches are counted in order
      */
-    public record Options(int batchSize, Precision precision, RetryPolicy retry, boolean dryRun) {
+    public record Options(int batchSize, Precision precision, RetryPolicy retry, boolean dryRun, int concurrency) {
         public static final int DEFAULT_BATCH_SIZE = 5000;
+        public static final int DEFAULT_CONCURRENCY = 2;
+
+        /** With one batch in flight at a time. */
+        public Options(int batchSize, Precision precision, RetryPolicy retry, boolean dryRun) {
+            this(batchSize, precision, retry, dryRun, 1);
+        }
 
         public Options {
+            if (concurrency < 1 || concurrency > 8) {
+                throw new IllegalArgumentException("concurrency must be between 1 and 8, got " + concurrency);
+            }
             if (batchSize < 1 || batchSize > 100_000) {
                 throw new IllegalArgumentException("batchSize must be between 1 and 100000, got " + batchSize);
             }
@@ -66,21 +77,20 @@ public final class LineProtocolLoader {
                     + " batch(es) of up to " + options.batchSize() + "; nothing written to " + target.describe());
             return new Report(points, 0, batches, summary.minTime(), summary.maxTime(), true, summary);
         }
-        // one batch in flight while the next is read: the server's work overlaps ours
-        ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        // up to `concurrency` batches in flight while the next is read: the server's work overlaps ours
+        ExecutorService sender = Executors.newFixedThreadPool(options.concurrency(), r -> {
             Thread t = new Thread(r, "influx-load-sender");
             t.setDaemon(true);
             return t;
         });
-        long written = 0;
+        long[] written = {0};
         int batch = 0;
+        ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+        ArrayDeque<byte[]> free = new ArrayDeque<>();
         byte[] buf = new byte[1 << 20];
-        byte[] spare = new byte[1 << 20];
         int len = 0;
         int inBatch = 0;
         long firstLine = 0;
-        Future<?> inFlight = null;
-        int inFlightPoints = 0;
         try (InputStream in = Files.newInputStream(file)) {
             LineReader r = new LineReader(in);
             boolean more = true;
@@ -104,39 +114,83 @@ public final class LineProtocolLoader {
                     inBatch++;
                 }
                 if (inBatch > 0 && (inBatch == options.batchSize() || !more)) {
-                    if (inFlight != null) {
-                        await(inFlight);
-                        written += inFlightPoints;
-                        listener.batchWritten(batch, batches, written);
+                    while (inFlight.size() >= options.concurrency()) {
+                        complete(inFlight, free, written, batches, points, target, listener);
                     }
                     batch++;
                     final byte[] body = buf;
                     final int bodyLength = len;
                     final int batchPoints = inBatch;
-                    final int number = batch;
-                    final long before = written;
-                    final long from = firstLine;
-                    final long to = r.lineNumber;
-                    inFlight = sender.submit(() -> send(target, options, log, body, bodyLength, batchPoints, number, batches,
-                            summary.points(), before, from, to));
-                    inFlightPoints = batchPoints;
-                    buf = spare;
-                    spare = body;
+                    final String which = "batch " + batch + " of " + batches + " (lines " + firstLine + "-" + r.lineNumber
+                            + ", " + inBatch + " points)";
+                    Future<?> f = sender.submit(() -> send(target, options, log, body, bodyLength, batchPoints, which));
+                    inFlight.add(new InFlight(f, body, batchPoints, batch));
+                    buf = free.isEmpty() ? new byte[body.length] : free.poll();
                     len = 0;
                     inBatch = 0;
                 }
             }
-            if (inFlight != null) {
-                await(inFlight);
-                written += inFlightPoints;
-                listener.batchWritten(batch, batches, written);
+            while (!inFlight.isEmpty()) {
+                complete(inFlight, free, written, batches, points, target, listener);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         } finally {
             sender.shutdownNow();
         }
-        return new Report(points, written, batches, summary.minTime(), summary.maxTime(), false, summary);
+        return new Report(points, written[0], batches, summary.minTime(), summary.maxTime(), false, summary);
+    }
+
+    private record InFlight(Future<?> future, byte[] buffer, int points, int number) {
+    }
+
+    /** A batch that failed: why, and how many of its points InfluxDB kept (partial write). */
+    private static final class BatchFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient InfluxException cause;
+        final String which;
+        final String detail;
+        final long accepted;
+        final long dropped;
+
+        BatchFailed(InfluxException cause, String which, String detail, long accepted, long dropped) {
+            super(cause.getMessage(), cause, false, false);
+            this.cause = cause;
+            this.which = which;
+            this.detail = detail;
+            this.accepted = accepted;
+            this.dropped = dropped;
+        }
+    }
+
+    /**
+     * Waits for the oldest batch in flight. Batches complete in order for the count; when one
+     * failed, the others in flight are waited for too, so the count of written points is exact.
+     */
+    private static void complete(ArrayDeque<InFlight> inFlight, ArrayDeque<byte[]> free, long[] written, int batches,
+            long totalPoints, WriteTarget target, Listener listener) {
+        InFlight oldest = inFlight.poll();
+        try {
+            await(oldest.future());
+        } catch (BatchFailed failed) {
+            long later = 0;
+            for (InFlight other : inFlight) {
+                try {
+                    await(other.future());
+                    later += other.points();
+                } catch (RuntimeException ignored) {
+                    // counted as not written
+                }
+            }
+            long total = written[0] + failed.accepted + later;
+            throw new LoadFailedException("load to " + target.describe() + " failed at " + failed.which + ": " + failed.detail
+                    + "; " + total + " of " + totalPoints + " points were written (re-running the load rewrites them without"
+                    + " duplicates): " + failed.cause.getMessage(), failed.cause.status(), total, oldest.number(), batches,
+                    failed.dropped, failed.cause);
+        }
+        written[0] += oldest.points();
+        free.add(oldest.buffer());
+        listener.batchWritten(oldest.number(), batches, written[0]);
     }
 
     private static void await(Future<?> f) {
@@ -155,9 +209,8 @@ public final class LineProtocolLoader {
     }
 
     private static void send(WriteTarget target, Options options, Consumer<String> log, byte[] buf, int len, int points,
-            int batch, int batches, long totalPoints, long writtenBefore, long firstLine, long lastLine) {
+            String which) {
         RetryPolicy retry = options.retry();
-        String which = "batch " + batch + " of " + batches + " (lines " + firstLine + "-" + lastLine + ", " + points + " points)";
         for (int attempt = 1; ; attempt++) {
             InfluxException failure;
             try {
@@ -169,19 +222,12 @@ public final class LineProtocolLoader {
             long dropped = dropped(failure.getMessage());
             boolean partial = failure.getMessage().contains("partial write");
             if (partial || !RetryPolicy.retryable(failure.status()) || attempt >= retry.maxAttempts()) {
-                long written = writtenBefore;
-                String detail;
                 if (partial) {
                     long accepted = dropped >= 0 ? Math.max(0, points - dropped) : 0;
-                    written += accepted;
-                    detail = "InfluxDB dropped " + (dropped >= 0 ? dropped : "some") + " of its " + points + " points";
-                } else {
-                    detail = attempt > 1 ? "failed after " + attempt + " attempts" : "failed";
+                    throw new BatchFailed(failure, which, "InfluxDB dropped " + (dropped >= 0 ? dropped : "some") + " of its "
+                            + points + " points", accepted, Math.max(dropped, 0));
                 }
-                throw new LoadFailedException("load to " + target.describe() + " failed at " + which + ": " + detail + "; "
-                        + written + " of " + totalPoints + " points were written (re-running the load rewrites"
-                        + " them without duplicates): " + failure.getMessage(), failure.status(), written, batch, batches,
-                        Math.max(dropped, 0), failure);
+                throw new BatchFailed(failure, which, attempt > 1 ? "failed after " + attempt + " attempts" : "failed", 0, 0);
             }
             Duration wait = retry.backoff(attempt, failure.retryAfter());
             log.accept("WARNING: " + which + ": " + failure.getMessage() + "; retrying in " + Durations.format(wait)

@@ -110,6 +110,8 @@ public final class Commands {
                             "Unit of the file's timestamps: ns, us, ms or s."),
                     optional("batchSize", "--batch-size", Type.INT, "5000",
                             "Points per request (1 to 100000)."),
+                    optional("concurrency", "--concurrency", Type.INT, "2",
+                            "Batches in flight at once (1 to 8); batches are still counted in file order."),
                     optional("dryRun", "--dry-run", Type.BOOLEAN, "false",
                             "Validate and report only; write nothing."),
                     optional("unstableOnFailure", "--unstable-on-failure", Type.BOOLEAN, "false",

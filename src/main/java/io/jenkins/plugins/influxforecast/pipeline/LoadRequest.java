@@ -25,7 +25,8 @@ public record LoadRequest(InfluxConnection connection, Path input, LineProtocolL
         LineProtocolLoader.Options options = new LineProtocolLoader.Options(
                 InfluxOptions.integer(values, "batchSize", LineProtocolLoader.Options.DEFAULT_BATCH_SIZE),
                 Precision.parse(InfluxOptions.stringOr(values, "precision", "ns")), InfluxOptions.retry(values),
-                InfluxOptions.bool(values, "dryRun"));
+                InfluxOptions.bool(values, "dryRun"),
+                InfluxOptions.integer(values, "concurrency", LineProtocolLoader.Options.DEFAULT_CONCURRENCY));
         String summary = InfluxOptions.string(values, "summary");
         return new LoadRequest(connection, input, options, InfluxOptions.bool(values, "unstableOnFailure"),
                 summary == null ? null : workDir.resolve(summary));

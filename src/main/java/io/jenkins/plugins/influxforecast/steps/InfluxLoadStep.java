@@ -34,6 +34,7 @@ public final class InfluxLoadStep extends InfluxConnectionStep {
     private String input;
     private String precision;
     private Integer batchSize;
+    private Integer concurrency;
     private boolean dryRun;
     private boolean unstableOnFailure;
     private String summary;
@@ -72,6 +73,19 @@ public final class InfluxLoadStep extends InfluxConnectionStep {
             throw new IllegalArgumentException("batchSize must be between 1 and 100000, got " + batchSize);
         }
         this.batchSize = batchSize;
+    }
+
+    public Integer getConcurrency() {
+        return concurrency;
+    }
+
+    /** Batches in flight at once (1 to 8); default 2. */
+    @DataBoundSetter
+    public void setConcurrency(Integer concurrency) {
+        if (concurrency != null && (concurrency < 1 || concurrency > 8)) {
+            throw new IllegalArgumentException("concurrency must be between 1 and 8, got " + concurrency);
+        }
+        this.concurrency = concurrency;
     }
 
     public boolean isDryRun() {
@@ -166,6 +180,7 @@ public final class InfluxLoadStep extends InfluxConnectionStep {
                 values.put("input", step.inputPath());
                 values.put("precision", step.precision);
                 values.put("batchSize", step.batchSize);
+                values.put("concurrency", step.concurrency);
                 values.put("dryRun", step.dryRun ? Boolean.TRUE : null);
                 values.put("unstableOnFailure", step.unstableOnFailure ? Boolean.TRUE : null);
                 values.put("summary", step.summary);
@@ -250,6 +265,10 @@ public final class InfluxLoadStep extends InfluxConnectionStep {
 
         public FormValidation doCheckPrecision(@QueryParameter String value) {
             return StepChecks.check(() -> new InfluxLoadStep().setPrecision(value));
+        }
+
+        public FormValidation doCheckConcurrency(@QueryParameter String value) {
+            return StepChecks.check(() -> new InfluxLoadStep().setConcurrency(StepChecks.integer("concurrency", value)));
         }
 
         public FormValidation doCheckBatchSize(@QueryParameter String value) {

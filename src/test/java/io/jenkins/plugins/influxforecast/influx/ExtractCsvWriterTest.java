@@ -77,4 +77,33 @@ class ExtractCsvWriterTest {
         assertThat(ExtractCsvWriter.csvField("say \"x\"")).isEqualTo("\"say \"\"x\"\"\"");
         assertThat(ExtractCsvWriter.csvField("two\nlines")).isEqualTo("\"two\nlines\"");
     }
+
+    @Test
+    void numbersArePrintedShortAndReadBackExactly() throws Exception {
+        try (ExtractCsvWriter w = new ExtractCsvWriter(dir.resolve("n.csv"))) {
+            assertThat(w.format(108.402)).isEqualTo("108.402");
+            assertThat(w.format(-0.5)).isEqualTo("-0.5");
+            assertThat(w.format(298.0)).isEqualTo("298");
+            assertThat(w.format(-7.0)).isEqualTo("-7");
+            assertThat(w.format(0.1 + 0.2)).isEqualTo("0.30000000000000004");
+            assertThat(w.format(1e21)).isEqualTo("1.0E21");
+            assertThat(w.format(0.00123)).isEqualTo("0.00123");
+            assertThat(w.format(2.5e-5)).isEqualTo("2.5E-5");
+            java.util.Random random = new java.util.Random(7);
+            for (int i = 0; i < 200_000; i++) {
+                double v = switch (i % 4) {
+                    case 0 -> random.nextGaussian() * 1000;
+                    case 1 -> Math.round(random.nextDouble() * 1e6) / 1000.0;
+                    case 2 -> Double.longBitsToDouble(random.nextLong());
+                    default -> (random.nextInt(2_000_000) - 1_000_000) / 100.0;
+                };
+                if (Double.isNaN(v) || Double.isInfinite(v)) {
+                    continue;
+                }
+                String text = w.format(v);
+                assertThat(Double.parseDouble(text)).as(text).isEqualTo(v);
+                assertThat(text.length()).as(text).isLessThanOrEqualTo(Double.toString(v).length());
+            }
+        }
+    }
 }

@@ -37,12 +37,18 @@ final class HttpFixture implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "http-fixture");
+        t.setDaemon(true);
+        return t;
+    });
     private final Deque<Answer> answers = new ArrayDeque<>();
     final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
 
     HttpFixture() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -98,6 +104,7 @@ final class HttpFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        executor.shutdownNow(); // interrupts a stalled answer
         server.stop(0);
     }
 }

@@ -37,6 +37,7 @@ class InfluxInterruptedLoadIT {
         o.put("database", "half");
         o.put("proxy", "none");
         o.put("batchSize", "500");
+        o.put("concurrency", "1"); // the stop happens exactly between batches 3 and 4
         o.put("retries", "2");
         o.put("retryBackoff", "50ms");
         o.put("connectTimeout", "2s");
@@ -62,6 +63,7 @@ class InfluxInterruptedLoadIT {
         server.start(); // same data folder
         assertThat(server.count("half", "pred", "value")).isEqualTo(1500);
         o.put("url", server.url());
+        o.put("concurrency", "3");
         LoadResult r = LoadRunner.run(LoadRequest.fromOptions(o, Map.of(), work), line -> { });
         assertThat(r.pointsWritten()).isEqualTo(10_000);
         assertThat(server.count("half", "pred", "value")).isEqualTo(10_000);

@@ -200,4 +200,34 @@ class V2AndV3PathTest {
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
         }
     }
+
+    @Test
+    void withSeveralBatchesInFlightTheCountOfWrittenPointsStaysExact() throws Exception {
+        Path lp = dir.resolve("c.lp");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            sb.append("m value=").append(i).append(' ').append(i).append('\n');
+        }
+        Files.writeString(lp, sb);
+        // batch answers arrive in any order; one 400 among them
+        try (HttpFixture f = new HttpFixture().answer(204, "").answer(204, "").answer(204, "")
+                .answer(400, "{\"error\":\"unable to parse: bad\"}").answer(204, "")) {
+            InfluxConnection c = InfluxConnection.builder().url(f.url()).database("d").proxy("none").build();
+            List<Integer> listened = new ArrayList<>();
+            LoadFailedException e = org.junit.jupiter.api.Assertions.assertThrows(LoadFailedException.class,
+                    () -> LineProtocolLoader.load(lp, HttpWriteTarget.of(c, true), new LineProtocolLoader.Options(2, Precision.NS,
+                            RetryPolicy.ofRetries(0, Duration.ZERO), false, 3), l -> { },
+                            (b, n, w) -> listened.add(b)));
+            // every request but the refused one was accepted (2 points each), whichever batch that was
+            long accepted = 2L * (f.requests.size() - 1);
+            assertThat(f.requests.size()).isBetween(4, 5);
+            assertThat(e.pointsWritten()).isEqualTo(accepted);
+            assertThat(e.getMessage()).contains(accepted + " of 10 points were written").contains("unable to parse: bad");
+            assertThat(listened).isSorted().hasSizeLessThan(5);
+            assertThat(e.failedBatch()).isEqualTo(listened.size() + 1);
+            java.util.Set<String> bodies = new java.util.HashSet<>();
+            f.requests.forEach(r -> bodies.add(r.body()));
+            assertThat(bodies).hasSize(f.requests.size()); // every batch sent once, none overwritten by a reused buffer
+        }
+    }
 }
