@@ -126,7 +126,7 @@ public final class ForecastRunner {
         try (OutputFolder out = new OutputFolder(req.outputDir())) {
             ForecastCsv.write(out.stage(CSV), outputs);
             ForecastLineProtocol.write(out.stage(LP), outputs,
-                    new ForecastLineProtocol.Layout(req.measurement(), req.field(), req.tags()));
+                    new ForecastLineProtocol.Layout(req.measurement(), req.field(), req.tags(), req.modelTag(), req.runFields()));
             ForecastPlot.write(out.stage(PNG), outputs);
             long t3 = System.nanoTime();
             timings.put("write", ms(t2, t3));
