@@ -7,6 +7,11 @@ import io.jenkins.plugins.influxforecast.pipeline.job.ForecastJob
  */
 def call(Map params = [:]) {
     String config = ForecastJob.configPath(params)
+    if (env.INFLUX_FORECAST_CONFIG) {
+        error("forecastPipeline runs once per build and already ran for ${env.INFLUX_FORECAST_CONFIG}: "
+                + 'put all forecasts into one file (a second call would replace the job properties)')
+    }
+    env.INFLUX_FORECAST_CONFIG = config
     Map plan = ForecastJob.plan(readTrusted(config), config, env.JOB_NAME)
 
     // the only properties() call: a second one would replace these and drop the cron trigger

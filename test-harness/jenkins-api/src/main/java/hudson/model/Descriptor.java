@@ -52,4 +52,25 @@ public abstract class Descriptor<T extends Describable<T>> {
 
     private static final class Self {
     }
+
+    /** A form submission that cannot be accepted, naming the field at fault. */
+    public static final class FormException extends Exception {
+        private final String formField;
+
+        public FormException(String message, String formField) {
+            super(message);
+            this.formField = formField;
+        }
+
+        public FormException(String message, Throwable cause, String formField) {
+            super(message, cause);
+            this.formField = formField;
+        }
+
+        public String getFormField() {
+            return formField;
+        }
+
+        private static final long serialVersionUID = 1L;
+    }
 }

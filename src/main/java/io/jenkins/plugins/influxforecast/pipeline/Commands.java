@@ -22,8 +22,9 @@ public final class Commands {
                             "The input CSV: InfluxDB 1.x CSV, InfluxDB 2.x annotated CSV or plain time,value CSV (path relative to the workspace)."),
                     required("outputDir", "--output-dir", Type.STRING,
                             "The folder the outputs are written to, atomically (created if missing)."),
-                    optional("model", "--model", Type.STRING, "snaive",
-                            "The model spec, e.g. naive, snaive(season=144), drift, mean, movingaverage(window=30)."),
+                    optional("model", "--model", Type.STRING, "auto",
+                            "The model spec: auto (chosen per series by a backtest), or e.g. ets, theta, arima, "
+                                    + "arima(p=1,d=1,q=1,P=0,D=1,Q=1,season=24), ensemble(ets,theta,arima), snaive(season=144)."),
                     optional("horizon", "--horizon", Type.INT, null,
                             "Number of future steps to forecast; default: the length of the validation part."),
                     optional("validation", "--validation", Type.STRING, "0.2",
@@ -51,7 +52,15 @@ public final class Commands {
                     optional("tags", "--tag", Type.LIST, null,
                             "Extra tag key=value for every forecast point (repeatable)."),
                     optional("levels", "--levels", Type.STRING, "80,95",
-                            "Prediction interval levels in percent, comma-separated; empty for none.")));
+                            "Prediction interval levels in percent, comma-separated; empty for none."),
+                    optional("nonNegative", "--non-negative", Type.BOOLEAN, "false",
+                            "Clip forecasts and interval bounds at zero (counts, parking spaces, solar power); recorded in metrics.json."),
+                    optional("asOf", "--as-of", Type.STRING, null,
+                            "The time the forecast is made as of (ISO-8601, e.g. 2024-05-01T12:00:00Z): written to metrics.json and, as field as_of (epoch seconds), to every point of forecast.lp."),
+                    optional("build", "--build", Type.INT, null,
+                            "The number of the build that made the forecast: written to metrics.json and, as field build, to every point of forecast.lp."),
+                    optional("modelTag", "--model-tag", Type.STRING, null,
+                            "Tag key under which the model spec is written on every point of forecast.lp (e.g. model); default: no model tag.")));
 
     // --- influx: extract and load (connection options shared, see InfluxOptions) ---
 
@@ -63,6 +72,10 @@ public final class Commands {
                             "A raw InfluxQL SELECT, sent unchanged (1.x, 3.x; 2.x through its v1 API); instead of the structured options."),
                     optional("flux", "--flux", Type.STRING, null,
                             "A raw Flux query (2.x only); instead of the structured options."),
+                    optional("queryFile", "--query-file", Type.STRING, null,
+                            "A file holding a raw InfluxQL query (path relative to the workspace), for text a command line cannot carry; instead of query."),
+                    optional("fluxFile", "--flux-file", Type.STRING, null,
+                            "A file holding a raw Flux query (path relative to the workspace); instead of flux."),
                     optional("measurement", "--measurement", Type.STRING, null,
                             "Structured query: the measurement to read."),
                     optional("field", "--field", Type.STRING, "value",

@@ -30,11 +30,33 @@ public record ExtractRequest(InfluxConnection connection, String query, String f
         retry = retry == null ? RetryPolicy.DEFAULT : retry;
     }
 
+    /** The text of option {@code name}, or of the file named by option {@code fileOption} (not both). */
+    private static String fromFile(Map<String, ?> values, String name, String fileOption, Path workDir) {
+        String text = InfluxOptions.string(values, name);
+        String file = InfluxOptions.string(values, fileOption);
+        if (file == null) {
+            return text;
+        }
+        if (text != null) {
+            throw new IllegalArgumentException("give " + name + " or " + fileOption + ", not both");
+        }
+        Path p = workDir.resolve(file);
+        try {
+            String content = java.nio.file.Files.readString(p, java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (content.isEmpty()) {
+                throw new IllegalArgumentException(fileOption + " '" + file + "' is empty");
+            }
+            return content;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(fileOption + " '" + file + "' cannot be read: " + e.getMessage());
+        }
+    }
+
     /** From option values keyed by step parameter name (see {@link Commands#EXTRACT}). */
     public static ExtractRequest fromOptions(Map<String, ?> values, Map<String, String> env, Path workDir) {
         InfluxConnection connection = InfluxOptions.connection(values, env);
-        String query = InfluxOptions.string(values, "query");
-        String flux = InfluxOptions.string(values, "flux");
+        String query = fromFile(values, "query", "queryFile", workDir);
+        String flux = fromFile(values, "flux", "fluxFile", workDir);
         String measurement = InfluxOptions.string(values, "measurement");
         boolean structuredOptions = InfluxOptions.string(values, "aggregate") != null
                 || InfluxOptions.string(values, "window") != null || InfluxOptions.string(values, "start") != null

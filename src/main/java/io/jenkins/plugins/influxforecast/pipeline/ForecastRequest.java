@@ -34,7 +34,11 @@ public record ForecastRequest(
         String measurement,
         String field,
         Map<String, String> tags,
-        double[] levels) {
+        double[] levels,
+        boolean nonNegative,
+        java.time.Instant asOf,
+        Integer build,
+        String modelTag) {
 
     /** Builds and validates a request from option values keyed by step parameter name. */
     public static ForecastRequest fromOptions(Map<String, ?> given) {
@@ -78,7 +82,48 @@ public record ForecastRequest(
         return new ForecastRequest(Path.of(input), Path.of(outputDir), model, horizon, split, frequency,
                 smoothing == null ? 0 : smoothing, GapFill.parse(text(o, "fill")), maxGap,
                 InputFormat.parse(text(o, "format")), text(o, "timeColumn"), text(o, "valueColumn"), text(o, "name"),
-                measurement, field == null ? "value" : field, tags(o.get("tags")), levels(text(o, "levels")));
+                measurement, field == null ? "value" : field, tags(o.get("tags")), levels(text(o, "levels")),
+                bool(o.get("nonNegative")), asOf(text(o, "asOf")), build(integer(o, "build")), modelTag(text(o, "modelTag")));
+    }
+
+    private static java.time.Instant asOf(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text.trim()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("asOf must be an ISO-8601 time such as 2024-05-01T12:00:00Z, got '" + text.trim() + "'");
+        }
+    }
+
+    private static Integer build(Integer build) {
+        if (build != null && build < 0) {
+            throw new IllegalArgumentException("build must be >= 0, got " + build);
+        }
+        return build;
+    }
+
+    private static String modelTag(String key) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        if (!key.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+            throw new IllegalArgumentException("modelTag must be a tag key (letters, digits, _ . -), got '" + key + "'");
+        }
+        return key;
+    }
+
+    /** The fields that identify the run on every forecast point: as_of (epoch seconds) and build. */
+    public Map<String, Double> runFields() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (asOf != null) {
+            m.put("as_of", (double) asOf.getEpochSecond());
+        }
+        if (build != null) {
+            m.put("build", (double) build);
+        }
+        return m;
     }
 
     /** The resolved parameters, for metrics.json and the step's record of what ran. */
@@ -105,7 +150,26 @@ public record ForecastRequest(
             l.add(d);
         }
         m.put("levels", l);
+        m.put("non_negative", nonNegative);
+        m.put("as_of", asOf == null ? null : asOf.toString());
+        m.put("build", build);
+        m.put("model_tag", modelTag);
         return m;
+    }
+
+    static boolean bool(Object v) {
+        if (v == null) {
+            return false;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        String s = String.valueOf(v).trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (s) {
+            case "true", "yes", "1", "on" -> true;
+            case "", "false", "no", "0", "off" -> false;
+            default -> throw new IllegalArgumentException("nonNegative must be true or false, got '" + v + "'");
+        };
     }
 
     static String text(Map<String, ?> o, String key) {
@@ -176,5 +240,17 @@ public record ForecastRequest(
     /** The model this request names, built from its spec. */
     public ForecastModel createModel() {
         return Models.create(model);
+    }
+
+    /**
+     * The model for a forecast of {@code steps} steps: {@code auto} backtests on windows of that length
+     * unless its spec sets a horizon.
+     */
+    public ForecastModel createModel(int steps) {
+        io.jenkins.plugins.influxforecast.model.ModelSpec spec = io.jenkins.plugins.influxforecast.model.ModelSpec.parse(model);
+        if (spec.name().equals("auto") && !spec.has("horizon")) {
+            spec = spec.with("horizon", steps);
+        }
+        return Models.create(spec);
     }
 }

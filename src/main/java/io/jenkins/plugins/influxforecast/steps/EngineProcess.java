@@ -70,6 +70,14 @@ final class EngineProcess {
     static Outcome run(String function, FilePath workspace, Launcher launcher, TaskListener listener, EngineJar jar,
                        LaunchOptions options, List<String> engineArgs, Map<String, String> secretEnv, FilePath logFile)
             throws IOException, InterruptedException {
+        return run(function, workspace, launcher, listener, jar, options, engineArgs, secretEnv, java.util.Set.of(), logFile);
+    }
+
+    /** As above; the values of {@code unmaskedEnv} keys (a user name that is not secret) are not masked in the log. */
+    static Outcome run(String function, FilePath workspace, Launcher launcher, TaskListener listener, EngineJar jar,
+                       LaunchOptions options, List<String> engineArgs, Map<String, String> secretEnv,
+                       java.util.Set<String> unmaskedEnv, FilePath logFile)
+            throws IOException, InterruptedException {
         StepArguments.checkAll(engineArgs);
         PrintStream log = listener.getLogger();
 
@@ -99,9 +107,15 @@ final class EngineProcess {
         log.println(PrefixingStream.PREFIX + "$ " + String.join(" ", argv)
                 + (secretEnv.isEmpty() ? "" : "  (environment: " + String.join(", ", secretEnv.keySet().stream().map(k -> k + "=****").toList()) + ")"));
 
+        List<String> masked = new ArrayList<>();
+        secretEnv.forEach((k, v) -> {
+            if (!unmaskedEnv.contains(k)) {
+                masked.add(v);
+            }
+        });
         StringBuilder kept = new StringBuilder();
-        PrefixingStream out = new PrefixingStream(log, secretEnv.values(), kept);
-        PrefixingStream err = new PrefixingStream(log, secretEnv.values(), kept);
+        PrefixingStream out = new PrefixingStream(log, masked, kept);
+        PrefixingStream err = new PrefixingStream(log, masked, kept);
         AtomicBoolean timedOut = new AtomicBoolean();
         long t1 = System.nanoTime();
         int exit;

@@ -293,6 +293,16 @@ class ForecastPipelineTest extends PipelineHarness {
     }
 
     @Test
+    void aSecondCallInTheSameBuildIsRefused() {
+        repositoryFiles.put("forecasts.yaml", "server: x\nforecasts: [{name: a, query: q}]\n");
+        repositoryFiles.put("more-forecasts.yaml", "server: x\nschedule: '@daily'\nforecasts: [{name: b, query: q}]\n");
+        assertThatThrownBy(() -> runScript("src/test/resources/library/Jenkinsfile.called-twice"))
+                .hasStackTraceContaining("forecastPipeline runs once per build and already ran for forecasts.yaml");
+        assertThat(propertiesCalls).hasSize(1);
+        assertThat(cronSpecs).containsExactly("TZ=UTC\nH */12 * * *");
+    }
+
+    @Test
     void theParkingExampleIsTheArgoJob() {
         runWith(read("test-harness/examples/parking/forecasts.yaml"));
         assertThat(cronSpecs).containsExactly("TZ=UTC\n0 */12 * * *");

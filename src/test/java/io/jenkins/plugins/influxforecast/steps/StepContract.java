@@ -69,12 +69,21 @@ final class StepContract {
     }
 
     static void check(Class<?> step, CommandDef command, Set<String> stepOnly) {
+        check(step, command, stepOnly, Set.of());
+    }
+
+    /**
+     * @param optionalInStep options the engine requires but the step may take from elsewhere
+     *                       (url: from the named server)
+     */
+    static void check(Class<?> step, CommandDef command, Set<String> stepOnly, Set<String> optionalInStep) {
         Map<String, Class<?>> params = parameters(step);
         Set<String> ctor = constructorParameters(step);
         for (OptionDef o : command.options()) {
             assertThat(params).as("step parameter for option %s (%s)", o.name(), o.cli()).containsKey(o.name());
             assertThat(params.get(o.name())).as("type of %s", o.name()).isEqualTo(javaType(o.type()));
-            assertThat(ctor.contains(o.name())).as("%s is required, so in the @DataBoundConstructor", o.name()).isEqualTo(o.required());
+            boolean requiredInStep = o.required() && !optionalInStep.contains(o.name());
+            assertThat(ctor.contains(o.name())).as("%s is required, so in the @DataBoundConstructor", o.name()).isEqualTo(requiredInStep);
             assertThat(getter(step, o.name())).as("getter of %s", o.name()).isNotNull();
         }
         for (String p : params.keySet()) {

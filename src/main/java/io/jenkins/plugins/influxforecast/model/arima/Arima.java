@@ -192,13 +192,6 @@ public final class Arima implements ForecastModel {
         // with Fourier terms the seasonality is theirs unless a season is given as well
         int m = season != null ? season : (fourier.isEmpty() ? series.frequency().defaultSeason() : 1);
         List<Integer> periods = new ArrayList<>(fourier);
-        if (m > 1 && m > MAX_SEASONAL_LAG && periods.isEmpty() && !fixed) {
-            periods.add(m);
-            warnings.add("season " + m + " is longer than " + MAX_SEASONAL_LAG
-                    + " steps: modelled with Fourier terms (dynamic harmonic regression) instead of seasonal lags");
-            extra.put("seasonHandledBy", "fourier");
-            m = 1;
-        }
         if (m > 1 && n < 2 * m) {
             String msg = "season " + m + " dropped: the series has " + n + " points, fewer than two full periods ("
                     + 2 * m + ")";
@@ -208,6 +201,13 @@ public final class Arima implements ForecastModel {
             }
             warnings.add(msg);
             extra.put("seasonDropped", m);
+            m = 1;
+        }
+        if (m > 1 && m > MAX_SEASONAL_LAG && periods.isEmpty() && !fixed) {
+            periods.add(m);
+            warnings.add("season " + m + " is longer than " + MAX_SEASONAL_LAG
+                    + " steps: modelled with Fourier terms (dynamic harmonic regression) instead of seasonal lags");
+            extra.put("seasonHandledBy", "fourier");
             m = 1;
         }
         List<Integer> keptPeriods = new ArrayList<>();
@@ -278,8 +278,7 @@ public final class Arima implements ForecastModel {
         if (!res.fit.converged()) {
             warnings.add("the optimiser did not converge for " + res.fit.order() + "; the estimates may be inaccurate");
         }
-        extra.put("search", Map.of("models", res.tried.size(), "approximation", res.approximation, "ic",
-                options.ic.name().toLowerCase(Locale.ROOT), "stepwise", options.stepwise));
+        extra.put("search", searchInfo(res));
         return new FittedArima(resolved(res.fit.order(), res.constant), series, res.fit,
                 regressorFns(res.fit.order(), res.constant, xregFns), extra, warnings);
     }
@@ -314,9 +313,9 @@ public final class Arima implements ForecastModel {
                 withConst = false;
             } else {
                 order = res.fit.order();
-                withConst = res.constant;
-                extra.put("search", Map.of("models", res.tried.size(), "approximation", res.approximation, "ic",
-                        options.ic.name().toLowerCase(Locale.ROOT), "stepwise", options.stepwise));
+                // the regression had an intercept: keep it when the errors are not differenced
+                withConst = order.d() + order.sd() == 0 || res.constant;
+                extra.put("search", searchInfo(res));
             }
         }
         AutoArima.Regs r = AutoArima.regressors(y, order, withConst, xreg, xregNames, false);
@@ -385,6 +384,16 @@ public final class Arima implements ForecastModel {
             extra.put("converged", false);
         }
         return new FittedArima(resolved(o, withConst), series, f, regressorFns(o, withConst, List.of()), extra, warnings);
+    }
+
+    private Map<String, Object> searchInfo(AutoArima.Result res) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("models", res.tried.size());
+        m.put("exactRefits", res.refits);
+        m.put("approximation", res.approximation);
+        m.put("ic", options.ic.name().toLowerCase(Locale.ROOT));
+        m.put("stepwise", options.stepwise);
+        return m;
     }
 
     static List<FittedArima.Regressor> regressorFns(ArimaOrder o, boolean constant, List<FittedArima.Regressor> extra) {

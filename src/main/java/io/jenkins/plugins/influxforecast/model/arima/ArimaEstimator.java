@@ -53,7 +53,7 @@ final class ArimaEstimator {
      */
     static ArimaFit fit(double[] y, ArimaOrder order, double[][] xreg, List<String> names, Method method,
             boolean strict, boolean hessian) {
-        return fit(y, order, xreg, names, method, strict, hessian, null);
+        return fit(y, order, xreg, names, method, strict, hessian, null, null);
     }
 
     /**
@@ -63,7 +63,7 @@ final class ArimaEstimator {
      * unit circle (the search rejects it anyway).
      */
     static ArimaFit fit(double[] y, ArimaOrder order, double[][] xreg, List<String> names, Method method,
-            boolean strict, boolean hessian, double[] cssStart) {
+            boolean strict, boolean hessian, double[] cssStart, double[][] cssHessian) {
         ArimaProblem prob = new ArimaProblem(y, xreg, order);
         int narma = order.armaCount();
         int nUsed = prob.used();
@@ -117,7 +117,11 @@ final class ArimaEstimator {
             notes.add("the likelihood of " + order + " is not finite at the CSS start; started from zero");
             raw = new double[narma];
         }
-        Bfgs.Result res = narma == 0 ? new Bfgs.Result(raw, f.value(raw), 0, 1, true) : Bfgs.minimize(f, raw);
+        double[][] h0 = cssStart != null && cssHessian != null ? initialInverse(cssHessian, raw, order, nUsed) : null;
+        double[] ones = new double[narma];
+        java.util.Arrays.fill(ones, 1.0);
+        Bfgs.Result res = narma == 0 ? new Bfgs.Result(raw, f.value(raw), 0, 1, true)
+                : Bfgs.minimize(f, raw, ones, 1e-3, 100, 1.4901161193847656e-8, h0);
         if (DEBUG) {
             System.err.println("ML " + order + " evals=" + res.evaluations() + " iter=" + res.iterations() + " conv=" + res.converged());
         }
@@ -143,7 +147,7 @@ final class ArimaEstimator {
         int ncoef = narma + prob.k;
         double aic = -2 * loglik + 2 * ncoef + 2;
         return assemble(y, order, method.label, coef, prob, names, rawSigma2, loglik, aic, fs.standardized, converged,
-                se, notes, fs);
+                se, notes, fs, null);
     }
 
     private static ArimaFit cssFit(double[] y, ArimaOrder order, ArimaProblem prob, Bfgs.Result res, List<String> names,
@@ -157,8 +161,9 @@ final class ArimaEstimator {
         double rawSigma2 = prob.lastSsq / prob.lastNu;
         double[] e = prob.cssResiduals();
         double[] se = null;
+        double[][] h = null;
         if (hessian && coef.length > 0) {
-            double[][] h = Bfgs.hessian(prob::css, coef, 1e-3);
+            h = Bfgs.hessian(prob::css, coef, 1e-3);
             se = standardErrors(h, null, nUsed);
             prob.css(coef); // restore the buffers of the optimum
         }
@@ -173,7 +178,7 @@ final class ArimaEstimator {
         }
         prob.css(coef); // the regression coefficients of the CSS fit
         return assemble(y, order, Method.CSS.label, coef, prob, names, rawSigma2, loglik, Double.NaN, e,
-                res.converged(), se, notes, fs);
+                res.converged(), se, notes, fs, h);
     }
 
     /**
@@ -220,7 +225,7 @@ final class ArimaEstimator {
 
     private static ArimaFit assemble(double[] y, ArimaOrder order, String method, double[] coef, ArimaProblem prob,
             List<String> names, double rawSigma2, double loglik, double aic, double[] stdDiff, boolean converged,
-            double[] se, List<String> notes, ArimaProblem.FinalState fs) {
+            double[] se, List<String> notes, ArimaProblem.FinalState fs, double[][] hessianMatrix) {
         int n = y.length;
         int dd = order.diffLength();
         double[] resid = new double[n];
@@ -247,7 +252,57 @@ final class ArimaEstimator {
         double[] theta = java.util.Arrays.copyOf(prob.theta, prob.qFull);
         ArimaFit.ForecastState state = new ArimaFit.ForecastState(phi, theta, prob.delta, fs.a, fs.pa, u);
         return new ArimaFit(order, method, coef, List.copyOf(names), beta, sigma2, rawSigma2, loglik, aic, aicc, bic,
-                resid, converged, se, List.copyOf(notes), state);
+                resid, converged, se, List.copyOf(notes), state, hessianMatrix);
+    }
+
+    /**
+     * A first inverse Hessian for the maximum-likelihood search from the Hessian of the CSS objective
+     * (nearly the same function near the optimum), carried to the unconstrained coordinates; null when
+     * it is not positive definite.
+     */
+    private static double[][] initialInverse(double[][] cssHessian, double[] raw, ArimaOrder order, int nUsed) {
+        int n = raw.length;
+        if (cssHessian.length != n) {
+            return null;
+        }
+        double[][] inv = LeastSquares.inverse(cssHessian);
+        if (inv == null) {
+            return null;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!(inv[i][i] > 0)) {
+                return null;
+            }
+        }
+        // natural = g(raw): H_raw^-1 = J^-1 H_nat^-1 J^-T with J = dg/draw
+        double[][] jac = new double[n][n];
+        double[] base = ArmaParams.fromUnconstrained(raw, order);
+        double[] x = raw.clone();
+        for (int i = 0; i < n; i++) {
+            x[i] = raw[i] + 1e-6;
+            double[] moved = ArmaParams.fromUnconstrained(x, order);
+            x[i] = raw[i];
+            for (int j = 0; j < n; j++) {
+                jac[j][i] = (moved[j] - base[j]) / 1e-6;
+            }
+        }
+        double[][] jinv = LeastSquares.inverse(jac);
+        if (jinv == null) {
+            return null;
+        }
+        double[][] out = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int a = 0; a < n; a++) {
+                    for (int b = 0; b < n; b++) {
+                        s += jinv[i][a] * inv[a][b] * jinv[j][b];
+                    }
+                }
+                out[i][j] = s;
+            }
+        }
+        return out;
     }
 
     /** Whether the full AR or MA polynomial of {@code coef} has a root within 1.01 of the unit circle. */

@@ -23,10 +23,13 @@ import java.util.List;
  * @param coefSe      standard errors of the ARMA coefficients from the numerical Hessian (NaN when unknown,
  *                    null when not computed)
  * @param notes       degradations during estimation (fallbacks), for warnings
+ * @param hessian     the numerical Hessian of the estimation objective at the estimate in the natural
+ *                    coefficients (CSS fits with standard errors), null otherwise; it seeds the
+ *                    quasi-Newton search of a maximum-likelihood refit
  */
 public record ArimaFit(ArimaOrder order, String method, double[] coef, List<String> xregNames, double[] beta,
         double sigma2, double rawSigma2, double loglik, double aic, double aicc, double bic, double[] residuals, boolean converged,
-        double[] coefSe, List<String> notes, ForecastState state) {
+        double[] coefSe, List<String> notes, ForecastState state, double[][] hessian) {
 
     /** What forecasting needs: the model polynomials and the state at the end of the sample. */
     record ForecastState(double[] phi, double[] theta, double[] delta, double[] a, double[][] pa, double[] u) {

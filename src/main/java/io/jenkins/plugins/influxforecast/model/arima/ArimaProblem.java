@@ -207,7 +207,7 @@ final class ArimaProblem {
         lastSsq = ssq;
         lastNu = nu;
         lastSumLog = 0;
-        if (!(ssq > 0) || !Double.isFinite(ssq)) {
+        if (!(ssq >= 0) || !Double.isFinite(ssq)) {
             return Double.POSITIVE_INFINITY;
         }
         return 0.5 * Math.log(ssq / nu);

@@ -45,6 +45,15 @@ final class AutoArima {
         ToDoubleBiFunction<double[], Integer> seasonalStrength = Differencing::seasonalStrength;
     }
 
+    /**
+     * Exact refits tried unconditionally, in order of the approximate criterion, as R does. After
+     * that, only candidates whose CSS estimate keeps its roots clear of the unit circle (modulus of at
+     * least 1.1) are refitted: when a seasonal difference meets a stable seasonal pattern, every model
+     * with a seasonal MA term ends at the non-invertible boundary and is rejected, and R refits them
+     * all at great cost (a documented deviation that changes the choice only in that case).
+     */
+    static final int MAX_FREE_REFITS = 8;
+
     /** One model tried by the search and its criterion (+infinity when rejected or failed). */
     record Tried(ArimaOrder order, boolean constant, double ic) {
     }
@@ -54,6 +63,7 @@ final class AutoArima {
         ArimaFit fit;
         boolean constant;
         boolean approximation;
+        int refits;
         final List<Tried> tried = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
     }
@@ -280,17 +290,24 @@ final class AutoArima {
             order.sort(Comparator.comparingDouble(ff -> ff.ic));
             Fitted exact = null;
             Search exactSearch = new Search(x, m, d, sd, ic, false, 0, xr, xregNames, null);
+            int refits = 0;
             for (Fitted cand : order) {
                 if (cand.fit == null) {
-                    continue; // the approximate fit failed: so does the exact one (same CSS start)
+                    continue; // the approximate fit failed: so would the exact one (same start)
                 }
+                if (refits >= MAX_FREE_REFITS && !clearOfBoundary(cand.fit)) {
+                    continue;
+                }
+                refits++;
                 exactSearch.cssStart = cand.fit.coef();
+                exactSearch.cssHessian = cand.fit.hessian();
                 Fitted ef = exactSearch.fit(cand.order.p(), cand.order.q(), cand.order.sp(), cand.order.sq(), cand.constant);
                 if (ef.ic < Double.POSITIVE_INFINITY) {
                     exact = ef;
                     break;
                 }
             }
+            out.refits = refits;
             best = exact;
         }
         if (best == null || best.fit == null || !(best.ic < Double.POSITIVE_INFINITY)) {
@@ -330,6 +347,7 @@ final class AutoArima {
         final Result out;
         final List<Fitted> all = new ArrayList<>();
         double[] cssStart; // for exact refits: the CSS estimate of the approximate search
+        double[][] cssHessian; // and the Hessian of the CSS objective there
 
         Search(double[] x, int m, int d, int sd, Ic ic, boolean approx, double offset, double[][] xreg, List<String> names,
                 Result out) {
@@ -375,7 +393,7 @@ final class AutoArima {
             try {
                 Regs r = regressors(x, order, constant, xreg, names, false);
                 fit = ArimaEstimator.fit(x, order, r.cols, r.names,
-                        approx ? ArimaEstimator.Method.CSS : ArimaEstimator.Method.CSS_ML, true, true, cssStart);
+                        approx ? ArimaEstimator.Method.CSS : ArimaEstimator.Method.CSS_ML, true, true, cssStart, cssHessian);
             } catch (RuntimeException e) {
                 return new Fitted(order, constant, null, Double.POSITIVE_INFINITY);
             }
@@ -406,7 +424,16 @@ final class AutoArima {
         double aicc = aic + 2.0 * npar * (npar + 1) / (nstar - npar - 1);
         double bic = aic + npar * (Math.log(nstar) - 2);
         return new ArimaFit(f.order(), f.method(), f.coef(), f.xregNames(), f.beta(), f.sigma2(), f.rawSigma2(),
-                f.loglik(), aic, aicc, bic, f.residuals(), f.converged(), f.coefSe(), f.notes(), f.state());
+                f.loglik(), aic, aicc, bic, f.residuals(), f.converged(), f.coefSe(), f.notes(), f.state(), f.hessian());
+    }
+
+    private static boolean clearOfBoundary(ArimaFit f) {
+        double[] theta = f.state().theta();
+        int last = theta.length;
+        while (last > 0 && Math.abs(theta[last - 1]) <= 1e-8) {
+            last--;
+        }
+        return io.jenkins.plugins.influxforecast.model.optim.Polynomials.rootsOutside(java.util.Arrays.copyOf(theta, last), 1.1);
     }
 
     /** Roots of the full AR or MA polynomial within 1.01 of the unit circle. */

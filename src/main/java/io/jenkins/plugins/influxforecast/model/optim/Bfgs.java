@@ -48,6 +48,16 @@ public final class Bfgs {
      * @param relTol  stop when an iteration improves f by less than relTol * (|f| + relTol)
      */
     public static Result minimize(Objective f, double[] start, double[] scale, double ndeps, int maxIter, double relTol) {
+        return minimize(f, start, scale, ndeps, maxIter, relTol, null);
+    }
+
+    /**
+     * As {@link #minimize(Objective, double[], double[], double, int, double)}, with a first
+     * inverse-Hessian approximation (on the scaled parameters) in place of the identity, e.g. from a
+     * related fit; the method falls back to the identity whenever it restarts.
+     */
+    public static Result minimize(Objective f, double[] start, double[] scale, double ndeps, int maxIter, double relTol,
+            double[][] initialInverse) {
         int n = start.length;
         Scaled g = new Scaled(f, scale);
         double[] b = new double[n];
@@ -55,11 +65,11 @@ public final class Bfgs {
             b[i] = start[i] / scale[i];
         }
         double fmin = g.value(b);
-        if (!Double.isFinite(fmin)) {
-            throw new IllegalArgumentException("the objective is not finite at the start point " + Arrays.toString(start));
-        }
         if (n == 0) {
             return new Result(new double[0], fmin, 0, g.count, true);
+        }
+        if (!Double.isFinite(fmin)) {
+            throw new IllegalArgumentException("the objective is not finite at the start point " + Arrays.toString(start));
         }
         double[] grad = new double[n];
         double[] prevGrad = new double[n];
@@ -73,8 +83,14 @@ public final class Bfgs {
         int lastReset = gradCount;
         int count;
         boolean converged = false;
+        boolean useInitial = initialInverse != null;
         do {
-            if (lastReset == gradCount) {
+            if (useInitial) {
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(initialInverse[i], 0, h[i], 0, n);
+                }
+                useInitial = false;
+            } else if (lastReset == gradCount) {
                 for (int i = 0; i < n; i++) {
                     Arrays.fill(h[i], 0.0);
                     h[i][i] = 1.0;

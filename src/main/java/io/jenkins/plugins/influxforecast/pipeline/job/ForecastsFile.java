@@ -40,8 +40,11 @@ public final class ForecastsFile {
     /** Parameters every step has besides its engine options (steps/LaunchOptions), and asOf. */
     private static final Set<String> LAUNCH_PARAMETERS = Set.of("timeoutMinutes", "maxRamPercentage", "installedEngine");
 
-    /** Forecast step options the library sets itself (the folder layout of one forecast). */
-    private static final Set<String> FORECAST_SET_BY_LIBRARY = Set.of("input", "outputDir");
+    /**
+     * Forecast step options the library sets itself (the folder layout of one forecast), or leaves
+     * to the step (asOf and build: the step stamps the build's own start and number).
+     */
+    private static final Set<String> FORECAST_SET_BY_LIBRARY = Set.of("input", "outputDir", "asOf", "build");
 
     static final Set<String> JOB_KEYS = Set.of("server", "credentialsId", "schedule", "timeZone",
             "keepBuilds", "keepArtifacts", "maxParallel", "onFailure", "pod", "defaults", "forecasts");
@@ -267,22 +270,24 @@ public final class ForecastsFile {
         if (flux != null) {
             sources.add(FLUX);
         }
-        if (extractSection.containsKey("measurement")) {
-            sources.add("extract.measurement");
+        for (String structuredOrFile : List.of("measurement", "queryFile", "fluxFile")) {
+            if (extractSection.containsKey(structuredOrFile)) {
+                sources.add("extract." + structuredOrFile);
+            }
         }
         if (sources.isEmpty()) {
             throw new IllegalArgumentException(f.at(QUERY) + " is required: an InfluxQL query (or flux: a Flux query for"
                     + " InfluxDB 2.x, or extract: {measurement: ..., field: ..., where: ...} for a structured query)");
         }
         if (sources.size() > 1) {
-            throw new IllegalArgumentException(f.path() + " must give one of query, flux or extract.measurement, got "
+            throw new IllegalArgumentException(f.path() + " must give one query: query, flux or extract.measurement, got "
                     + String.join(" and ", sources));
         }
         Map<String, Object> extract = new LinkedHashMap<>(launch);
         extract.putAll(extractSection);
         Map<String, Object> load = new LinkedHashMap<>(launch);
         load.putAll(passThrough(f, "load", Commands.LOAD, "influxLoad", Set.of(SERVER, CREDENTIALS_ID, LOAD_INPUT),
-                Set.of()));
+                Set.of("ignoreQualityGate")));
         forecastOptions.putAll(launch);
         return new ForecastConfig(name, server.trim(), credentialsId, query, flux, forecastOptions, extract, load,
                 timeout, pod(f));
@@ -362,6 +367,8 @@ public final class ForecastsFile {
                 typed = typed(section, command.option(k).get());
             } else if (k.equals("timeoutMinutes") || k.equals("maxRamPercentage")) {
                 typed = section.integer(k, 1);
+            } else if (k.equals("ignoreQualityGate")) {
+                typed = Fields.bool(section.at(k), v);
             } else {
                 typed = Fields.text(section.at(k), v);
             }

@@ -138,10 +138,11 @@ class ForecastsFileTest {
                   - name: a
                     query: q
                     extract: {chunkSize: 5000, valueColumn: mean}
-                    load: {batchSize: 1000, dryRun: true, timeoutMinutes: 5, precision: s}
+                    load: {batchSize: 1000, dryRun: true, timeoutMinutes: 5, precision: s, ignoreQualityGate: true}
                 """).forecasts().get(0);
         assertThat(f.extractOptions()).isEqualTo(Map.of("timeoutMinutes", 60, "chunkSize", 5000, "valueColumn", "mean"));
-        assertThat(f.loadOptions()).isEqualTo(Map.of("timeoutMinutes", 5, "batchSize", 1000, "dryRun", true, "precision", "s"));
+        assertThat(f.loadOptions()).isEqualTo(Map.of("timeoutMinutes", 5, "batchSize", 1000, "dryRun", true, "precision", "s",
+                "ignoreQualityGate", true));
     }
 
     @Test
@@ -258,13 +259,13 @@ class ForecastsFileTest {
             Exists with a value     | "server: s\\nforecasts: [{name: a, query: q, tolerations: [{key: k, operator: Exists, value: v}]}]" | "forecasts.yaml: forecasts[0] (a).tolerations[0].value must be empty when operator is Exists"
             query in extract        | "server: s\\nforecasts: [{name: a, query: q, extract: {query: r}}]" | "forecasts.yaml: forecasts[0] (a).extract.query is set by the library; write it as forecasts[0] (a).query"
             output in extract       | "server: s\\nforecasts: [{name: a, query: q, extract: {output: x.csv}}]" | "forecasts.yaml: forecasts[0] (a).extract.output is set by the library; it is the forecast's folder"
-            unknown load parameter  | "server: s\\nforecasts: [{name: a, query: q, load: {batch: 10}}]"    | "forecasts.yaml: forecasts[0] (a).load.batch is not a parameter of influxLoad; allowed: batchSize, bucket, caFile, concurrency, connectTimeout, database, dryRun, influxVersion, installedEngine, maxRamPercentage, noGzip, org, precision, proxy, retentionPolicy, retries, retryBackoff, summary, timeout, timeoutMinutes, unstableOnFailure, url, username"
+            unknown load parameter  | "server: s\\nforecasts: [{name: a, query: q, load: {batch: 10}}]"    | "forecasts.yaml: forecasts[0] (a).load.batch is not a parameter of influxLoad; allowed: batchSize, bucket, caFile, concurrency, connectTimeout, database, dryRun, ignoreQualityGate, influxVersion, installedEngine, maxRamPercentage, noGzip, org, precision, proxy, retentionPolicy, retries, retryBackoff, summary, timeout, timeoutMinutes, unstableOnFailure, url, username"
             unknown extract param   | "server: s\\nforecasts: [{name: a, query: q, extract: {chunk: 10}}]"  | "forecasts.yaml: forecasts[0] (a).extract.chunk is not a parameter of influxExtract; allowed: aggregate, asOf, bucket, caFile, chunkSize,"
             extract param typed     | "server: s\\nforecasts: [{name: a, query: q, extract: {chunkSize: lots}}]" | "forecasts.yaml: forecasts[0] (a).extract.chunkSize must be a whole number"
             mapping in load         | "server: s\\nforecasts: [{name: a, query: q, load: {precision: {y: 1}}}]" | "forecasts.yaml: forecasts[0] (a).load.precision must be a single value, got a mapping"
             flux in extract         | "server: s\\nforecasts: [{name: a, query: q, extract: {flux: r}}]"  | "forecasts.yaml: forecasts[0] (a).extract.flux is set by the library; write it as forecasts[0] (a).flux"
-            query and flux          | "server: s\\nforecasts: [{name: a, query: q, flux: r}]"              | "forecasts.yaml: forecasts[0] (a) must give one of query, flux or extract.measurement, got query and flux"
-            query and structured    | "server: s\\nforecasts: [{name: a, query: q, extract: {measurement: m}}]" | "forecasts.yaml: forecasts[0] (a) must give one of query, flux or extract.measurement, got query and extract.measurement"
+            query and flux          | "server: s\\nforecasts: [{name: a, query: q, flux: r}]"              | "forecasts.yaml: forecasts[0] (a) must give one query: query, flux or extract.measurement, got query and flux"
+            query and structured    | "server: s\\nforecasts: [{name: a, query: q, extract: {measurement: m}}]" | "forecasts.yaml: forecasts[0] (a) must give one query: query, flux or extract.measurement, got query and extract.measurement"
             pod of another kind     | "server: s\\npod: {kind: Deployment, spec: {}}\\nforecasts: [{name: a, query: q}]" | "forecasts.yaml: forecasts[0] (a).pod.kind must be Pod, got 'Deployment'"
             pod without spec        | "server: s\\npod: {kind: Pod}\\nforecasts: [{name: a, query: q}]"   | "forecasts.yaml: forecasts[0] (a).pod.spec is required"
             name in defaults        | "server: s\\ndefaults: {name: x}\\nforecasts: [{name: a, query: q}]" | "forecasts.yaml: defaults.name is not a known setting"

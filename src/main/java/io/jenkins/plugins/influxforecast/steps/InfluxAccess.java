@@ -1,0 +1,92 @@
+package io.jenkins.plugins.influxforecast.steps;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.AbortException;
+import hudson.model.Run;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/**
+ * Resolves, on the controller, where a step's InfluxDB is and with which secret: the named server
+ * of the global configuration (if any) overridden by the step's own connection parameters, and
+ * the Jenkins credential named by {@code credentialsId} (the step's, else the server's). Secrets
+ * only ever go into the engine's environment: {@code INFLUX_USERNAME} and {@code INFLUX_PASSWORD}
+ * from a username/password credential, {@code INFLUX_TOKEN} from a secret text.
+ */
+final class InfluxAccess {
+
+    static final String ENV_USERNAME = "INFLUX_USERNAME";
+    static final String ENV_PASSWORD = "INFLUX_PASSWORD";
+    static final String ENV_TOKEN = "INFLUX_TOKEN";
+
+    private InfluxAccess() {
+    }
+
+    /**
+     * @param connectionValues engine option values (url, database, ...); the server's values fill
+     *                         what the step did not give
+     * @param secretEnv        the environment variables holding secrets
+     * @param description      where and how, for the log (no secret)
+     */
+    record Resolved(Map<String, Object> connectionValues, Map<String, String> secretEnv, java.util.Set<String> unmaskedEnv,
+                    String description) {
+    }
+
+    static Resolved resolve(String serverName, Map<String, Object> stepConnection, String stepCredentialsId, Run<?, ?> run)
+            throws AbortException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        String credentialsId = stepCredentialsId;
+        if (serverName != null) {
+            InfluxServer server = InfluxForecastConfiguration.get().server(serverName);
+            if (server == null) {
+                List<String> names = new ArrayList<>();
+                InfluxForecastConfiguration.get().getServers().forEach(s -> names.add(s.getName()));
+                throw new AbortException("server '" + serverName + "' is not configured in Manage Jenkins > System > influx-forecast"
+                        + " (configured: " + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
+            }
+            values.putAll(server.connectionValues());
+            if (credentialsId == null) {
+                credentialsId = server.getCredentialsId();
+            }
+        }
+        for (Map.Entry<String, Object> e : stepConnection.entrySet()) {
+            if (e.getValue() != null) {
+                values.put(e.getKey(), e.getValue());
+            }
+        }
+        if (values.get("url") == null) {
+            throw new AbortException("give server (a name from Manage Jenkins > System > influx-forecast) or url");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        java.util.Set<String> unmasked = new java.util.HashSet<>();
+        String auth = "no credentials";
+        if (credentialsId != null) {
+            StandardUsernamePasswordCredentials up = CredentialsProvider.findCredentialById(credentialsId, StandardUsernamePasswordCredentials.class, run);
+            if (up != null) {
+                CredentialsProvider.track(run, up);
+                env.put(ENV_USERNAME, up.getUsername());
+                if (!up.isUsernameSecret()) {
+                    unmasked.add(ENV_USERNAME);
+                }
+                env.put(ENV_PASSWORD, up.getPassword().getPlainText());
+                auth = "username/password credential '" + credentialsId + "'";
+            } else {
+                StringCredentials token = CredentialsProvider.findCredentialById(credentialsId, StringCredentials.class, run);
+                if (token == null) {
+                    throw new AbortException("credentialsId '" + credentialsId + "': no username/password or secret text credential"
+                            + " with that ID is available to this build");
+                }
+                CredentialsProvider.track(run, token);
+                env.put(ENV_TOKEN, token.getSecret().getPlainText());
+                auth = "token credential '" + credentialsId + "'";
+            }
+        }
+        String where = values.get("url") + " (InfluxDB " + values.getOrDefault("influxVersion", "1") + ".x"
+                + (serverName != null ? ", server '" + serverName + "'" : "") + ") with " + auth;
+        return new Resolved(values, env, unmasked, where);
+    }
+}
