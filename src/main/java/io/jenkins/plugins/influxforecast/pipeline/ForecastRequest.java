@@ -35,6 +35,7 @@ public record ForecastRequest(
         String field,
         Map<String, String> tags,
         double[] levels,
+        boolean nonNegative,
         java.time.Instant asOf,
         Integer build,
         String modelTag) {
@@ -82,7 +83,7 @@ public record ForecastRequest(
                 smoothing == null ? 0 : smoothing, GapFill.parse(text(o, "fill")), maxGap,
                 InputFormat.parse(text(o, "format")), text(o, "timeColumn"), text(o, "valueColumn"), text(o, "name"),
                 measurement, field == null ? "value" : field, tags(o.get("tags")), levels(text(o, "levels")),
-                asOf(text(o, "asOf")), build(integer(o, "build")), modelTag(text(o, "modelTag")));
+                bool(o.get("nonNegative")), asOf(text(o, "asOf")), build(integer(o, "build")), modelTag(text(o, "modelTag")));
     }
 
     private static java.time.Instant asOf(String text) {
@@ -149,10 +150,26 @@ public record ForecastRequest(
             l.add(d);
         }
         m.put("levels", l);
+        m.put("non_negative", nonNegative);
         m.put("as_of", asOf == null ? null : asOf.toString());
         m.put("build", build);
         m.put("model_tag", modelTag);
         return m;
+    }
+
+    static boolean bool(Object v) {
+        if (v == null) {
+            return false;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        String s = String.valueOf(v).trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (s) {
+            case "true", "yes", "1", "on" -> true;
+            case "", "false", "no", "0", "off" -> false;
+            default -> throw new IllegalArgumentException("nonNegative must be true or false, got '" + v + "'");
+        };
     }
 
     static String text(Map<String, ?> o, String key) {
@@ -223,5 +240,17 @@ public record ForecastRequest(
     /** The model this request names, built from its spec. */
     public ForecastModel createModel() {
         return Models.create(model);
+    }
+
+    /**
+     * The model for a forecast of {@code steps} steps: {@code auto} backtests on windows of that length
+     * unless its spec sets a horizon.
+     */
+    public ForecastModel createModel(int steps) {
+        io.jenkins.plugins.influxforecast.model.ModelSpec spec = io.jenkins.plugins.influxforecast.model.ModelSpec.parse(model);
+        if (spec.name().equals("auto") && !spec.has("horizon")) {
+            spec = spec.with("horizon", steps);
+        }
+        return Models.create(spec);
     }
 }

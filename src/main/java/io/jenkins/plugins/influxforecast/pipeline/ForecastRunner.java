@@ -1,5 +1,6 @@
 package io.jenkins.plugins.influxforecast.pipeline;
 
+import io.jenkins.plugins.influxforecast.evaluate.ForecastCheck;
 import io.jenkins.plugins.influxforecast.evaluate.Metrics;
 import io.jenkins.plugins.influxforecast.model.FittedModel;
 import io.jenkins.plugins.influxforecast.model.Forecast;
@@ -63,7 +64,7 @@ public final class ForecastRunner {
     public Result run(ForecastRequest req) throws IOException {
         long t0 = System.nanoTime();
         Map<String, Object> timings = new LinkedHashMap<>();
-        ForecastModel model = req.createModel();
+        req.createModel(); // validates the spec before any data is read
 
         CsvSeriesReader.Result read = new CsvSeriesReader(new CsvSeriesReader.Options(req.format(), req.timeColumn(),
                 req.valueColumn(), req.name())).read(req.input());
@@ -78,7 +79,7 @@ public final class ForecastRunner {
         int failed = 0;
         for (RawSeries raw : read.series()) {
             try {
-                SeriesRun run = runSeries(raw, model, req);
+                SeriesRun run = runSeries(raw, req);
                 outputs.add(run.output());
                 seriesReports.add(run.report());
             } catch (IllegalArgumentException | ArithmeticException | IllegalStateException e) {
@@ -145,7 +146,7 @@ public final class ForecastRunner {
     private record SeriesRun(ForecastOutput output, Map<String, Object> report) {
     }
 
-    private SeriesRun runSeries(RawSeries raw, ForecastModel model, ForecastRequest req) {
+    private SeriesRun runSeries(RawSeries raw, ForecastRequest req) {
         long t0 = System.nanoTime();
         Regularizer.Result reg = new Regularizer(new Regularizer.Options(req.frequency(), req.fill(), req.maxGap())).apply(raw);
         TimeSeries series = Filters.movingAverage(reg.series(), req.smoothing());
@@ -176,13 +177,15 @@ public final class ForecastRunner {
         Forecast validationForecast = null;
         Map<String, Object> validation = new LinkedHashMap<>();
         validation.put("points", k);
+        boolean constant = isConstant(series);
+        List<Map<String, Object>> replacements = new ArrayList<>();
         if (k > 0) {
             long v0 = System.nanoTime();
             TimeSeries train = series.head(n - k);
             TimeSeries actual = series.tail(k);
-            FittedModel fit = model.fit(train);
-            validationForecast = fit.forecast(k, req.levels());
-            checkFinite(validationForecast, series.label());
+            Checked vc = fitChecked(req, train, k, constant, replacements, "validation");
+            FittedModel fit = vc.fit();
+            validationForecast = clip(vc.forecast(), req.nonNegative());
             Map<String, Double> scores = Metrics.all(actual.values(), validationForecast.mean(), train.values(), m);
             validation.put("train_points", n - k);
             validation.put("model", fit.spec().toString());
@@ -195,13 +198,24 @@ public final class ForecastRunner {
         report.put("validation", validation);
 
         long f0 = System.nanoTime();
-        FittedModel fit = model.fit(series);
-        Forecast future = fit.forecast(horizon, req.levels());
-        checkFinite(future, series.label());
+        Checked fc0 = fitChecked(req, series, horizon, constant, replacements, "forecast");
+        FittedModel fit = fc0.fit();
+        Forecast unclipped = fc0.forecast();
+        Forecast future = clip(unclipped, req.nonNegative());
         Map<String, Object> modelReport = new LinkedHashMap<>();
         modelReport.put("spec", fit.spec().toString());
         modelReport.put("parameters", fit.parameters());
         modelReport.put("warnings", fit.warnings());
+        List<String> flags = flags(fit);
+        if (!flags.isEmpty()) {
+            modelReport.put("flags", flags);
+        }
+        if (!replacements.isEmpty()) {
+            modelReport.put("replaced", replacements);
+        }
+        if (req.nonNegative()) {
+            modelReport.put("non_negative", Map.of("clipped_values", clippedCount(unclipped)));
+        }
         report.put("model", modelReport);
         for (String w : fit.warnings()) {
             log.printf("warning: %s: %s%n", series.label(), w);
@@ -219,6 +233,105 @@ public final class ForecastRunner {
         log.printf("forecast: %s, %d steps from %s to %s (%d ms; series total %d ms)%n", fit.spec(), horizon,
                 iso(future.start()), iso(future.time(horizon - 1)), ms(f0, System.nanoTime()), ms(t0, System.nanoTime()));
         return new SeriesRun(new ForecastOutput(series, k, validationForecast, future), report);
+    }
+
+    private record Checked(FittedModel fit, Forecast forecast) {
+    }
+
+    /**
+     * Fits the requested model and forecasts; a forecast that fails {@link ForecastCheck} (or a fit
+     * that throws after the first model) makes way for the next model in the chain (the requested
+     * model, then seasonal naive, then naive), and the replacement is recorded.
+     */
+    private Checked fitChecked(ForecastRequest req, TimeSeries train, int steps, boolean constant,
+            List<Map<String, Object>> replacements, String stage) {
+        List<ForecastModel> chain = new ArrayList<>();
+        chain.add(req.createModel(steps));
+        int m = train.frequency().defaultSeason();
+        if (m > 1 && train.size() > m) {
+            chain.add(io.jenkins.plugins.influxforecast.model.Models.create("snaive(season=" + m + ")"));
+        }
+        chain.add(io.jenkins.plugins.influxforecast.model.Models.create("naive"));
+        RuntimeException firstError = null;
+        for (int i = 0; i < chain.size(); i++) {
+            ForecastModel model = chain.get(i);
+            String problem;
+            try {
+                FittedModel fit = model.fit(train);
+                Forecast f = fit.forecast(steps, req.levels());
+                problem = ForecastCheck.problem(f, constant);
+                if (problem == null) {
+                    if (i > 0) {
+                        log.printf("warning: %s: %s model replaced by %s%n", train.label(), stage, fit.spec());
+                    }
+                    return new Checked(fit, f);
+                }
+            } catch (IllegalArgumentException | ArithmeticException | IllegalStateException e) {
+                if (i == 0) {
+                    throw e; // the requested model cannot be used at all: a clear error, not a silent swap
+                }
+                problem = e.getMessage();
+                if (firstError == null) {
+                    firstError = e;
+                }
+            }
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("stage", stage);
+            r.put("model", model.spec().toString());
+            r.put("problem", problem);
+            r.put("replaced_by", i + 1 < chain.size() ? chain.get(i + 1).spec().toString() : null);
+            replacements.add(r);
+            log.printf("warning: %s: %s forecast of %s failed the sanity check (%s)%n", train.label(), stage, model.spec(), problem);
+        }
+        throw new IllegalStateException("no model gave a sane forecast for series '" + train.label() + "'; nothing was written",
+                firstError);
+    }
+
+    private static boolean isConstant(TimeSeries s) {
+        for (int i = 1; i < s.size(); i++) {
+            if (s.get(i) != s.get(0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Forecast clip(Forecast f, boolean nonNegative) {
+        return nonNegative ? f.map(v -> Math.max(0.0, v)) : f;
+    }
+
+    private static int clippedCount(Forecast f) {
+        int c = 0;
+        for (int i = 0; i < f.horizon(); i++) {
+            if (f.mean(i) < 0) {
+                c++;
+            }
+            for (double level : f.levels()) {
+                if (f.lower(level)[i] < 0) {
+                    c++;
+                }
+                if (f.upper(level)[i] < 0) {
+                    c++;
+                }
+            }
+        }
+        return c;
+    }
+
+    /** Flags for metrics.json from what the model reported: a season it could not use is never silent. */
+    static List<String> flags(FittedModel fit) {
+        List<String> flags = new ArrayList<>();
+        boolean dropped = fit.parameters().containsKey("seasonDropped") || fit.parameters().containsKey("fourierDropped");
+        for (String w : fit.warnings()) {
+            String l = w.toLowerCase(java.util.Locale.ROOT);
+            if ((l.contains("season") || l.contains("period")) && (l.contains("dropped") || l.contains("ignored"))) {
+                dropped = true;
+            }
+        }
+        if (dropped) {
+            flags.add("season_dropped");
+        }
+        return flags;
     }
 
     /** The MASE lag: the frequency's shortest natural season when the training part holds two of them, else 1. */
@@ -241,15 +354,6 @@ public final class ForecastRunner {
             out.put(ForecastCsv.levelName(level), (double) in / actual.length);
         }
         return out;
-    }
-
-    private static void checkFinite(Forecast f, String label) {
-        for (int i = 0; i < f.horizon(); i++) {
-            if (!Double.isFinite(f.mean(i))) {
-                throw new IllegalStateException("model " + f.model() + " gave a non-finite forecast for series '" + label
-                        + "' at step " + (i + 1) + "; nothing was written");
-            }
-        }
     }
 
     private static Map<String, Object> summary(List<Map<String, Object>> reports, int ok, int failed) {

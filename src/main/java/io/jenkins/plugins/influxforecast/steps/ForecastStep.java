@@ -61,6 +61,7 @@ public final class ForecastStep extends Step {
     private String field;
     private List<String> tags;
     private String levels;
+    private boolean nonNegative;
 
     private String asOf;
     private Integer build;
@@ -287,6 +288,16 @@ public final class ForecastStep extends Step {
         this.levels = v;
     }
 
+    public boolean isNonNegative() {
+        return nonNegative;
+    }
+
+    /** Clip the forecast and its intervals at zero (counts, occupancy, solar power). */
+    @DataBoundSetter
+    public void setNonNegative(boolean nonNegative) {
+        this.nonNegative = nonNegative;
+    }
+
     public String getAsOf() {
         return asOf;
     }
@@ -399,6 +410,9 @@ public final class ForecastStep extends Step {
         v.put("field", field);
         v.put("tags", tags);
         v.put("levels", levels);
+        if (nonNegative) {
+            v.put("nonNegative", true);
+        }
         v.put("asOf", resolvedAsOf);
         v.put("build", build != null ? build : Integer.valueOf(buildNumber));
         v.put("modelTag", modelTag == null ? DEFAULT_MODEL_TAG : modelTag.isEmpty() ? null : modelTag);

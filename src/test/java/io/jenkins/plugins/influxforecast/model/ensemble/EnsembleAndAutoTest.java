@@ -1,0 +1,110 @@
+package io.jenkins.plugins.influxforecast.model.ensemble;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.jenkins.plugins.influxforecast.evaluate.ForecastCheck;
+import io.jenkins.plugins.influxforecast.model.FittedModel;
+import io.jenkins.plugins.influxforecast.model.Forecast;
+import io.jenkins.plugins.influxforecast.model.Models;
+import io.jenkins.plugins.influxforecast.series.Frequency;
+import io.jenkins.plugins.influxforecast.series.TimeSeries;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class EnsembleAndAutoTest {
+
+    private static TimeSeries hourly(int n, double trend, long seed) {
+        Random rnd = new Random(seed);
+        double[] y = new double[n];
+        for (int t = 0; t < n; t++) {
+            y[t] = 50 + trend * t + 10 * Math.sin(2 * Math.PI * t / 24) + rnd.nextGaussian();
+        }
+        return TimeSeries.of("s", Instant.parse("2024-01-01T00:00:00Z"), Frequency.parse("1h"), y);
+    }
+
+    @Test
+    void ensembleTakesTheMedianOrMeanOfItsMembers() {
+        TimeSeries s = hourly(24 * 6, 0.2, 1);
+        Forecast a = Models.create("naive").fit(s).forecast(5, 95);
+        Forecast b = Models.create("mean").fit(s).forecast(5, 95);
+        Forecast c = Models.create("drift").fit(s).forecast(5, 95);
+        Forecast med = Models.create("ensemble(naive,mean,drift)").fit(s).forecast(5, 95);
+        Forecast avg = Models.create("ensemble(naive,mean,drift,combine=mean)").fit(s).forecast(5, 95);
+        for (int j = 0; j < 5; j++) {
+            double[] v = {a.mean(j), b.mean(j), c.mean(j)};
+            java.util.Arrays.sort(v);
+            assertThat(med.mean(j)).isCloseTo(v[1], within(1e-12));
+            assertThat(avg.mean(j)).isCloseTo((v[0] + v[1] + v[2]) / 3, within(1e-12));
+            assertThat(med.lower(95)[j]).isLessThanOrEqualTo(med.mean(j));
+            assertThat(med.upper(95)[j]).isGreaterThanOrEqualTo(med.mean(j));
+        }
+        assertThat(ForecastCheck.problem(med, false)).isNull();
+    }
+
+    @Test
+    void ensembleNeedsTwoMembersAndValidatesThem() {
+        assertThatThrownBy(() -> Models.create("ensemble(naive)")).hasMessageContaining("at least two member models");
+        assertThatThrownBy(() -> Models.create("ensemble(naive,nosuch)")).hasMessageContaining("unknown model 'nosuch'");
+        assertThatThrownBy(() -> Models.create("ensemble(naive,mean,combine=max)")).hasMessageContaining("median, mean");
+    }
+
+    @Test
+    void ensembleLeavesOutAMemberThatFails() {
+        TimeSeries s = hourly(30, 0, 2);
+        FittedModel f = Models.create("ensemble(naive,arima(p=1,D=1,Q=1,season=24))").fit(s);
+        assertThat(f.warnings()).anyMatch(w -> w.contains("left out"));
+        assertThat(f.forecast(3).mean(0)).isEqualTo(s.get(29));
+    }
+
+    @Test
+    void autoReportsCandidatesWinnerAndValueAdded() {
+        TimeSeries s = hourly(24 * 12, 1.5, 3);
+        FittedModel f = Models.create("auto(naive,drift,arima(p=1,D=1,Q=1,season=24,drift=true),horizon=24,windows=3)").fit(s);
+        Map<String, Object> p = f.parameters();
+        assertThat(p).containsKeys("selected", "baseline", "fva_percent", "candidates", "combinations", "backtest", "time_ms",
+                "model_parameters");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> cands = (List<Map<String, Object>>) p.get("candidates");
+        assertThat(cands).extracting(m -> m.get("model")).containsExactly("snaive(season=24)", "naive", "drift",
+                "arima(p=1,D=1,Q=1,season=24,drift=true)");
+        assertThat((Double) p.get("fva_percent")).isGreaterThan(0);
+        assertThat(p.get("selected").toString()).doesNotContain("snaive");
+        Forecast fc = f.forecast(24, 80, 95);
+        assertThat(ForecastCheck.problem(fc, false)).isNull();
+    }
+
+    @Test
+    void autoFallsBackToSeasonalNaiveWhenNothingBeatsIt() {
+        TimeSeries s = hourly(24 * 10, 0, 4);
+        FittedModel f = Models.create("auto(mean,naive,horizon=24)").fit(s);
+        assertThat(f.parameters().get("selected")).isEqualTo("snaive(season=24)");
+        assertThat(f.spec().toString()).isEqualTo("snaive(season=24)");
+        assertThat(f.warnings()).anyMatch(w -> w.contains("no candidate beat the baseline"));
+    }
+
+    @Test
+    void autoCalibratesIntervalsForAWinnerWithout() {
+        double[][] errors = {{1, -2, 3}, {-1, 2, -3}};
+        double[] se = Calibration.standardErrors(errors, 5);
+        assertThat(se[0]).isGreaterThan(0.9).isLessThan(1.2);
+        for (int j = 1; j < 5; j++) {
+            assertThat(se[j]).isGreaterThanOrEqualTo(se[j - 1]);
+        }
+        assertThat(se[2]).isCloseTo(3.0, within(0.3));
+    }
+
+    @Test
+    void autoOnAShortSeriesStillForecasts() {
+        TimeSeries s = hourly(20, 0, 5);
+        FittedModel f = Models.create("auto").fit(s);
+        assertThat(f.warnings()).anyMatch(w -> w.contains("season 24 dropped"));
+        assertThat(f.forecast(5, 95).horizon()).isEqualTo(5);
+        assertThatThrownBy(() -> Models.create("auto").fit(hourly(2, 0, 6))).hasMessageContaining("need at least 3");
+        assertThatThrownBy(() -> Models.create("auto(windows=0)")).hasMessageContaining("windows must be an integer from 1");
+    }
+}
