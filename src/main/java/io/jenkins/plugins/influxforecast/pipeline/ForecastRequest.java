@@ -40,6 +40,9 @@ public record ForecastRequest(
         Integer build,
         String modelTag) {
 
+    /** The longest forecast the engine makes (100,000 steps: 1.9 years of 10-minute data). */
+    public static final int MAX_HORIZON = 100_000;
+
     /** Builds and validates a request from option values keyed by step parameter name. */
     public static ForecastRequest fromOptions(Map<String, ?> given) {
         Map<String, Object> o = Commands.FORECAST.withDefaults(given);
@@ -59,6 +62,9 @@ public record ForecastRequest(
         Integer horizon = integer(o, "horizon");
         if (horizon != null && horizon < 1) {
             throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
+        }
+        if (horizon != null && horizon > MAX_HORIZON) {
+            throw new IllegalArgumentException("horizon must be <= " + MAX_HORIZON + ", got " + horizon);
         }
         ValidationSplit split = ValidationSplit.parse(text(o, "validation"));
         if (horizon == null && split.isNone()) {
