@@ -360,7 +360,7 @@ public final class EtsEstimator {
                 return Double.POSITIVE_INFINITY;
             }
             double f = EtsKernel.run(y, m, error, trend, season, alpha, type.hasTrend() ? beta : 0,
-                    type.seasonal() ? gamma : 0, type.damped() ? phi : 1, x0, ring, null, null, null, crit, o.rSimplex());
+                    type.seasonal() ? gamma : 0, type.damped() ? phi : 1, x0, ring, null, null, null, crit, o.rArithmetic());
             if (Double.isNaN(f)) {
                 return Double.POSITIVE_INFINITY;
             }
@@ -499,7 +499,7 @@ public final class EtsEstimator {
             double phi = type.damped() ? p[3] : Double.NaN;
             double lik = EtsKernel.run(y, m, error, trend, season, alpha, type.hasTrend() ? beta : 0,
                     type.seasonal() ? gamma : 0, type.damped() ? phi : 1, x0Final, ring, res, fit, last, EtsKernel.CRIT_LIK,
-                    o.rSimplex());
+                    o.rArithmetic());
             double mse = 0;
             for (int t = 0; t < n; t++) {
                 double d = y[t] - fit[t];

@@ -191,7 +191,7 @@ public final class M4Benchmarks implements ForecastModel {
         final EtsFit fit;
 
         Ets(double[] x, EtsType type) {
-            this.fit = EtsEstimator.fit(x, 1, type, EtsOptions.defaults().withCriterion(EtsOptions.Criterion.MSE).withRSimplex(true));
+            this.fit = EtsEstimator.fit(x, 1, type, EtsOptions.defaults().withCriterion(EtsOptions.Criterion.MSE));
         }
 
         public double[] forecast(int h) {
