@@ -506,9 +506,11 @@ public final class EtsEstimator {
                 mse += d * d;
             }
             mse /= n;
-            if (!Double.isFinite(lik)) {
+            if (Double.isNaN(lik) || lik == Double.POSITIVE_INFINITY) {
                 throw new IllegalStateException(type.label() + " has no finite likelihood at the best point found");
             }
+            // a perfect fit (zero errors) has log(0) = -infinity: clamped as R's optimiser does
+            lik = Math.max(lik, -1e10);
             int smoothing = 1 + (type.hasTrend() ? 1 : 0) + (type.seasonal() ? 1 : 0) + (type.damped() ? 1 : 0);
             int free = nPar + (1 + (type.hasTrend() ? 1 : 0) + (type.seasonal() ? m - 1 : 0)) + 1;
             return new EtsFit(type, m, alpha, beta, gamma, phi, x0Final, last, lik, free, res, fit, mse, smoothing,
