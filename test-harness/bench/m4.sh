@@ -11,5 +11,5 @@ if [ ! -s "$cp_file" ] || [ pom.xml -nt "$cp_file" ]; then
   mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null 2>&1 \
     || mvn -B -q dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
 fi
-exec nice java -Xmx4g -cp "target/classes:target/test-classes:$(cat "$cp_file")" \
+exec nice java ${M4_JAVA_OPTS:-} -Xmx4g -cp "target/classes:target/test-classes:$(cat "$cp_file")" \
   io.jenkins.plugins.influxforecast.bench.M4Benchmark "$@"

@@ -80,7 +80,7 @@ public final class M4Benchmark {
 
     /** One model over one set. */
     public record ModelRun(String label, Dataset dataset, List<M4Series> series, SeriesResult[] results, double wallSeconds,
-                           long peakHeapBytes) {
+                           long peakHeapBytes, long processCpuNanos) {
 
         public double smape() {
             return Arrays.stream(results).mapToDouble(SeriesResult::smape).average().orElse(Double.NaN);
@@ -90,8 +90,14 @@ public final class M4Benchmark {
             return Arrays.stream(results).mapToDouble(SeriesResult::mase).average().orElse(Double.NaN);
         }
 
+        /** CPU time of the threads that fitted, per series. */
         public double cpuMsPerSeries() {
             return Arrays.stream(results).mapToLong(SeriesResult::cpuNanos).sum() / 1e6 / results.length;
+        }
+
+        /** CPU time of the whole JVM during the run (JIT compiler and GC included), per series. */
+        public double processCpuMsPerSeries() {
+            return processCpuNanos / 1e6 / series.size();
         }
 
         public long failures() {
@@ -105,7 +111,7 @@ public final class M4Benchmark {
         /** The same run restricted to the given series ids. */
         public ModelRun subset(List<String> ids) {
             SeriesResult[] r = Arrays.stream(results).filter(s -> ids.contains(s.id())).toArray(SeriesResult[]::new);
-            return new ModelRun(label, dataset, series, r, wallSeconds, peakHeapBytes);
+            return new ModelRun(label, dataset, series, r, wallSeconds, peakHeapBytes, processCpuNanos);
         }
     }
 
@@ -138,6 +144,7 @@ public final class M4Benchmark {
             column("MASE", (r, n) -> fmt(r.mase(), 3)),
             column("OWA", (r, n) -> fmt((r.smape() / n.smape() + r.mase() / n.mase()) / 2, 3)),
             column("CPU ms/series", (r, n) -> fmt(r.cpuMsPerSeries(), 2)),
+            column("JVM CPU ms/series", (r, n) -> fmt(r.processCpuMsPerSeries(), 2)),
             column("series/s", (r, n) -> fmt(r.results().length / r.wallSeconds(), 1)),
             column("peak heap MB", (r, n) -> fmt(r.peakHeapBytes() / 1048576.0, 0)),
             column("failed", (r, n) -> String.valueOf(r.failures())),
@@ -285,6 +292,9 @@ public final class M4Benchmark {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long start = System.nanoTime();
         List<Future<SeriesResult>> futures = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
@@ -297,8 +307,9 @@ public final class M4Benchmark {
             results[i] = futures.get(i).get();
         }
         double wall = (System.nanoTime() - start) / 1e9;
+        long cpu = os.getProcessCpuTime() - cpu0;
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        return new ModelRun(text, ds, series, results, wall, peak);
+        return new ModelRun(text, ds, series, results, wall, peak, cpu);
     }
 
     static TimeSeries toSeries(M4Series s, Dataset ds) {

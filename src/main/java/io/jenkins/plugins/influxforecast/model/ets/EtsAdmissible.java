@@ -99,20 +99,23 @@ final class EtsAdmissible {
             if (!(Math.abs(c0) < Math.abs(lead))) {
                 return false;
             }
-            // (lead * a(w) - c0 * a*(w)) / w, kept at unit size
-            double max = 0;
+            // (lead * a(w) - c0 * a*(w)) / w; the new leading coefficient is lead^2 - c0^2 > 0
             for (int i = 1; i <= d; i++) {
-                double v = lead * c[i] - c0 * c[d - i];
-                work[off + i - 1] = v;
-                max = Math.max(max, Math.abs(v));
+                work[off + i - 1] = lead * c[i] - c0 * c[d - i];
             }
             d--;
-            if (!(max > 0)) {
+            double top = work[off + d];
+            if (!(top > 0)) {
                 return false;
             }
-            double inv = 1 / max;
-            for (int i = 0; i <= d; i++) {
-                c[i] = work[off + i] * inv;
+            // rescale only when the numbers drift far from 1 (a power of two: exact)
+            if (top > 1e100 || top < 1e-100) {
+                double f = Math.scalb(1.0, -Math.getExponent(top));
+                for (int i = 0; i <= d; i++) {
+                    c[i] = work[off + i] * f;
+                }
+            } else {
+                System.arraycopy(work, off, c, 0, d + 1);
             }
         }
         return true;

@@ -360,7 +360,7 @@ public final class EtsEstimator {
                 return Double.POSITIVE_INFINITY;
             }
             double f = EtsKernel.run(y, m, error, trend, season, alpha, type.hasTrend() ? beta : 0,
-                    type.seasonal() ? gamma : 0, type.damped() ? phi : 1, x0, ring, null, null, null, crit, o.rSimplex());
+                    type.seasonal() ? gamma : 0, type.damped() ? phi : 1, x0, ring, null, null, null, crit, o.rArithmetic());
             if (Double.isNaN(f)) {
                 return Double.POSITIVE_INFINITY;
             }
@@ -499,16 +499,18 @@ public final class EtsEstimator {
             double phi = type.damped() ? p[3] : Double.NaN;
             double lik = EtsKernel.run(y, m, error, trend, season, alpha, type.hasTrend() ? beta : 0,
                     type.seasonal() ? gamma : 0, type.damped() ? phi : 1, x0Final, ring, res, fit, last, EtsKernel.CRIT_LIK,
-                    o.rSimplex());
+                    o.rArithmetic());
             double mse = 0;
             for (int t = 0; t < n; t++) {
                 double d = y[t] - fit[t];
                 mse += d * d;
             }
             mse /= n;
-            if (!Double.isFinite(lik)) {
+            if (Double.isNaN(lik) || lik == Double.POSITIVE_INFINITY) {
                 throw new IllegalStateException(type.label() + " has no finite likelihood at the best point found");
             }
+            // a perfect fit (zero errors) has log(0) = -infinity: clamped as R's optimiser does
+            lik = Math.max(lik, -1e10);
             int smoothing = 1 + (type.hasTrend() ? 1 : 0) + (type.seasonal() ? 1 : 0) + (type.damped() ? 1 : 0);
             int free = nPar + (1 + (type.hasTrend() ? 1 : 0) + (type.seasonal() ? m - 1 : 0)) + 1;
             return new EtsFit(type, m, alpha, beta, gamma, phi, x0Final, last, lik, free, res, fit, mse, smoothing,

@@ -188,7 +188,7 @@ public final class EtsFit {
      */
     public double[] forecastMean(int horizon) {
         if (type.season() == 'M' && type.error() == 'M' && hasAnalyticVariance()) {
-            return class3(horizon)[0];
+            return class3Mean(horizon);
         }
         return pointForecast(horizon);
     }
@@ -243,6 +243,55 @@ public final class EtsFit {
             c[j - 1] = v;
         }
         return c;
+    }
+
+    /**
+     * The mean of R's class 3 alone: {@code M_{h+1} = F1 M_h F2' + sigma^2 G1 M_h G2'} with M_1 the
+     * outer product of the level/trend and seasonal states; mean_h = the level row sum at the
+     * oldest seasonal position. O(h m) instead of the full variance recursion.
+     */
+    private double[] class3Mean(int horizon) {
+        int p1 = type.hasTrend() ? 2 : 1;
+        double ph = phiOrOne();
+        // columns of M rotate with F2: column j of F2' M maps ... track M as p1 x m
+        double[][] mh = new double[p1][m];
+        for (int i = 0; i < p1; i++) {
+            for (int j = 0; j < m; j++) {
+                mh[i][j] = finalState[i] * finalState[p1 + j];
+            }
+        }
+        double[] mu = new double[horizon];
+        double[][] next = new double[p1][m];
+        for (int h = 0; h < horizon; h++) {
+            double v = 0;
+            for (int r = 0; r < p1; r++) {
+                v += mh[r][m - 1];
+            }
+            mu[h] = v;
+            // F1 M F2': (M F2')[:, 0] = M[:, m-1], (M F2')[:, j] = M[:, j-1]
+            // G1 M G2': G2' has gamma at (m-1, 0): (M G2')[:, 0] = gamma M[:, m-1], other columns 0
+            for (int j = 0; j < m; j++) {
+                int src = j == 0 ? m - 1 : j - 1;
+                if (p1 == 1) {
+                    next[0][j] = mh[0][src];
+                } else {
+                    next[0][j] = mh[0][src] + mh[1][src];
+                    next[1][j] = ph * mh[1][src];
+                }
+            }
+            double g = gamma * sigma2;
+            if (p1 == 1) {
+                next[0][0] += alpha * g * mh[0][m - 1];
+            } else {
+                double colSum = mh[0][m - 1] + mh[1][m - 1];
+                next[0][0] += alpha * g * colSum;
+                next[1][0] += beta * g * colSum;
+            }
+            double[][] t = mh;
+            mh = next;
+            next = t;
+        }
+        return mu;
     }
 
     /** R's class 3 (multiplicative error and season): {mean, variance}. */

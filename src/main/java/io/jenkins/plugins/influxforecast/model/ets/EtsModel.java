@@ -131,6 +131,17 @@ public final class EtsModel implements ForecastModel {
         if (additiveOnly) {
             candidates.removeIf(EtsType::multiplicative);
         }
+        boolean constant = true;
+        for (double v : y) {
+            constant &= v == y[0];
+        }
+        if (constant) {
+            // as R's ets: simple exponential smoothing with alpha near 1 (a flat forecast, zero variance)
+            warnings.add("series is constant: forecasting its value");
+            EtsFit f = EtsEstimator.evaluate(y, 1, new EtsType('A', 'N', false, 'N'), 0.9999, Double.NaN, Double.NaN, Double.NaN,
+                    new double[] {y[0]}, 3);
+            return new Fitted(resolvedSpec(f), series, f, warnings, notes, Map.of(), 0);
+        }
         // the season
         int m = 1;
         boolean wantsSeason = candidates.stream().anyMatch(EtsType::seasonal);
@@ -172,16 +183,6 @@ public final class EtsModel implements ForecastModel {
                     }
                 }
             }
-        }
-        boolean constant = true;
-        for (double v : y) {
-            constant &= v == y[0];
-        }
-        if (constant) {
-            warnings.add("series is constant: forecasting its value");
-            EtsFit f = EtsEstimator.evaluate(y, 1, new EtsType('A', 'N', false, 'N'), 0.9999, Double.NaN, Double.NaN, Double.NaN,
-                    new double[] {y[0]}, 3);
-            return new Fitted(resolvedSpec(f), series, f, warnings, notes, Map.of(), 0);
         }
         double min = Double.POSITIVE_INFINITY;
         for (double v : y) {

@@ -82,6 +82,8 @@ public final class NelderMead {
 
         boolean converged = false;
         int lo = 0;
+        double[] sum = new double[n];
+        int refresh = 0;
         while (true) {
             // best (lo) and worst (hi) vertices
             int hi = lo;
@@ -105,13 +107,14 @@ public final class NelderMead {
             if (asR ? evals > maxEvaluations : evals >= maxEvaluations) {
                 break;
             }
-            // centroid of all but the worst
+            // centroid of all but the worst, from the running sum of the vertices (refreshed now
+            // and then against drift): O(n) per iteration instead of O(n^2)
+            if (--refresh <= 0) {
+                sumVertices(p, sum);
+                refresh = 2 * n1;
+            }
             for (int i = 0; i < n; i++) {
-                double s = -p[hi][i];
-                for (int j = 0; j < n1; j++) {
-                    s += p[j][i];
-                }
-                centroid[i] = s / n;
+                centroid[i] = (sum[i] - p[hi][i]) / n;
             }
             // reflection
             double[] worst = p[hi];
@@ -128,17 +131,17 @@ public final class NelderMead {
                 double ve = value(f, trial2);
                 evals++;
                 if (ve < vr) {
-                    System.arraycopy(trial2, 0, worst, 0, n);
+                    replace(sum, worst, trial2);
                     v[hi] = ve;
                 } else {
-                    System.arraycopy(trial, 0, worst, 0, n);
+                    replace(sum, worst, trial);
                     v[hi] = vr;
                 }
                 continue;
             }
             if (vr < vh) {
                 // the reflected point replaces the worst, then contract from it
-                System.arraycopy(trial, 0, worst, 0, n);
+                replace(sum, worst, trial);
                 v[hi] = vr;
             }
             for (int i = 0; i < n; i++) {
@@ -147,9 +150,10 @@ public final class NelderMead {
             double vc = value(f, trial2);
             evals++;
             if (vc < v[hi]) {
-                System.arraycopy(trial2, 0, worst, 0, n);
+                replace(sum, worst, trial2);
                 v[hi] = vc;
             } else if (vr >= vh) {
+                refresh = 0;
                 // shrink towards the best vertex
                 size = 0;
                 double[] best = p[lo];
@@ -186,6 +190,23 @@ public final class NelderMead {
             }
         }
         return new Result(p[best].clone(), v[best], evals, converged);
+    }
+
+    private static void sumVertices(double[][] p, double[] sum) {
+        java.util.Arrays.fill(sum, 0);
+        for (double[] v : p) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += v[i];
+            }
+        }
+    }
+
+    /** Copies {@code to} into {@code vertex}, keeping the running sum. */
+    private static void replace(double[] sum, double[] vertex, double[] to) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += to[i] - vertex[i];
+            vertex[i] = to[i];
+        }
     }
 
     private static double value(ToDoubleFunction<double[]> f, double[] x) {

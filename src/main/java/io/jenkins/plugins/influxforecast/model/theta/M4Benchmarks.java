@@ -191,7 +191,7 @@ public final class M4Benchmarks implements ForecastModel {
         final EtsFit fit;
 
         Ets(double[] x, EtsType type) {
-            this.fit = EtsEstimator.fit(x, 1, type, EtsOptions.defaults().withCriterion(EtsOptions.Criterion.MSE).withRSimplex(true));
+            this.fit = EtsEstimator.fit(x, 1, type, EtsOptions.defaults().withCriterion(EtsOptions.Criterion.MSE));
         }
 
         public double[] forecast(int h) {
@@ -232,7 +232,7 @@ public final class M4Benchmarks implements ForecastModel {
 
         Theta(double[] x) {
             n = x.length;
-            line = ThetaModel.LeastSquares.line(x);
+            line = ThetaModel.Lines.line(x);
             double[] theta2 = new double[n];
             for (int t = 0; t < n; t++) {
                 theta2[t] = 2 * x[t] - (line[0] + line[1] * (t + 1));

@@ -102,7 +102,7 @@ public final class ThetaModel implements ForecastModel {
             }
         }
         Ses ses = Ses.fit(x);
-        double drift = LeastSquares.slope(x) / 2;
+        double drift = Lines.slope(x) / 2;
         double[] fitted = ses.fit.fitted();
         if (seasonal) {
             for (int t = 0; t < n; t++) {
@@ -189,8 +189,8 @@ public final class ThetaModel implements ForecastModel {
     }
 
     /** Small numerical helpers shared by the Theta variants. */
-    static final class LeastSquares {
-        private LeastSquares() {
+    static final class Lines {
+        private Lines() {
         }
 
         /** Slope of the least-squares line of x on 0..n-1. */

@@ -91,7 +91,7 @@ class EtsGoldenTest {
     void withRsSimplexTheEstimatesAreRs(String name, String series) {
         Golden g = golden(name);
         EtsType type = EtsType.parse(g.keyValues().get("method"));
-        EtsOptions o = EtsOptions.defaults().withRSimplex(true);
+        EtsOptions o = EtsOptions.defaults().withRSimplex(true).withRArithmetic(true);
         if (g.command().contains("opt.crit = \"mse\"")) {
             o = o.withCriterion(EtsOptions.Criterion.MSE);
         }
