@@ -79,7 +79,7 @@ public final class HttpWriteTarget implements WriteTarget {
         int status = response.statusCode();
         if (status / 100 == 2) {
             try (InputStream in = response.body()) {
-                in.transferTo(OutputStreamNull.INSTANCE);
+                in.transferTo(java.io.OutputStream.nullOutputStream());
             } catch (IOException e) {
                 // the write was acknowledged by the status; the empty body does not matter
             }
@@ -117,17 +117,6 @@ public final class HttpWriteTarget implements WriteTarget {
         }
     }
 
-    private static final class OutputStreamNull extends java.io.OutputStream {
-        static final OutputStreamNull INSTANCE = new OutputStreamNull();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-        }
-    }
 
     @Override
     public String describe() {

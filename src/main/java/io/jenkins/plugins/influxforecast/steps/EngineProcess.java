@@ -238,7 +238,7 @@ final class EngineProcess {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Proc p = launcher.launch().cmds("cat", "/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes")
-                    .pwd(workspace).quiet(true).stdout(out).stderr(OutputStreamNull.INSTANCE).start();
+                    .pwd(workspace).quiet(true).stdout(out).stderr(java.io.OutputStream.nullOutputStream()).start();
             p.joinWithTimeout(30, TimeUnit.SECONDS, launcher.getListener());
         } catch (IOException e) {
             return null;
@@ -279,18 +279,5 @@ final class EngineProcess {
 
     static String seconds(long sinceNanos) {
         return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - sinceNanos) / 1e9);
-    }
-
-    /** Discards output (the error stream of a probe). */
-    private static final class OutputStreamNull extends java.io.OutputStream {
-        static final OutputStreamNull INSTANCE = new OutputStreamNull();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-        }
     }
 }
