@@ -11,5 +11,9 @@ if [ ! -s "$cp_file" ] || [ pom.xml -nt "$cp_file" ]; then
   mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null 2>&1 \
     || mvn -B -q dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
 fi
-exec nice java ${M4_JAVA_OPTS:-} -Xmx4g -cp "target/classes:target/test-classes:$(cat "$cp_file")" \
+# run from a snapshot of the classes, so that rebuilding during a long run cannot break it
+snap=$(mktemp -d target/bench-run.XXXXXX)
+trap 'rm -rf "$snap"' EXIT
+cp -r target/classes "$snap/classes" && cp -r target/test-classes "$snap/test-classes"
+nice java ${M4_JAVA_OPTS:-} -Xmx4g -cp "$snap/classes:$snap/test-classes:$(cat "$cp_file")" \
   io.jenkins.plugins.influxforecast.bench.M4Benchmark "$@"
