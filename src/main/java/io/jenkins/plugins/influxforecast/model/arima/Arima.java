@@ -386,7 +386,8 @@ public final class Arima implements ForecastModel {
         if (!f.converged()) {
             warnings.add("the optimiser did not converge for " + order + " with regressors; the estimates may be inaccurate");
         }
-        return new FittedArima(resolved(order, withConst), series, f, regressorFns(order, withConst, xregFns), extra, warnings);
+        return new FittedArima(resolved(order, withConst), series, f, regressorFns(order, withConst, xregFns), extra, warnings)
+                .withStandardErrorsFrom(r.cols());
     }
 
     private FittedModel fitFixed(TimeSeries series, int m, List<String> warnings, Map<String, Object> extra) {
@@ -416,7 +417,7 @@ public final class Arima implements ForecastModel {
         AutoArima.Regs r = AutoArima.regressors(y, o, withConst, new double[0][], List.of(), false);
         ArimaFit f;
         try {
-            f = ArimaEstimator.fit(y, o, r.cols(), r.names(), method, false, true);
+            f = ArimaEstimator.fit(y, o, r.cols(), r.names(), method, false, false);
         } catch (ArimaEstimator.EstimationException e) {
             if (method == ArimaEstimator.Method.CSS) {
                 throw new IllegalArgumentException("series '" + series.label() + "': " + o + " could not be estimated: "
@@ -425,14 +426,15 @@ public final class Arima implements ForecastModel {
             warnings.add("maximum likelihood failed for " + o + " (" + e.getMessage()
                     + "); fell back to conditional sum of squares");
             extra.put("fallback", "CSS");
-            f = ArimaEstimator.fit(y, o, r.cols(), r.names(), ArimaEstimator.Method.CSS, false, true);
+            f = ArimaEstimator.fit(y, o, r.cols(), r.names(), ArimaEstimator.Method.CSS, false, false);
         }
         warnings.addAll(f.notes());
         if (!f.converged()) {
             warnings.add("the optimiser did not converge for " + o + " within 100 iterations; the estimates may be inaccurate");
             extra.put("converged", false);
         }
-        return new FittedArima(resolved(o, withConst), series, f, regressorFns(o, withConst, List.of()), extra, warnings);
+        return new FittedArima(resolved(o, withConst), series, f, regressorFns(o, withConst, List.of()), extra, warnings)
+                .withStandardErrorsFrom(r.cols());
     }
 
     private Map<String, Object> searchInfo(AutoArima.Result res) {
