@@ -50,23 +50,32 @@ count() { q "SELECT count(value) FROM bench" "$1" | sed -n 's/.*"values":\[\[[0-
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 rss() { if [ -x /usr/bin/time ]; then /usr/bin/time -f '%M' -o "$work/rss" "$@"; else "$@"; echo 0 > "$work/rss"; fi; }
 
-load_curl=(); load_engine=(); extract_curl=(); extract_engine=(); engine_rss=()
+load_curl=(); load_engine=(); load_plain=(); extract_curl=(); extract_engine=(); engine_rss=()
+load_inproc=(); extract_inproc=()
+# the engine's own time (after JVM start-up): "... in N ms" on its last line
+inproc() { sed -n 's/.* in \([0-9]*\) ms$/\1/p' "$1" | tail -1; }
 for rep in $(seq 1 "$reps"); do
   q "CREATE DATABASE c$rep" > /dev/null
   q "CREATE DATABASE e$rep" > /dev/null
-  for who in $( [ $((rep % 2)) = 1 ] && echo "curl engine" || echo "engine curl" ); do
+  q "CREATE DATABASE p$rep" > /dev/null
+  for who in $( [ $((rep % 2)) = 1 ] && echo "curl engine plain" || echo "plain engine curl" ); do
     t0=$(now_ns)
     if [ "$who" = curl ]; then
       code=$(curl -s -o "$work/curl-write.out" -w '%{http_code}' -XPOST "$url/write?db=c$rep&precision=ns" --data-binary "@$lp")
       [ "$code" = 204 ] || { echo "curl write failed: $code $(cat "$work/curl-write.out")" >&2; exit 1; }
       load_curl+=($(( $(now_ns) - t0 )))
+    elif [ "$who" = plain ]; then
+      java "-Xmx$heap" -jar "$jar" load --url "$url" --database "p$rep" --input "$lp" --no-gzip --summary "$work/load-summary.json" > "$work/engine-load.out"
+      load_plain+=($(( $(now_ns) - t0 )))
     else
       java "-Xmx$heap" -jar "$jar" load --url "$url" --database "e$rep" --input "$lp" --summary "$work/load-summary.json" > "$work/engine-load.out"
       load_engine+=($(( $(now_ns) - t0 )))
+      load_inproc+=("$(inproc "$work/engine-load.out")000000")
     fi
   done
   [ "$(count "c$rep")" = "$points" ] || { echo "curl load: wrong count $(count "c$rep")" >&2; exit 1; }
   [ "$(count "e$rep")" = "$points" ] || { echo "engine load: wrong count $(count "e$rep")" >&2; exit 1; }
+  [ "$(count "p$rep")" = "$points" ] || { echo "engine load --no-gzip: wrong count $(count "p$rep")" >&2; exit 1; }
 
   for who in $( [ $((rep % 2)) = 1 ] && echo "curl engine" || echo "engine curl" ); do
     t0=$(now_ns)
@@ -78,6 +87,7 @@ for rep in $(seq 1 "$reps"); do
       rss java "-Xmx$heap" -jar "$jar" extract --url "$url" --database c1 --query "SELECT value FROM bench" \
         --output "$work/engine.csv" > "$work/engine-extract.out"
       extract_engine+=($(( $(now_ns) - t0 )))
+      extract_inproc+=("$(inproc "$work/engine-extract.out")000000")
       engine_rss+=("$(cat "$work/rss")")
     fi
   done
@@ -86,6 +96,7 @@ for rep in $(seq 1 "$reps"); do
   [ "$curl_rows" = "$points" ] && [ "$engine_rows" = "$points" ] || {
     echo "extract row counts differ: curl $curl_rows, engine $engine_rows, expected $points" >&2; exit 1; }
   q "DROP DATABASE e$rep" > /dev/null
+  q "DROP DATABASE p$rep" > /dev/null
   [ "$rep" = 1 ] || q "DROP DATABASE c$rep" > /dev/null
 done
 
@@ -93,7 +104,9 @@ pps() { awk -v n="$points" -v ns="$1" 'BEGIN { printf "%.0f", n / (ns / 1e9) }';
 secs() { awk -v ns="$1" 'BEGIN { printf "%.2f", ns / 1e9 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b / a }'; }  # engine speed / curl speed
 lc=$(printf '%s\n' "${load_curl[@]}" | median); le=$(printf '%s\n' "${load_engine[@]}" | median)
+lp_=$(printf '%s\n' "${load_plain[@]}" | median)
 xc=$(printf '%s\n' "${extract_curl[@]}" | median); xe=$(printf '%s\n' "${extract_engine[@]}" | median)
+li=$(printf '%s\n' "${load_inproc[@]}" | median); xi=$(printf '%s\n' "${extract_inproc[@]}" | median)
 mem=$(printf '%s\n' "${engine_rss[@]}" | sort -n | tail -1)
 
 echo
@@ -101,7 +114,10 @@ echo "InfluxDB $(influxd version 2>/dev/null | awk '{print $2}') on 127.0.0.1, $
 echo
 echo "| work | curl (s) | curl points/s | engine (s) | engine points/s | engine/curl speed |"
 echo "|---|---|---|---|---|---|"
-echo "| load: curl one POST of the file vs engine load (validate, batches of 5000, gzip) | $(secs "$lc") | $(pps "$lc") | $(secs "$le") | $(pps "$le") | $(ratio "$le" "$lc") |"
-echo "| extract: curl GET /query CSV vs engine extract (chunked JSON -> forecast CSV) | $(secs "$xc") | $(pps "$xc") | $(secs "$xe") | $(pps "$xe") | $(ratio "$xe" "$xc") |"
+echo "| load: curl one POST of the file vs engine load (validate all, batches of 5000, gzip) | $(secs "$lc") | $(pps "$lc") | $(secs "$le") | $(pps "$le") | $(ratio "$le" "$lc") |"
+echo "| load: same, engine with --no-gzip | $(secs "$lc") | $(pps "$lc") | $(secs "$lp_") | $(pps "$lp_") | $(ratio "$lp_" "$lc") |"
+echo "| extract: curl GET /query CSV vs engine extract (chunked MessagePack -> forecast CSV) | $(secs "$xc") | $(pps "$xc") | $(secs "$xe") | $(pps "$xe") | $(ratio "$xe" "$xc") |"
+echo "| load, engine's own time (after JVM start-up; validation included) | $(secs "$lc") | $(pps "$lc") | $(secs "$li") | $(pps "$li") | $(ratio "$li" "$lc") |"
+echo "| extract, engine's own time (after JVM start-up) | $(secs "$xc") | $(pps "$xc") | $(secs "$xi") | $(pps "$xi") | $(ratio "$xi" "$xc") |"
 echo
 echo "engine wall times include JVM start-up; engine heap -Xmx$heap, peak RSS of extract ${mem} KB"

@@ -36,7 +36,7 @@ public final class LineProtocolLoader {
      */
     public record Options(int batchSize, Precision precision, RetryPolicy retry, boolean dryRun, int concurrency) {
         public static final int DEFAULT_BATCH_SIZE = 5000;
-        public static final int DEFAULT_CONCURRENCY = 2;
+        public static final int DEFAULT_CONCURRENCY = 1;
 
         /** With one batch in flight at a time. */
         public Options(int batchSize, Precision precision, RetryPolicy retry, boolean dryRun) {

@@ -320,6 +320,9 @@ final class LineScanner {
         if (len != 4 && len != 5) {
             return false;
         }
+        if (c != 't' && c != 'T' && c != 'f' && c != 'F') {
+            return false; // every number starts otherwise: no text to build
+        }
         String v = new String(b, s, len, StandardCharsets.US_ASCII);
         return switch (v) {
             case "true", "True", "TRUE", "false", "False", "FALSE" -> true;

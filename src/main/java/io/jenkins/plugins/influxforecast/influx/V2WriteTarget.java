@@ -13,10 +13,17 @@ public final class V2WriteTarget implements WriteTarget, AutoCloseable {
     private final String bucket;
 
     public V2WriteTarget(InfluxConnection connection) {
+        this(connection, true);
+    }
+
+    public V2WriteTarget(InfluxConnection connection, boolean gzip) {
         this.connection = connection;
         this.org = connection.requireOrg("load");
         this.bucket = connection.requireBucket("load");
         this.client = V2Client.create(connection);
+        if (!gzip) {
+            client.disableGzip();
+        }
     }
 
     static WritePrecision precision(Precision p) {

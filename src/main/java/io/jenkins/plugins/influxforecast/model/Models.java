@@ -3,8 +3,13 @@ package io.jenkins.plugins.influxforecast.model;
 import io.jenkins.plugins.influxforecast.model.arima.Arima;
 import io.jenkins.plugins.influxforecast.model.ensemble.AutoModel;
 import io.jenkins.plugins.influxforecast.model.ensemble.Ensemble;
+import io.jenkins.plugins.influxforecast.model.ets.EtsModel;
+import io.jenkins.plugins.influxforecast.model.fft.FftModel;
 import io.jenkins.plugins.influxforecast.model.naive.LagWalk;
 import io.jenkins.plugins.influxforecast.model.naive.WindowMean;
+import io.jenkins.plugins.influxforecast.model.season.MstlModel;
+import io.jenkins.plugins.influxforecast.model.theta.M4Benchmarks;
+import io.jenkins.plugins.influxforecast.model.theta.ThetaModel;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,6 +29,18 @@ public final class Models {
         register("drift", LagWalk::drift);
         register("mean", WindowMean::mean);
         register("movingaverage", WindowMean::movingAverage);
+        // engine I: exponential smoothing, Theta, the M4 benchmarks
+        register("ets", EtsModel::ets);
+        register("holtwinters", EtsModel::holtWinters);
+        register("theta", ThetaModel::create);
+        register("naive2", M4Benchmarks::naive2);
+        register("ses", M4Benchmarks::ses);
+        register("holt", M4Benchmarks::holt);
+        register("damped", M4Benchmarks::damped);
+        register("comb", M4Benchmarks::comb);
+        register("mstl", MstlModel::create);
+        register("stlf", MstlModel::create);
+        register("fft", FftModel::create);
         // engine II: ARIMA
         register("arima", Arima::create);
         register("autoarima", Arima::autoarima);

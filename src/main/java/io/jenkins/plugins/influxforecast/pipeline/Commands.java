@@ -54,7 +54,13 @@ public final class Commands {
                     optional("levels", "--levels", Type.STRING, "80,95",
                             "Prediction interval levels in percent, comma-separated; empty for none."),
                     optional("nonNegative", "--non-negative", Type.BOOLEAN, "false",
-                            "Clip forecasts and interval bounds at zero (counts, parking spaces, solar power); recorded in metrics.json.")));
+                            "Clip forecasts and interval bounds at zero (counts, parking spaces, solar power); recorded in metrics.json."),
+                    optional("asOf", "--as-of", Type.STRING, null,
+                            "The time the forecast is made as of (ISO-8601, e.g. 2024-05-01T12:00:00Z): written to metrics.json and, as field as_of (epoch seconds), to every point of forecast.lp."),
+                    optional("build", "--build", Type.INT, null,
+                            "The number of the build that made the forecast: written to metrics.json and, as field build, to every point of forecast.lp."),
+                    optional("modelTag", "--model-tag", Type.STRING, null,
+                            "Tag key under which the model spec is written on every point of forecast.lp (e.g. model); default: no model tag.")));
 
     // --- influx: extract and load (connection options shared, see InfluxOptions) ---
 
@@ -107,8 +113,10 @@ public final class Commands {
                             "Unit of the file's timestamps: ns, us, ms or s."),
                     optional("batchSize", "--batch-size", Type.INT, "5000",
                             "Points per request (1 to 100000)."),
-                    optional("concurrency", "--concurrency", Type.INT, "2",
-                            "Batches in flight at once (1 to 8); batches are still counted in file order."),
+                    optional("concurrency", "--concurrency", Type.INT, "1",
+                            "Batches in flight at once (1 to 8; more helps on a slow link); batches are still counted in file order."),
+                    optional("noGzip", "--no-gzip", Type.BOOLEAN, "false",
+                            "Send batches uncompressed (gzip is on by default; on loopback or a fast LAN it only costs CPU)."),
                     optional("dryRun", "--dry-run", Type.BOOLEAN, "false",
                             "Validate and report only; write nothing."),
                     optional("unstableOnFailure", "--unstable-on-failure", Type.BOOLEAN, "false",

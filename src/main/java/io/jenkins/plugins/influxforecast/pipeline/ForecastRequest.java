@@ -35,7 +35,13 @@ public record ForecastRequest(
         String field,
         Map<String, String> tags,
         double[] levels,
-        boolean nonNegative) {
+        boolean nonNegative,
+        java.time.Instant asOf,
+        Integer build,
+        String modelTag) {
+
+    /** The longest forecast the engine makes (100,000 steps: 1.9 years of 10-minute data). */
+    public static final int MAX_HORIZON = 100_000;
 
     /** Builds and validates a request from option values keyed by step parameter name. */
     public static ForecastRequest fromOptions(Map<String, ?> given) {
@@ -56,6 +62,9 @@ public record ForecastRequest(
         Integer horizon = integer(o, "horizon");
         if (horizon != null && horizon < 1) {
             throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
+        }
+        if (horizon != null && horizon > MAX_HORIZON) {
+            throw new IllegalArgumentException("horizon must be <= " + MAX_HORIZON + ", got " + horizon);
         }
         ValidationSplit split = ValidationSplit.parse(text(o, "validation"));
         if (horizon == null && split.isNone()) {
@@ -80,7 +89,47 @@ public record ForecastRequest(
                 smoothing == null ? 0 : smoothing, GapFill.parse(text(o, "fill")), maxGap,
                 InputFormat.parse(text(o, "format")), text(o, "timeColumn"), text(o, "valueColumn"), text(o, "name"),
                 measurement, field == null ? "value" : field, tags(o.get("tags")), levels(text(o, "levels")),
-                bool(o.get("nonNegative")));
+                bool(o.get("nonNegative")), asOf(text(o, "asOf")), build(integer(o, "build")), modelTag(text(o, "modelTag")));
+    }
+
+    private static java.time.Instant asOf(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text.trim()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("asOf must be an ISO-8601 time such as 2024-05-01T12:00:00Z, got '" + text.trim() + "'");
+        }
+    }
+
+    private static Integer build(Integer build) {
+        if (build != null && build < 0) {
+            throw new IllegalArgumentException("build must be >= 0, got " + build);
+        }
+        return build;
+    }
+
+    private static String modelTag(String key) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        if (!key.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+            throw new IllegalArgumentException("modelTag must be a tag key (letters, digits, _ . -), got '" + key + "'");
+        }
+        return key;
+    }
+
+    /** The fields that identify the run on every forecast point: as_of (epoch seconds) and build. */
+    public Map<String, Double> runFields() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (asOf != null) {
+            m.put("as_of", (double) asOf.getEpochSecond());
+        }
+        if (build != null) {
+            m.put("build", (double) build);
+        }
+        return m;
     }
 
     /** The resolved parameters, for metrics.json and the step's record of what ran. */
@@ -108,6 +157,9 @@ public record ForecastRequest(
         }
         m.put("levels", l);
         m.put("non_negative", nonNegative);
+        m.put("as_of", asOf == null ? null : asOf.toString());
+        m.put("build", build);
+        m.put("model_tag", modelTag);
         return m;
     }
 

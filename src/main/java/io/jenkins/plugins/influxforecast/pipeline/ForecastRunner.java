@@ -126,7 +126,7 @@ public final class ForecastRunner {
         try (OutputFolder out = new OutputFolder(req.outputDir())) {
             ForecastCsv.write(out.stage(CSV), outputs);
             ForecastLineProtocol.write(out.stage(LP), outputs,
-                    new ForecastLineProtocol.Layout(req.measurement(), req.field(), req.tags()));
+                    new ForecastLineProtocol.Layout(req.measurement(), req.field(), req.tags(), req.modelTag(), req.runFields()));
             ForecastPlot.write(out.stage(PNG), outputs);
             long t3 = System.nanoTime();
             timings.put("write", ms(t2, t3));
@@ -161,6 +161,10 @@ public final class ForecastRunner {
                     + " points of series '" + series.label() + "'; at least 2 must remain for fitting");
         }
         int horizon = req.horizon() != null ? req.horizon() : k;
+        if (horizon > ForecastRequest.MAX_HORIZON) {
+            throw new IllegalArgumentException("horizon " + horizon + " (the validation length of series '" + series.label()
+                    + "') is above the maximum " + ForecastRequest.MAX_HORIZON + "; give a smaller validation or --horizon");
+        }
         int m = maseSeason(series, n - k);
 
         Map<String, Object> report = new LinkedHashMap<>();
@@ -302,15 +306,19 @@ public final class ForecastRunner {
 
     private static int clippedCount(Forecast f) {
         int c = 0;
-        for (int i = 0; i < f.horizon(); i++) {
-            if (f.mean(i) < 0) {
+        for (double v : f.mean()) {
+            if (v < 0) {
                 c++;
             }
-            for (double level : f.levels()) {
-                if (f.lower(level)[i] < 0) {
+        }
+        for (double level : f.levels()) {
+            for (double v : f.lower(level)) {
+                if (v < 0) {
                     c++;
                 }
-                if (f.upper(level)[i] < 0) {
+            }
+            for (double v : f.upper(level)) {
+                if (v < 0) {
                     c++;
                 }
             }

@@ -9,7 +9,13 @@ import java.util.Objects;
 
 /** What to load: the connection, the line-protocol file, how to write it and where the summary goes. */
 public record LoadRequest(InfluxConnection connection, Path input, LineProtocolLoader.Options options,
-        boolean unstableOnFailure, Path summary) {
+        boolean unstableOnFailure, Path summary, boolean gzip) {
+
+    public LoadRequest(InfluxConnection connection, Path input, LineProtocolLoader.Options options, boolean unstableOnFailure,
+            Path summary) {
+        this(connection, input, options, unstableOnFailure, summary, true);
+    }
+
 
     public LoadRequest {
         Objects.requireNonNull(connection, "connection");
@@ -29,6 +35,6 @@ public record LoadRequest(InfluxConnection connection, Path input, LineProtocolL
                 InfluxOptions.integer(values, "concurrency", LineProtocolLoader.Options.DEFAULT_CONCURRENCY));
         String summary = InfluxOptions.string(values, "summary");
         return new LoadRequest(connection, input, options, InfluxOptions.bool(values, "unstableOnFailure"),
-                summary == null ? null : workDir.resolve(summary));
+                summary == null ? null : workDir.resolve(summary), !InfluxOptions.bool(values, "noGzip"));
     }
 }

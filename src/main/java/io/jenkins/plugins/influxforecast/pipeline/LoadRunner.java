@@ -36,11 +36,13 @@ public final class LoadRunner {
             throw fail(request, t0, new IllegalArgumentException("input '" + request.input() + "' does not exist"));
         }
         log.accept((request.options().dryRun() ? "dry run: validating " : "load ") + request.input() + " to " + c.describe()
-                + ", batches of " + request.options().batchSize() + ", precision " + request.options().precision());
+                + ", batches of " + request.options().batchSize() + ", precision " + request.options().precision()
+                + (request.gzip() ? ", gzip" : ", uncompressed") + (request.options().concurrency() > 1 ? ", "
+                + request.options().concurrency() + " in flight" : ""));
         LineProtocolLoader.Report report;
         WriteTarget target = null;
         try {
-            target = c.version() == InfluxVersion.V2 ? new V2WriteTarget(c) : HttpWriteTarget.of(c, true);
+            target = c.version() == InfluxVersion.V2 ? new V2WriteTarget(c, request.gzip()) : HttpWriteTarget.of(c, request.gzip());
             report = LineProtocolLoader.load(request.input(), target, request.options(), log, (batch, batches, written) -> {
                 if (batch == batches || batch % 20 == 0) {
                     log.accept("  batch " + batch + " of " + batches + " written (" + written + " points)");

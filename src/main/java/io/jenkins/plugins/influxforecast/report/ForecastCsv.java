@@ -42,6 +42,15 @@ public final class ForecastCsv {
             for (ForecastOutput o : outputs) {
                 Forecast f = o.future();
                 String tags = tagSet(o.history().tags());
+                double[] mean = f.mean();
+                double[][] lower = new double[levels.length][];
+                double[][] upper = new double[levels.length][];
+                for (int l = 0; l < levels.length; l++) {
+                    if (f.hasIntervals() && contains(f.levels(), levels[l])) {
+                        lower[l] = f.lower(levels[l]);
+                        upper[l] = f.upper(levels[l]);
+                    }
+                }
                 for (int i = 0; i < f.horizon(); i++) {
                     List<Object> row = new ArrayList<>();
                     if (multi) {
@@ -49,10 +58,10 @@ public final class ForecastCsv {
                         row.add(tags);
                     }
                     row.add(DateTimeFormatter.ISO_INSTANT.format(f.time(i)));
-                    row.add(number(f.mean(i)));
-                    for (double l : levels) {
-                        row.add(f.hasIntervals() && contains(f.levels(), l) ? number(f.lower(l)[i]) : "");
-                        row.add(f.hasIntervals() && contains(f.levels(), l) ? number(f.upper(l)[i]) : "");
+                    row.add(number(mean[i]));
+                    for (int l = 0; l < levels.length; l++) {
+                        row.add(lower[l] != null ? number(lower[l][i]) : "");
+                        row.add(upper[l] != null ? number(upper[l][i]) : "");
                     }
                     p.printRecord(row);
                 }

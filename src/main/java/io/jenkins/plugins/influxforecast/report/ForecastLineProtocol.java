@@ -24,13 +24,24 @@ public final class ForecastLineProtocol {
      * @param measurement the measurement, or null for {@code <series name>-prediction}
      * @param field       the field key of the forecast value
      * @param extraTags   tags added to every point (override series tags of the same key)
+     * @param modelTag    tag key of the model spec on every point, or null for none
+     * @param runFields   fields identifying the run (as_of, build) added to every point
      */
-    public record Layout(String measurement, String field, Map<String, String> extraTags) {
+    public record Layout(String measurement, String field, Map<String, String> extraTags, String modelTag,
+                         Map<String, Double> runFields) {
         public Layout {
             if (field == null || field.isBlank()) {
                 throw new IllegalArgumentException("field must not be empty");
             }
             extraTags = Map.copyOf(extraTags);
+            runFields = runFields == null ? Map.of() : new LinkedHashMap<>(runFields);
+            if (runFields.containsKey(field)) {
+                throw new IllegalArgumentException("field '" + field + "' is also a run field (as_of, build); choose another --field");
+            }
+        }
+
+        public Layout(String measurement, String field, Map<String, String> extraTags) {
+            this(measurement, field, extraTags, null, Map.of());
         }
 
         public String measurementFor(String seriesName) {
@@ -48,6 +59,9 @@ public final class ForecastLineProtocol {
             for (ForecastOutput o : outputs) {
                 Map<String, String> tags = new TreeMap<>(o.history().tags());
                 tags.putAll(layout.extraTags());
+                if (layout.modelTag() != null) {
+                    tags.put(layout.modelTag(), o.future().model());
+                }
                 if (tags.containsKey(layout.field())) {
                     throw new IllegalArgumentException("field '" + layout.field() + "' is also a tag key; choose another --field");
                 }
@@ -56,6 +70,7 @@ public final class ForecastLineProtocol {
                 for (int i = 0; i < f.horizon(); i++) {
                     Map<String, Double> fields = new LinkedHashMap<>();
                     fields.put(layout.field(), f.mean(i));
+                    fields.putAll(layout.runFields());
                     w.write(LineProtocol.line(key, fields, Timestamps.toEpochNanos(f.time(i))));
                     w.write('\n');
                     lines++;

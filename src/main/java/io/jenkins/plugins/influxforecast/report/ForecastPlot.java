@@ -59,6 +59,11 @@ public final class ForecastPlot {
         }
     }
 
+    /** Every how many points one is drawn, so a panel draws at most about 4,000 per line. */
+    static int stride(int points) {
+        return Math.max(1, (points + 3999) / 4000);
+    }
+
     static JFreeChart chart(ForecastOutput o, int seriesCount) {
         TimeSeries h = o.history();
         Forecast f = o.future();
@@ -66,9 +71,13 @@ public final class ForecastPlot {
         int from = h.size() - shown;
         int valStart = h.size() - o.validationSize();
 
+        int step = stride(shown + f.horizon());
         XYSeries history = new XYSeries("history", false, true);
         XYSeries actual = new XYSeries("validation actual", false, true);
         for (int i = from; i < h.size(); i++) {
+            if ((i - from) % step != 0 && i != valStart && i != h.size() - 1) {
+                continue;
+            }
             long x = h.time(i).toEpochMilli();
             if (i < valStart) {
                 history.add(x, h.get(i));
@@ -84,7 +93,7 @@ public final class ForecastPlot {
         lines.addSeries(actual);
         if (o.validationForecast() != null) {
             XYSeries vf = new XYSeries("validation forecast (" + o.validationForecast().model() + ")", false, true);
-            for (int i = 0; i < o.validationForecast().horizon(); i++) {
+            for (int i = 0; i < o.validationForecast().horizon(); i += step) {
                 vf.add(o.validationForecast().time(i).toEpochMilli(), o.validationForecast().mean(i));
             }
             lines.addSeries(vf);
@@ -96,7 +105,7 @@ public final class ForecastPlot {
         YIntervalSeries fs = new YIntervalSeries(bandName, false, true);
         double[] lo = levels.length > 0 ? f.lower(levels[levels.length - 1]) : f.mean();
         double[] hi = levels.length > 0 ? f.upper(levels[levels.length - 1]) : f.mean();
-        for (int i = 0; i < f.horizon(); i++) {
+        for (int i = 0; i < f.horizon(); i += step) {
             fs.add(f.time(i).toEpochMilli(), f.mean(i), lo[i], hi[i]);
         }
         band.addSeries(fs);

@@ -134,7 +134,7 @@ final class EngineProcess {
                 } catch (IOException | InterruptedException e) {
                     listener.getLogger().println(PrefixingStream.PREFIX + "could not stop the engine process: " + e);
                 }
-            }, options.timeoutMinutes(), TimeUnit.MINUTES);
+            }, options.timeoutMillis(), TimeUnit.MILLISECONDS);
             try {
                 exit = proc.join();
             } catch (InterruptedException e) {

@@ -40,6 +40,9 @@ public final class ForecastStep extends Step {
 
     static final String FUNCTION = "forecast";
 
+    /** The tag the step writes the model spec under unless told otherwise (the engine's default is none). */
+    static final String DEFAULT_MODEL_TAG = "model";
+
     // engine options (Commands.FORECAST)
     private final String input;
     private final String outputDir;
@@ -60,8 +63,11 @@ public final class ForecastStep extends Step {
     private String levels;
     private boolean nonNegative;
 
-    // step-only parameters
     private String asOf;
+    private Integer build;
+    private String modelTag;
+
+    // step-only parameters
     private Double maxMase;
     private Double maxSmape;
     private boolean failOnQualityGate;
@@ -302,6 +308,34 @@ public final class ForecastStep extends Step {
         this.asOf = StepValues.instant("asOf", asOf);
     }
 
+    public Integer getBuild() {
+        return build;
+    }
+
+    /** The build number stamped into forecast.lp and metrics.json; default: this build's number. */
+    @DataBoundSetter
+    public void setBuild(Integer build) {
+        this.build = StepValues.atLeast("build", build, 0);
+    }
+
+    public String getModelTag() {
+        return modelTag;
+    }
+
+    /** Tag key of the model spec on every forecast point; default {@code model}; empty text for none. */
+    @DataBoundSetter
+    public void setModelTag(String modelTag) {
+        if (modelTag != null && modelTag.isBlank()) {
+            this.modelTag = "";
+            return;
+        }
+        String v = StepValues.arg("modelTag", modelTag);
+        if (v != null && !v.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+            throw new IllegalArgumentException("modelTag must be a tag key (letters, digits, _ . -), got '" + v + "'");
+        }
+        this.modelTag = v;
+    }
+
     public Double getMaxMase() {
         return maxMase;
     }
@@ -357,7 +391,7 @@ public final class ForecastStep extends Step {
     }
 
     /** The engine option values, keyed by {@link Commands#FORECAST} option name. */
-    Map<String, Object> engineValues(String resolvedAsOf) {
+    Map<String, Object> engineValues(String resolvedAsOf, int buildNumber) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("input", input);
         v.put("outputDir", outputDir);
@@ -379,9 +413,9 @@ public final class ForecastStep extends Step {
         if (nonNegative) {
             v.put("nonNegative", true);
         }
-        if (Commands.FORECAST.option("asOf").isPresent()) {
-            v.put("asOf", resolvedAsOf);
-        }
+        v.put("asOf", resolvedAsOf);
+        v.put("build", build != null ? build : Integer.valueOf(buildNumber));
+        v.put("modelTag", modelTag == null ? DEFAULT_MODEL_TAG : modelTag.isEmpty() ? null : modelTag);
         v.values().removeIf(java.util.Objects::isNull);
         return v;
     }
@@ -433,7 +467,7 @@ public final class ForecastStep extends Step {
             env.log(FUNCTION, "as of " + asOf + ", input " + step.input + ", output " + step.outputDir + "/");
             FilePath out = env.workspace().child(step.outputDir);
             QualityGate.markPending(out);
-            Map<String, Object> values = step.engineValues(asOf);
+            Map<String, Object> values = step.engineValues(asOf, env.run().getNumber());
             List<String> args = Commands.FORECAST.toArguments(values);
             EngineJar jar = EngineJar.embedded();
             String status = "failed";

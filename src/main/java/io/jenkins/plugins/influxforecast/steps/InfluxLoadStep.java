@@ -36,6 +36,7 @@ public final class InfluxLoadStep extends InfluxConnectionStep {
     private Integer batchSize;
     private Integer concurrency;
     private boolean dryRun;
+    private boolean noGzip;
     private boolean unstableOnFailure;
     private String summary;
     private boolean ignoreQualityGate;
@@ -79,13 +80,23 @@ public final class InfluxLoadStep extends InfluxConnectionStep {
         return concurrency;
     }
 
-    /** Batches in flight at once (1 to 8); default 2. */
+    /** Batches in flight at once (1 to 8); default 1. */
     @DataBoundSetter
     public void setConcurrency(Integer concurrency) {
         if (concurrency != null && (concurrency < 1 || concurrency > 8)) {
             throw new IllegalArgumentException("concurrency must be between 1 and 8, got " + concurrency);
         }
         this.concurrency = concurrency;
+    }
+
+    public boolean isNoGzip() {
+        return noGzip;
+    }
+
+    /** Send batches uncompressed (loopback or a fast LAN, where gzip costs more CPU than it saves). */
+    @DataBoundSetter
+    public void setNoGzip(boolean noGzip) {
+        this.noGzip = noGzip;
     }
 
     public boolean isDryRun() {
@@ -182,6 +193,7 @@ public final class InfluxLoadStep extends InfluxConnectionStep {
                 values.put("batchSize", step.batchSize);
                 values.put("concurrency", step.concurrency);
                 values.put("dryRun", step.dryRun ? Boolean.TRUE : null);
+                values.put("noGzip", step.noGzip ? Boolean.TRUE : null);
                 values.put("unstableOnFailure", step.unstableOnFailure ? Boolean.TRUE : null);
                 values.put("summary", step.summary);
                 values.values().removeIf(java.util.Objects::isNull);

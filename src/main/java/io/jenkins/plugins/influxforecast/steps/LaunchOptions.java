@@ -15,6 +15,8 @@ final class LaunchOptions implements Serializable {
 
     private int maxRamPercentage = DEFAULT_MAX_RAM_PERCENTAGE;
     private int timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
+    /** The time limit in milliseconds: timeoutMinutes, or a shorter limit set by a test. */
+    private long timeoutMillis = DEFAULT_TIMEOUT_MINUTES * 60_000L;
     private String installedEngine = EngineInstaller.DEFAULT_INSTALLED_PATH;
 
     int maxRamPercentage() {
@@ -41,12 +43,21 @@ final class LaunchOptions implements Serializable {
     void timeoutMinutes(Integer value) {
         if (value == null) {
             timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
-            return;
-        }
-        if (value < 1 || value > MAX_TIMEOUT_MINUTES) {
+        } else if (value < 1 || value > MAX_TIMEOUT_MINUTES) {
             throw new IllegalArgumentException("timeoutMinutes must be between 1 and " + MAX_TIMEOUT_MINUTES + ", got " + value);
+        } else {
+            timeoutMinutes = value;
         }
-        timeoutMinutes = value;
+        timeoutMillis = timeoutMinutes * 60_000L;
+    }
+
+    long timeoutMillis() {
+        return timeoutMillis;
+    }
+
+    /** A limit below a minute, for tests of the time limit. */
+    void timeoutMillisForTest(long millis) {
+        timeoutMillis = millis;
     }
 
     String installedEngine() {

@@ -174,6 +174,7 @@ class MainTest {
                 new Object[] {"infinite value", "time,value\n2026-01-01T00:00:00Z,1\n2026-01-01T01:00:00Z,-Infinity\n", new String[0], "NaN or infinite"},
                 new Object[] {"too few points", "time,value\n2026-01-01T00:00:00Z,1\n2026-01-01T01:00:00Z,2\n2026-01-01T02:00:00Z,3\n",
                     new String[] {"--model", "snaive(season=24)", "--validation", "0", "--horizon", "2"}, "need at least 25"},
+                new Object[] {"horizon too long", "time,value\n2026-01-01T00:00:00Z,1\n", new String[] {"--horizon", "100001"}, "horizon must be <= 100000, got 100001"},
                 new Object[] {"horizon zero", "time,value\n2026-01-01T00:00:00Z,1\n", new String[] {"--horizon", "0"}, "horizon must be >= 1, got 0"},
                 new Object[] {"unknown model", "time,value\n2026-01-01T00:00:00Z,1\n", new String[] {"--model", "prophet"}, "unknown model 'prophet'; allowed:"},
                 new Object[] {"bad validation", "time,value\n2026-01-01T00:00:00Z,1\n", new String[] {"--validation", "1.5"}, "validation must be"},

@@ -230,4 +230,24 @@ class V2AndV3PathTest {
             assertThat(bodies).hasSize(f.requests.size()); // every batch sent once, none overwritten by a reused buffer
         }
     }
+
+    @Test
+    void gzipIsOnUnlessNoGzipIsGiven() throws Exception {
+        Files.writeString(dir.resolve("forecast.lp"), "m value=1 1\n");
+        for (String version : List.of("2", "3")) {
+            try (HttpFixture f = new HttpFixture().answer(204, "").answer(204, "")) {
+                Map<String, Object> o = new java.util.HashMap<>(Map.of("url", f.url(), "influxVersion", version, "database", "d",
+                        "org", "o", "bucket", "b", "proxy", "none"));
+                Map<String, String> env = Map.of("INFLUX_TOKEN", "t");
+                io.jenkins.plugins.influxforecast.pipeline.LoadRunner.run(
+                        io.jenkins.plugins.influxforecast.pipeline.LoadRequest.fromOptions(o, env, dir), l -> { });
+                o.put("noGzip", "true");
+                io.jenkins.plugins.influxforecast.pipeline.LoadRunner.run(
+                        io.jenkins.plugins.influxforecast.pipeline.LoadRequest.fromOptions(o, env, dir), l -> { });
+                assertThat(f.requests.get(0).header("Content-Encoding")).as(version).isEqualTo("gzip");
+                assertThat(f.requests.get(1).header("Content-Encoding")).as(version).isNull();
+                assertThat(f.requests.get(1).body()).as(version).isEqualTo("m value=1 1\n");
+            }
+        }
+    }
 }

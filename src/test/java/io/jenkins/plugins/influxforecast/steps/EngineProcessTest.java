@@ -181,6 +181,19 @@ class EngineProcessTest {
     }
 
     @Test
+    void theTimeLimitKillsTheEngine() throws Exception {
+        TestStepContext c = context();
+        LaunchOptions o = options();
+        o.timeoutMillisForTest(1500);
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> run(c, o, Map.of(), "sleep", "60000"))
+                .isInstanceOf(AbortException.class)
+                .hasMessage("test: the engine ran longer than timeoutMinutes=60 and was killed");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(15_000);
+        assertThat(ProcessHandle.current().children().noneMatch(h -> h.info().commandLine().orElse("").contains("sleep 60000"))).isTrue();
+    }
+
+    @Test
     void aPartialLastLineIsStillLogged() throws Exception {
         TestStepContext c = context();
         run(c, options(), Map.of(), "partial");

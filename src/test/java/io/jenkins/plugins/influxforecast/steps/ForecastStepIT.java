@@ -97,7 +97,11 @@ class ForecastStepIT {
         assertThat(c.result()).isNull();
 
         assertThat(Files.readAllLines(ws.resolve("out/forecast.csv"))).hasSize(25);
-        assertThat(Files.readString(ws.resolve("out/forecast.lp"))).contains("site=seattle");
+        // the model as a tag, the run's identity (asOf, build) as fields
+        assertThat(Files.readAllLines(ws.resolve("out/forecast.lp")).get(0))
+                .startsWith("seattle-prediction,model=snaive(season\\=24),site=seattle value=")
+                .containsPattern(",as_of=1714564800\\.0,build=7\\.0 \\d+$");
+        assertThat(Files.readString(ws.resolve("out/metrics.json"))).contains("\"as_of\": \"2024-05-01T12:00:00Z\"", "\"build\": 7");
         assertThat(Files.readString(ws.resolve("out/forecast.log"))).contains("validation: snaive(season=24)");
         assertThat(Files.readString(ws.resolve("out/forecast-parameters.json")))
                 .contains("\"build\": \"parking#7\"", "\"status\": \"succeeded\"", "\"asOf\": \"2024-05-01T12:00:00Z\"", "\"model\": \"snaive(season=24)\"");

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ForecastStepTest {
 
-    static final Set<String> STEP_ONLY = Set.of("asOf", "maxMase", "maxSmape", "failOnQualityGate",
+    static final Set<String> STEP_ONLY = Set.of("maxMase", "maxSmape", "failOnQualityGate",
             "maxRamPercentage", "timeoutMinutes", "installedEngine");
 
     private static ForecastStep.DescriptorImpl descriptor() {
@@ -40,7 +40,7 @@ class ForecastStepTest {
             args.put(o.name(), sample(o));
         }
         ForecastStep step = bind(args);
-        List<String> argv = Commands.FORECAST.toArguments(step.engineValues("2024-01-01T00:00:00Z"));
+        List<String> argv = Commands.FORECAST.toArguments(step.engineValues("2024-01-01T00:00:00Z", 7));
         for (OptionDef o : Commands.FORECAST.options()) {
             assertThat(argv).as("argv has %s", o.cli()).contains(o.cli());
         }
@@ -63,6 +63,8 @@ class ForecastStepTest {
             case "levels" -> "90";
             case "tags" -> List.of("site=a", "zone=b");
             case "asOf" -> "2024-01-01T00:00:00Z";
+            case "modelTag" -> "model";
+            case "build" -> 42;
             default -> switch (o.type()) {
                 case INT -> 5;
                 case DOUBLE -> 1.5;
@@ -93,7 +95,11 @@ class ForecastStepTest {
         assertThat(step.getMaxRamPercentage()).isEqualTo(50);
         assertThat(step.getTimeoutMinutes()).isEqualTo(60);
         assertThat(step.getInstalledEngine()).isEqualTo("/opt/influx-forecast/influx-forecast-cli.jar");
-        assertThat(step.engineValues("t")).doesNotContainKey("model").containsEntry("fill", "previous");
+        assertThat(step.engineValues("t", 7)).doesNotContainKey("model").containsEntry("fill", "previous")
+                .containsEntry("build", 7).containsEntry("modelTag", "model").containsEntry("asOf", "t");
+        step.setModelTag("");
+        step.setBuild(3);
+        assertThat(step.engineValues("t", 7)).doesNotContainKey("modelTag").containsEntry("build", 3);
     }
 
     @Test

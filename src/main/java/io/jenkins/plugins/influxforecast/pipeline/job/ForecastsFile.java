@@ -40,8 +40,11 @@ public final class ForecastsFile {
     /** Parameters every step has besides its engine options (steps/LaunchOptions), and asOf. */
     private static final Set<String> LAUNCH_PARAMETERS = Set.of("timeoutMinutes", "maxRamPercentage", "installedEngine");
 
-    /** Forecast step options the library sets itself (the folder layout of one forecast). */
-    private static final Set<String> FORECAST_SET_BY_LIBRARY = Set.of("input", "outputDir");
+    /**
+     * Forecast step options the library sets itself (the folder layout of one forecast), or leaves
+     * to the step (asOf and build: the step stamps the build's own start and number).
+     */
+    private static final Set<String> FORECAST_SET_BY_LIBRARY = Set.of("input", "outputDir", "asOf", "build");
 
     static final Set<String> JOB_KEYS = Set.of("server", "credentialsId", "schedule", "timeZone",
             "keepBuilds", "keepArtifacts", "maxParallel", "onFailure", "pod", "defaults", "forecasts");

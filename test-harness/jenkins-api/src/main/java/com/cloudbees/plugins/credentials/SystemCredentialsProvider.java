@@ -1,16 +1,17 @@
 package com.cloudbees.plugins.credentials;
 
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Shim of the credentials plugin's {@code SystemCredentialsProvider}: the global credentials store
  * (Manage Jenkins &gt; Credentials &gt; System &gt; Global). Tests add credentials to
- * {@code getInstance().getCredentials()}, as they do with the real plugin. The real class also
- * implements Saveable and keeps credentials per domain; the shim keeps the global domain only.
+ * {@code getInstance().getCredentials()}, as they do with the real plugin. The real class (current
+ * releases) extends ManagementLink and also implements Saveable, StaplerProxy and IconSpec, and keeps
+ * credentials per domain; the shim keeps the global domain only.
  */
-public class SystemCredentialsProvider extends AbstractDescribableImpl<SystemCredentialsProvider> {
+public class SystemCredentialsProvider implements Describable<SystemCredentialsProvider> {
 
     private static final SystemCredentialsProvider INSTANCE = new SystemCredentialsProvider();
 

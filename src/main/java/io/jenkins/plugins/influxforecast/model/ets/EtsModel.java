@@ -1,0 +1,369 @@
+package io.jenkins.plugins.influxforecast.model.ets;
+
+import io.jenkins.plugins.influxforecast.model.AbstractFittedModel;
+import io.jenkins.plugins.influxforecast.model.FittedModel;
+import io.jenkins.plugins.influxforecast.model.Forecast;
+import io.jenkins.plugins.influxforecast.model.ForecastModel;
+import io.jenkins.plugins.influxforecast.model.ModelSpec;
+import io.jenkins.plugins.influxforecast.model.season.Seasonality;
+import io.jenkins.plugins.influxforecast.series.TimeSeries;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Exponential smoothing state-space models (ETS), as R's {@code forecast::ets}.
+ *
+ * <ul>
+ * <li>{@code ets}: automatic. Every admitted type (error A/M, trend N/A/Ad, season N/A/M; no
+ * additive error with multiplicative season) is fitted by maximum likelihood and the one with the
+ * lowest AICc wins. {@code ets(model=AAdA)} fixes the type; wildcards as R: {@code model=ZZN},
+ * {@code model=AZZ}. Other parameters: {@code damped=true|false}, {@code season=24|none|auto},
+ * {@code alpha/beta/gamma/phi=} fixed values, {@code ic=aicc|aic|bic}, {@code opt=lik|mse|sigma|mae},
+ * {@code additive=true} (additive types only), {@code maxeval=} optimiser budget.</li>
+ * <li>{@code holtwinters}: Holt-Winters as an ETS configuration: ETS(A,A,A); with
+ * {@code seasonal=multiplicative} ETS(M,A,M); {@code damped=true} damps the trend.</li>
+ * </ul>
+ * The season is the shortest period found by {@link Seasonality} (or given); seasonal ETS takes
+ * periods up to {@value EtsEstimator#MAX_PERIOD}; longer cycles are dropped with a warning pointing
+ * to {@code mstl}. Non-positive data drop the multiplicative candidates (with a warning) or, for a
+ * fixed multiplicative type, fail. When no candidate can be estimated the model falls back to
+ * simple exponential smoothing with alpha = 0.9999 (a random walk), and says so.
+ */
+public final class EtsModel implements ForecastModel {
+
+    /** Paths used for simulated intervals (multiplicative season with period above 24). */
+    static final int SIMULATION_PATHS = 2000;
+
+    private final ModelSpec spec;
+    private final String pattern;
+    private final Boolean damped;
+    private final boolean additiveOnly;
+    private final Seasonality.Choice seasonChoice;
+    private final EtsOptions options;
+    private final boolean fixedType;
+
+    private EtsModel(ModelSpec spec, String pattern, Boolean damped, boolean additiveOnly, EtsOptions options) {
+        this.spec = spec;
+        this.pattern = pattern;
+        this.damped = damped;
+        this.additiveOnly = additiveOnly;
+        this.seasonChoice = Seasonality.choice(spec);
+        this.options = options;
+        List<EtsType> c = EtsType.candidates(pattern, damped); // validates the pattern now
+        this.fixedType = c.size() == 1;
+    }
+
+    /** {@code ets(...)}. */
+    public static EtsModel ets(ModelSpec spec) {
+        if (spec.has(Seasonality.SEASONS)) {
+            throw new IllegalArgumentException("model ets takes one season; for several use mstl(ets, seasons=[...])");
+        }
+        spec.allowOnly("model", "damped", Seasonality.SEASON, "alpha", "beta", "gamma", "phi", "ic", "opt", "additive",
+                "maxeval", "simplex");
+        spec.noMembers();
+        String pattern = spec.param("model").orElse("ZZZ");
+        Boolean damped = spec.has("damped") ? spec.boolParam("damped", false) : null;
+        return new EtsModel(spec, pattern, damped, spec.boolParam("additive", false), options(spec));
+    }
+
+    /** {@code holtwinters(seasonal=additive|multiplicative, damped=false|true, season=...)}. */
+    public static EtsModel holtWinters(ModelSpec spec) {
+        spec.allowOnly("seasonal", "damped", Seasonality.SEASON, "alpha", "beta", "gamma", "phi", "opt", "maxeval", "simplex");
+        spec.noMembers();
+        String kind = spec.choiceParam("seasonal", "additive", "additive", "multiplicative");
+        boolean d = spec.boolParam("damped", false);
+        String pattern = kind.equals("additive") ? (d ? "AAdA" : "AAA") : (d ? "MAdM" : "MAM");
+        return new EtsModel(spec, pattern, d, false, options(spec));
+    }
+
+    static EtsOptions options(ModelSpec spec) {
+        EtsOptions o = EtsOptions.defaults();
+        double a = spec.has("alpha") ? spec.doubleParam("alpha", 0, 1e-4, 0.9999) : Double.NaN;
+        double b = spec.has("beta") ? spec.doubleParam("beta", 0, 1e-4, 0.9999) : Double.NaN;
+        double g = spec.has("gamma") ? spec.doubleParam("gamma", 0, 1e-4, 0.9999) : Double.NaN;
+        double p = spec.has("phi") ? spec.doubleParam("phi", 0, 0.8, 0.98) : Double.NaN;
+        if (!Double.isNaN(a) && !Double.isNaN(b) && b > a) {
+            throw spec.badValue("beta", String.valueOf(b), "at most alpha (" + a + ")");
+        }
+        if (!Double.isNaN(a) && !Double.isNaN(g) && g > 1 - a) {
+            throw spec.badValue("gamma", String.valueOf(g), "at most 1 - alpha (" + (1 - a) + ")");
+        }
+        o = o.withFixed(a, b, g, p);
+        if (spec.has("ic")) {
+            o = o.withIc(EtsOptions.InformationCriterion.valueOf(spec.choiceParam("ic", "aicc", "aicc", "aic", "bic")
+                    .toUpperCase(Locale.ROOT)));
+        }
+        if (spec.has("opt")) {
+            o = o.withCriterion(EtsOptions.Criterion.parse(spec.choiceParam("opt", "lik", "lik", "mse", "sigma", "mae")));
+        }
+        if (spec.has("simplex")) {
+            o = o.withRSimplex(spec.choiceParam("simplex", "r", "r", "scaled").equals("r"));
+        }
+        if (spec.has("maxeval")) {
+            o = o.withMaxEvaluations(spec.intParam("maxeval", 2000, 10, 10_000_000));
+        }
+        return o;
+    }
+
+    @Override
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public FittedModel fit(TimeSeries series) {
+        double[] y = series.values();
+        int n = y.length;
+        for (double v : y) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("series '" + series.label() + "' has missing or non-finite values; ETS needs a gap-free series");
+            }
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException("series '" + series.label() + "' is empty");
+        }
+        List<String> warnings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<EtsType> candidates = new ArrayList<>(EtsType.candidates(pattern, damped));
+        if (additiveOnly) {
+            candidates.removeIf(EtsType::multiplicative);
+        }
+        boolean constant = true;
+        for (double v : y) {
+            constant &= v == y[0];
+        }
+        if (constant) {
+            // as R's ets: simple exponential smoothing with alpha near 1 (a flat forecast, zero variance)
+            warnings.add("series is constant: forecasting its value");
+            EtsFit f = EtsEstimator.evaluate(y, 1, new EtsType('A', 'N', false, 'N'), 0.9999, Double.NaN, Double.NaN, Double.NaN,
+                    new double[] {y[0]}, 3);
+            return new Fitted(resolvedSpec(f), series, f, warnings, notes, Map.of(), 0);
+        }
+        // the season
+        int m = 1;
+        boolean wantsSeason = candidates.stream().anyMatch(EtsType::seasonal);
+        if (wantsSeason) {
+            Seasonality.Periods periods = seasonChoice.explicit() ? new Seasonality.Periods(seasonChoice.periods(), true, List.of())
+                    : Seasonality.resolve(series, spec);
+            notes.addAll(periods.notes());
+            if (periods.seasonal()) {
+                m = periods.first();
+                if (m > EtsEstimator.MAX_PERIOD) {
+                    if (fixedType) {
+                        throw new IllegalArgumentException("seasonal ETS takes periods up to " + EtsEstimator.MAX_PERIOD + ", got " + m
+                                + "; use mstl(ets, seasons=[" + m + "])");
+                    }
+                    warnings.add("seasonality dropped: period " + m + " is above " + EtsEstimator.MAX_PERIOD
+                            + " (use mstl(ets, seasons=[" + m + "]) for it)");
+                    m = 1;
+                }
+            }
+            if (m > 1 && n <= m) {
+                if (fixedType) {
+                    throw new IllegalArgumentException("series too short for seasonal " + candidates.get(0).label() + " with period " + m
+                            + ": " + n + " points, need at least " + EtsEstimator.minimumLength(candidates.get(0), m));
+                }
+                warnings.add("seasonality dropped: " + n + " points do not cover one period of " + m);
+                m = 1;
+            }
+            if (m == 1) {
+                if (fixedType) {
+                    if (candidates.get(0).seasonal()) {
+                        throw new IllegalArgumentException(candidates.get(0).label() + " needs a seasonal period: none was found in series '"
+                                + series.label() + "'; give season=N or choose a non-seasonal model");
+                    }
+                } else {
+                    candidates.removeIf(EtsType::seasonal);
+                    if (candidates.isEmpty()) {
+                        throw new IllegalArgumentException("ETS model '" + pattern + "' needs a seasonal period: none was found in series '"
+                                + series.label() + "'");
+                    }
+                }
+            }
+        }
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : y) {
+            min = Math.min(min, v);
+        }
+        if (!(min > 0) && candidates.stream().anyMatch(EtsType::multiplicative)) {
+            if (fixedType) {
+                throw new IllegalArgumentException(candidates.get(0).label() + " needs strictly positive values; series '" + series.label()
+                        + "' has a minimum of " + String.format(Locale.ROOT, "%.6g", min) + " (use an additive model)");
+            }
+            warnings.add("multiplicative ETS types skipped: the series has values <= 0 (minimum "
+                    + String.format(Locale.ROOT, "%.6g", min) + ")");
+            candidates.removeIf(EtsType::multiplicative);
+        }
+        // fit the candidates
+        EtsFit best = null;
+        double bestIc = Double.POSITIVE_INFINITY;
+        Map<String, Double> table = new LinkedHashMap<>();
+        int failed = 0;
+        String lastError = null;
+        final int period = m;
+        for (EtsType t : candidates) {
+            int mt = t.seasonal() ? period : 1;
+            if (n < EtsEstimator.minimumLength(t, mt)) {
+                if (fixedType) {
+                    throw new IllegalArgumentException("series '" + series.label() + "' too short for " + t.label()
+                            + (t.seasonal() ? " with period " + mt : "") + ": " + n + " points, need at least "
+                            + EtsEstimator.minimumLength(t, mt));
+                }
+                continue;
+            }
+            try {
+                EtsFit f = EtsEstimator.fit(y, mt, t, options);
+                double ic = f.ic(options.ic());
+                table.put(t.code(), ic);
+                if (ic < bestIc) {
+                    bestIc = ic;
+                    best = f;
+                }
+            } catch (IllegalArgumentException e) {
+                if (fixedType) {
+                    throw e;
+                }
+                failed++;
+                lastError = e.getMessage();
+            } catch (RuntimeException e) {
+                failed++;
+                lastError = e.getMessage();
+            }
+        }
+        if (best == null) {
+            String why = candidates.isEmpty() ? "no ETS type applies" : lastError != null ? lastError
+                    : "the series is too short for every ETS type (" + n + " points)";
+            warnings.add("ETS could not be estimated (" + why + "); fell back to a random walk (ETS(A,N,N) with alpha = 0.9999)");
+            best = EtsEstimator.evaluate(y, 1, new EtsType('A', 'N', false, 'N'), 0.9999, Double.NaN, Double.NaN, Double.NaN,
+                    new double[] {y[0]}, 3);
+        } else {
+            if (failed > 0) {
+                notes.add(failed + " candidate type(s) could not be estimated; last error: " + lastError);
+            }
+            if (!best.converged()) {
+                warnings.add("the optimiser did not meet its tolerance for " + best.type().label() + " (" + best.evaluations()
+                        + " evaluations, budget " + options.maxEvaluations() + "); the best point found is used");
+            }
+        }
+        return new Fitted(resolvedSpec(best), series, best, warnings, notes, table, failed);
+    }
+
+    private ModelSpec resolvedSpec(EtsFit f) {
+        ModelSpec s = spec.without("model").without("damped").without(Seasonality.SEASON).without("seasonal");
+        s = ModelSpec.of("ets", s.params()).with("model", f.type().code());
+        if (f.type().seasonal()) {
+            s = s.with(Seasonality.SEASON, f.period());
+        }
+        return s;
+    }
+
+    /** An ETS fit as a {@link FittedModel}. */
+    public static final class Fitted extends AbstractFittedModel {
+        private final EtsFit fit;
+        private final List<String> notes;
+        private final Map<String, Double> table;
+        private final int failed;
+
+        Fitted(ModelSpec spec, TimeSeries series, EtsFit fit, List<String> warnings, List<String> notes,
+               Map<String, Double> table, int failed) {
+            super(spec, series, fit.fitted());
+            this.fit = fit;
+            this.notes = List.copyOf(notes);
+            this.table = new LinkedHashMap<>(table);
+            this.failed = failed;
+            warnings.forEach(this::warn);
+        }
+
+        /** The underlying ETS estimate (states, parameters, criteria). */
+        public EtsFit etsFit() {
+            return fit;
+        }
+
+        @Override
+        protected double[] pointForecast(int horizon) {
+            return fit.forecastMean(horizon);
+        }
+
+        @Override
+        protected double[] standardErrors(int horizon) {
+            double[] v = fit.forecastVariance(horizon);
+            if (v == null) {
+                return null;
+            }
+            double[] se = new double[horizon];
+            for (int i = 0; i < horizon; i++) {
+                se[i] = Math.sqrt(Math.max(v[i], 0));
+            }
+            return se;
+        }
+
+        @Override
+        public Forecast forecast(int horizon, double... levels) {
+            if (levels.length == 0 || fit.hasAnalyticVariance()) {
+                return super.forecast(horizon, levels);
+            }
+            Forecast f = super.forecast(horizon);
+            double[] probs = new double[2 * levels.length];
+            for (int i = 0; i < levels.length; i++) {
+                probs[2 * i] = 0.5 - levels[i] / 200;
+                probs[2 * i + 1] = 0.5 + levels[i] / 200;
+            }
+            double[][] q = fit.simulatedQuantiles(horizon, probs, SIMULATION_PATHS, 20240601L);
+            for (int i = 0; i < levels.length; i++) {
+                f = f.withInterval(levels[i], q[2 * i], q[2 * i + 1]);
+            }
+            return f;
+        }
+
+        @Override
+        public Map<String, Object> parameters() {
+            Map<String, Object> p = super.parameters();
+            p.put("method", fit.type().label());
+            if (fit.type().seasonal()) {
+                p.put("season", fit.period());
+            }
+            p.put("alpha", fit.alpha());
+            if (fit.type().hasTrend()) {
+                p.put("beta", fit.beta());
+            }
+            if (fit.type().seasonal()) {
+                p.put("gamma", fit.gamma());
+            }
+            if (fit.type().damped()) {
+                p.put("phi", fit.phi());
+            }
+            double[] x0 = fit.initialState();
+            p.put("initial_level", x0[0]);
+            if (fit.type().hasTrend()) {
+                p.put("initial_trend", x0[1]);
+            }
+            if (fit.type().seasonal()) {
+                List<Double> s = new ArrayList<>();
+                for (int j = fit.type().hasTrend() ? 2 : 1; j < x0.length; j++) {
+                    s.add(x0[j]);
+                }
+                p.put("initial_seasonal", s);
+            }
+            p.put("loglik", fit.logLik());
+            p.put("aic", fit.aic());
+            p.put("aicc", fit.aicc());
+            p.put("bic", fit.bic());
+            p.put("sigma2", fit.sigma2());
+            p.put("converged", fit.converged());
+            p.put("evaluations", fit.evaluations());
+            if (!table.isEmpty()) {
+                p.put("candidates", new LinkedHashMap<>(table));
+            }
+            if (failed > 0) {
+                p.put("candidates_failed", failed);
+            }
+            if (!notes.isEmpty()) {
+                p.put("notes", notes);
+            }
+            return p;
+        }
+    }
+}
