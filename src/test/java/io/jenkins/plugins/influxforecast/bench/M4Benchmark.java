@@ -49,6 +49,9 @@ import java.util.function.BiFunction;
  *   --r auto|yes|no     R side by side (default auto: when Rscript and forecast are installed)
  *   --r-limit N         R on the first N series only (R's ets() costs seconds per Hourly series)
  *   --r-pairs "ets=ets;thetaf=theta"   which of our specs each R method is compared with
+ *                       (R methods: ets, thetaf, auto.arima)
+ *   --levels 80,95      also compute prediction intervals at these levels (kept in each
+ *                       SeriesResult's forecast, for columns such as MSIS)
  *   --markdown FILE     also write the tables as Markdown
  * </pre>
  * R's forecasts are kept in {@code target/r-cache} and reused (they do not depend on our code);
@@ -60,6 +63,9 @@ import java.util.function.BiFunction;
  * {@link SeriesResult#forecast()} with {@code --levels}).
  */
 public final class M4Benchmark {
+
+    /** Interval levels computed with every forecast (--levels); empty: point forecasts only. */
+    static double[] levels = new double[0];
 
     /** One M4 set. {@code season} is the value given to specs without one (null: none given). */
     public record Dataset(String name, int horizon, int m, Frequency frequency, String season) {
@@ -170,6 +176,11 @@ public final class M4Benchmark {
             }
         }
         int limit = Integer.parseInt(opt.getOrDefault("limit", "1000000"));
+        if (opt.containsKey("levels")) {
+            levels = java.util.Arrays.stream(opt.get("levels").split(",")).mapToDouble(Double::parseDouble).toArray();
+        }
+        // engine II: wall time, and M4's interval scores of the 95% interval when it is computed
+        IntervalScores.register(COLUMNS, levels);
         int threads = Integer.parseInt(opt.getOrDefault("threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
         String rMode = opt.getOrDefault("r", "auto");
         int rLimit = Integer.parseInt(opt.getOrDefault("r-limit", String.valueOf(limit)));
@@ -323,7 +334,7 @@ public final class M4Benchmark {
         List<String> warnings = List.of();
         try {
             FittedModel fit = model.fit(toSeries(s, ds));
-            f = fit.forecast(ds.horizon());
+            f = fit.forecast(ds.horizon(), levels);
             warnings = fit.warnings();
             for (int i = 0; i < ds.horizon(); i++) {
                 if (!Double.isFinite(f.mean(i))) {

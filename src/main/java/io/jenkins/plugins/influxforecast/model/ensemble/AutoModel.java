@@ -137,6 +137,20 @@ public final class AutoModel implements ForecastModel {
         return out;
     }
 
+    /**
+     * The model a candidate is backtested with: fixed-order ARIMA candidates use conditional sum of
+     * squares on the backtest windows (R's auto.arima approximates the same way while it searches;
+     * about ten times cheaper than exact maximum likelihood) and are refitted exactly when chosen.
+     */
+    static ModelSpec backtestVariant(ModelSpec s) {
+        boolean fixedArima = s.name().equals("arima") && (s.params().containsKey("p") || s.params().containsKey("q")
+                || s.params().containsKey("P") || s.params().containsKey("Q"));
+        if (fixedArima && !s.has("method") && !s.has("fourier")) {
+            return s.with("method", "css");
+        }
+        return s;
+    }
+
     static ModelSpec baseline(int m) {
         return m > 1 ? ModelSpec.parse("snaive(season=" + m + ")") : ModelSpec.parse("naive");
     }
@@ -164,7 +178,7 @@ public final class AutoModel implements ForecastModel {
         List<ModelSpec> specs = candidates(m, series.frequency(), n);
         List<ModelSelector.Candidate> cands = new ArrayList<>();
         for (ModelSpec s : specs) {
-            cands.add(new ModelSelector.Candidate(s.toString(), Models.create(s)));
+            cands.add(new ModelSelector.Candidate(s.toString(), Models.create(backtestVariant(s))));
         }
         String baseLabel = specs.get(0).toString();
         Backtester.Plan plan = Backtester.Plan.of(h, windows, m);
