@@ -82,3 +82,23 @@ golden("arima-h1-101-011.csv", "m4-h1-480",
 golden("arima-h1-210-110-css.csv", "m4-h1-480",
        "fit <- Arima(y, order = c(2, 1, 0), seasonal = c(1, 1, 0), method = 'CSS')",
        Arima(h1, order = c(2, 1, 0), seasonal = c(1, 1, 0), method = "CSS"), 48)
+
+# 5. the differencing tests: KPSS statistics (lag trunc(3 sqrt(n) / 13), as ndiffs uses them),
+#    seasonal strength (seas.heuristic) and the resulting ndiffs / nsdiffs
+con <- file("differencing.csv", "w")
+writeLines(c("# kpss = urca::ur.kpss(x, type = 'mu', use.lag = trunc(3 * sqrt(length(x)) / 13))@teststat",
+             "# strength = forecast:::seas.heuristic(x); ndiffs(x); nsdiffs(x)", "key,value"), con)
+kp <- function(x) urca::ur.kpss(x, type = "mu", use.lag = trunc(3 * sqrt(length(x)) / 13))@teststat
+for (nm in c("ar2", "randomwalk-drift")) {
+  x <- get(c(ar2 = "ar2", `randomwalk-drift` = "rw")[[nm]])
+  writeLines(sprintf("kpss.%s,%.12g", nm, kp(x)), con)
+  writeLines(sprintf("ndiffs.%s,%d", nm, ndiffs(x)), con)
+}
+for (nm in c("airpassengers", "m4-h1-480")) {
+  x <- if (nm == "airpassengers") ap else h1
+  writeLines(sprintf("kpss.%s,%.12g", nm, kp(x)), con)
+  writeLines(sprintf("strength.%s,%.12g", nm, forecast:::seas.heuristic(x)), con)
+  writeLines(sprintf("nsdiffs.%s,%d", nm, nsdiffs(x)), con)
+  writeLines(sprintf("ndiffs.%s,%d", nm, ndiffs(x)), con)
+}
+close(con)

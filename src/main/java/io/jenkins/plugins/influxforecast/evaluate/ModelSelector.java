@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 
 /**
  * Chooses a model by evidence: every candidate is backtested on the same rolling-origin windows and
@@ -16,8 +14,9 @@ import java.util.concurrent.ForkJoinTask;
  * best two, three... candidates are scored on the same windows from the candidates' window forecasts
  * (no refit); the lowest mean MASE wins, and the baseline (seasonal naive) wins unless something
  * beats it. A candidate that throws, or whose forecast fails {@link ForecastCheck}, is skipped and
- * reported. Candidates are backtested in parallel on the common fork-join pool (one task per
- * candidate, so at most one window per candidate is in memory at a time).
+ * reported. Candidates are backtested in parallel (a parallel stream: the calling thread and the
+ * common fork-join pool, one task per candidate, so at most one window per candidate is in memory
+ * at a time).
  */
 public final class ModelSelector {
 
@@ -114,19 +113,12 @@ public final class ModelSelector {
         }
         int k = candidates.size();
         Run[] runs = new Run[k];
-        List<ForkJoinTask<?>> tasks = new ArrayList<>();
         for (int i = 0; i < k; i++) {
-            Candidate c = candidates.get(i);
-            Run r = new Run(c, windows, o.maseSeason());
-            runs[i] = r;
-            tasks.add(ForkJoinTask.adapt(r::execute));
+            runs[i] = new Run(candidates.get(i), windows, o.maseSeason());
         }
         if (o.parallel() && k > 1) {
-            if (ForkJoinTask.inForkJoinPool()) {
-                ForkJoinTask.invokeAll(tasks);
-            } else {
-                ForkJoinPool.commonPool().invoke(ForkJoinTask.adapt(() -> ForkJoinTask.invokeAll(tasks)));
-            }
+            // a parallel stream: the calling thread works too, helped by the common pool's workers
+            java.util.stream.IntStream.range(0, k).parallel().forEach(i -> runs[i].execute());
         } else {
             for (Run r : runs) {
                 r.execute();
@@ -146,10 +138,10 @@ public final class ModelSelector {
         if (baseline == null) {
             throw new IllegalArgumentException("the baseline " + baselineLabel + " is not among the candidates");
         }
-        // combinations of the best few (the baseline is not a member)
+        // combinations of the best few (the baseline may be a member: it often steadies a combination)
         List<Run> ranked = new ArrayList<>();
         for (Run r : runs) {
-            if (r.score.ok() && !r.candidate.label().equals(baselineLabel)) {
+            if (r.score.ok()) {
                 ranked.add(r);
             }
         }
@@ -191,6 +183,9 @@ public final class ModelSelector {
         Score winner = baseline.ok() ? baseline : null;
         double[][] winnerErrors = baseline.ok() ? runOf(runs, baselineLabel).errors() : null;
         for (Run r : ranked) {
+            if (r.candidate.label().equals(baselineLabel)) {
+                continue;
+            }
             if (winner == null || r.score.mase() < winner.mase()) {
                 winner = r.score;
                 winnerErrors = r.errors();

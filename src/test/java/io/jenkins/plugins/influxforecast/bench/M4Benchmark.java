@@ -49,6 +49,7 @@ import java.util.function.BiFunction;
  *   --r auto|yes|no     R side by side (default auto: when Rscript and forecast are installed)
  *   --r-limit N         R on the first N series only (R's ets() costs seconds per Hourly series)
  *   --r-pairs "ets=ets;thetaf=theta"   which of our specs each R method is compared with
+ *                       (R methods: ets, thetaf, auto.arima)
  *   --levels 80,95      also compute prediction intervals at these levels (kept in each
  *                       SeriesResult's forecast, for columns such as MSIS)
  *   --markdown FILE     also write the tables as Markdown
@@ -178,6 +179,8 @@ public final class M4Benchmark {
         if (opt.containsKey("levels")) {
             levels = java.util.Arrays.stream(opt.get("levels").split(",")).mapToDouble(Double::parseDouble).toArray();
         }
+        // engine II: wall time, and M4's interval scores of the 95% interval when it is computed
+        IntervalScores.register(COLUMNS, levels);
         int threads = Integer.parseInt(opt.getOrDefault("threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
         String rMode = opt.getOrDefault("r", "auto");
         int rLimit = Integer.parseInt(opt.getOrDefault("r-limit", String.valueOf(limit)));

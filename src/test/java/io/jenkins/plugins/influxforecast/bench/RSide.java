@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs R's forecast package on the same M4 series, in the same run, for the side-by-side table:
- * {@code forecast(ets(y), h)} and {@code thetaf(y, h)}, one forked R worker per thread; each series'
+ * {@code forecast(ets(y), h)}, {@code thetaf(y, h)} and {@code forecast(auto.arima(y), h)} (R's defaults),
+ * one forked R worker per thread; each series'
  * CPU time is measured inside R with {@code proc.time()}.
  */
 final class RSide {
@@ -32,6 +33,7 @@ final class RSide {
             "  for (m in methods) {",
             "    t0 <- proc.time()",
             "    f <- tryCatch(switch(m, ets = forecast(ets(y), h = h)$mean, thetaf = thetaf(y, h = h)$mean,",
+            "                          auto.arima = forecast(auto.arima(y), h = h)$mean,",
             "                          stop('unknown method ', m)), error = function(e) rep(NA, h))",
             "    t1 <- proc.time() - t0",
             "    cpu <- t1[['user.self']] + t1[['sys.self']]",

@@ -31,7 +31,7 @@ public final class Arima implements ForecastModel {
 
     private static final String[] KEYS = {"p", "d", "q", "P", "D", "Q", "season", "season_length", "constant",
         "drift", "ic", "stepwise", "approximation", "method", "max_p", "max_q", "max_P", "max_Q", "max_order", "max_d",
-        "max_D", "fourier", "k"};
+        "max_D", "fourier", "k", "lambda"};
 
     private final ModelSpec spec;
     private final boolean fixed;
@@ -41,8 +41,9 @@ public final class Arima implements ForecastModel {
     private final boolean drift;
     private final ArimaEstimator.Method method;
     private final AutoArima.Options options;
-    private final List<Integer> fourier;
+    private final List<Double> fourier;
     private final List<Integer> harmonics;
+    private final Double lambda;
 
     private Arima(ModelSpec spec) {
         spec.allowOnly(KEYS);
@@ -103,21 +104,52 @@ public final class Arima implements ForecastModel {
             o.allowDrift = false;
         }
         this.options = o;
-        this.fourier = spec.intListParam("fourier", 2, 100_000);
+        this.fourier = periods(spec, "fourier");
         this.harmonics = spec.intListParam("k", 1, 50_000);
+        this.lambda = spec.has("lambda") ? spec.doubleParam("lambda", 0, -1, 2) : null;
         if (!harmonics.isEmpty() && harmonics.size() != fourier.size()) {
             throw new IllegalArgumentException("model " + spec.name() + ": k needs one harmonic count per fourier period, got k="
                     + harmonics + " for fourier=" + fourier);
         }
         for (int i = 0; i < harmonics.size(); i++) {
             if (2 * harmonics.get(i) > fourier.get(i)) {
-                throw new IllegalArgumentException("model " + spec.name() + ": k for period " + fourier.get(i)
-                        + " must be at most " + fourier.get(i) / 2 + ", got " + harmonics.get(i));
+                throw new IllegalArgumentException("model " + spec.name() + ": k for period "
+                        + HarmonicRegression.label(fourier.get(i)) + " must be at most " + (int) Math.floor(fourier.get(i) / 2)
+                        + ", got " + harmonics.get(i));
             }
         }
         if (fixed && (orders[3] > 0 || orders[4] > 0 || orders[5] > 0) && Integer.valueOf(1).equals(season)) {
             throw new IllegalArgumentException("model " + spec.name() + ": seasonal orders P, D, Q need a season, got season=none");
         }
+    }
+
+    /** A list of periods written {@code [24,168]} or {@code [52.18]}, each at least 2. */
+    private static List<Double> periods(ModelSpec spec, String key) {
+        String v = spec.param(key).orElse(null);
+        List<Double> out = new ArrayList<>();
+        if (v == null) {
+            return out;
+        }
+        String body = v.trim();
+        if (body.startsWith("[") && body.endsWith("]")) {
+            body = body.substring(1, body.length() - 1);
+        }
+        for (String part : body.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            double d;
+            try {
+                d = Double.parseDouble(part.trim());
+            } catch (NumberFormatException e) {
+                throw spec.badValue(key, v, "a list of periods of at least 2 steps, such as [24,168] or [52.18]");
+            }
+            if (!(d >= 2 && d <= 1e6)) {
+                throw spec.badValue(key, v, "a list of periods of at least 2 steps, such as [24,168] or [52.18]");
+            }
+            out.add(d);
+        }
+        return out;
     }
 
     /** Whether the key was written exactly so: p and P (d/D, q/Q, max_p/max_P...) are different parameters. */
@@ -172,6 +204,21 @@ public final class Arima implements ForecastModel {
 
     @Override
     public FittedModel fit(TimeSeries series) {
+        if (lambda != null) {
+            for (int i = 0; i < series.size(); i++) {
+                if (!(series.get(i) > 0)) {
+                    throw new IllegalArgumentException("model " + spec.name() + " with lambda=" + lambda
+                            + " (Box-Cox) needs positive values; series '" + series.label() + "' has " + series.get(i)
+                            + " at index " + i);
+                }
+            }
+            TimeSeries z = series.withValues(BoxCoxFit.forward(series.values(), lambda));
+            return new BoxCoxFit(fitOriginal(z), series, lambda);
+        }
+        return fitOriginal(series);
+    }
+
+    private FittedModel fitOriginal(TimeSeries series) {
         double[] y = series.values();
         int n = y.length;
         int missing = 0;
@@ -190,8 +237,9 @@ public final class Arima implements ForecastModel {
         List<String> warnings = new ArrayList<>();
         Map<String, Object> extra = new LinkedHashMap<>();
         // with Fourier terms the seasonality is theirs unless a season is given as well
-        int m = season != null ? season : (fourier.isEmpty() ? series.frequency().defaultSeason() : 1);
-        List<Integer> periods = new ArrayList<>(fourier);
+        boolean seasonalOrders = fixed && (orders[3] > 0 || orders[4] > 0 || orders[5] > 0);
+        int m = season != null ? season : (fourier.isEmpty() || seasonalOrders ? series.frequency().defaultSeason() : 1);
+        List<Double> periods = new ArrayList<>(fourier);
         if (m > 1 && n < 2 * m) {
             String msg = "season " + m + " dropped: the series has " + n + " points, fewer than two full periods ("
                     + 2 * m + ")";
@@ -204,17 +252,18 @@ public final class Arima implements ForecastModel {
             m = 1;
         }
         if (m > 1 && m > MAX_SEASONAL_LAG && periods.isEmpty() && !fixed) {
-            periods.add(m);
+            periods.add((double) m);
             warnings.add("season " + m + " is longer than " + MAX_SEASONAL_LAG
                     + " steps: modelled with Fourier terms (dynamic harmonic regression) instead of seasonal lags");
             extra.put("seasonHandledBy", "fourier");
             m = 1;
         }
-        List<Integer> keptPeriods = new ArrayList<>();
+        List<Double> keptPeriods = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {
-            int per = periods.get(i);
+            double per = periods.get(i);
             if (2 * per > n) {
-                warnings.add("Fourier period " + per + " dropped: the series has " + n + " points, fewer than two full periods");
+                warnings.add("Fourier period " + HarmonicRegression.label(per) + " dropped: the series has " + n
+                        + " points, fewer than two full periods");
                 extra.put("fourierDropped", per);
             } else {
                 keptPeriods.add(per);
@@ -230,7 +279,7 @@ public final class Arima implements ForecastModel {
         return fitAuto(series, m, new double[0][], List.of(), List.of(), warnings, extra);
     }
 
-    private List<Integer> keptHarmonics(List<Integer> kept) {
+    private List<Integer> keptHarmonics(List<Double> kept) {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < fourier.size(); i++) {
             if (kept.contains(fourier.get(i))) {
@@ -337,7 +386,8 @@ public final class Arima implements ForecastModel {
         if (!f.converged()) {
             warnings.add("the optimiser did not converge for " + order + " with regressors; the estimates may be inaccurate");
         }
-        return new FittedArima(resolved(order, withConst), series, f, regressorFns(order, withConst, xregFns), extra, warnings);
+        return new FittedArima(resolved(order, withConst), series, f, regressorFns(order, withConst, xregFns), extra, warnings)
+                .withStandardErrorsFrom(r.cols());
     }
 
     private FittedModel fitFixed(TimeSeries series, int m, List<String> warnings, Map<String, Object> extra) {
@@ -367,7 +417,7 @@ public final class Arima implements ForecastModel {
         AutoArima.Regs r = AutoArima.regressors(y, o, withConst, new double[0][], List.of(), false);
         ArimaFit f;
         try {
-            f = ArimaEstimator.fit(y, o, r.cols(), r.names(), method, false, true);
+            f = ArimaEstimator.fit(y, o, r.cols(), r.names(), method, false, false);
         } catch (ArimaEstimator.EstimationException e) {
             if (method == ArimaEstimator.Method.CSS) {
                 throw new IllegalArgumentException("series '" + series.label() + "': " + o + " could not be estimated: "
@@ -376,14 +426,15 @@ public final class Arima implements ForecastModel {
             warnings.add("maximum likelihood failed for " + o + " (" + e.getMessage()
                     + "); fell back to conditional sum of squares");
             extra.put("fallback", "CSS");
-            f = ArimaEstimator.fit(y, o, r.cols(), r.names(), ArimaEstimator.Method.CSS, false, true);
+            f = ArimaEstimator.fit(y, o, r.cols(), r.names(), ArimaEstimator.Method.CSS, false, false);
         }
         warnings.addAll(f.notes());
         if (!f.converged()) {
             warnings.add("the optimiser did not converge for " + o + " within 100 iterations; the estimates may be inaccurate");
             extra.put("converged", false);
         }
-        return new FittedArima(resolved(o, withConst), series, f, regressorFns(o, withConst, List.of()), extra, warnings);
+        return new FittedArima(resolved(o, withConst), series, f, regressorFns(o, withConst, List.of()), extra, warnings)
+                .withStandardErrorsFrom(r.cols());
     }
 
     private Map<String, Object> searchInfo(AutoArima.Result res) {

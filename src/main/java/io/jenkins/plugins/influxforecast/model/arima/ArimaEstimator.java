@@ -305,6 +305,33 @@ final class ArimaEstimator {
         return out;
     }
 
+    /**
+     * Standard errors of the ARMA coefficients of a fit, from the numerical Hessian of its objective
+     * (the likelihood, or the CSS for CSS fits) at the estimate; computed on demand because the
+     * Hessian costs 2k^2 evaluations and most fits (backtests) never report it.
+     */
+    static double[] standardErrors(double[] y, ArimaFit fit, double[][] xreg) {
+        ArimaOrder order = fit.order();
+        double[] coef = fit.coef();
+        if (coef.length == 0) {
+            return new double[0];
+        }
+        ArimaProblem prob = new ArimaProblem(y, xreg, order);
+        if (fit.method().equals(Method.CSS.label)) {
+            return standardErrors(Bfgs.hessian(prob::css, coef, 1e-3), null, prob.used());
+        }
+        double[] raw;
+        try {
+            raw = ArmaParams.toUnconstrained(coef, order);
+        } catch (IllegalArgumentException e) {
+            double[] nan = new double[coef.length];
+            java.util.Arrays.fill(nan, Double.NaN);
+            return nan;
+        }
+        Bfgs.Objective f = x -> prob.ml(ArmaParams.fromUnconstrained(x, order));
+        return mlStandardErrors(f, raw, order, prob.used());
+    }
+
     /** Whether the full AR or MA polynomial of {@code coef} has a root within 1.01 of the unit circle. */
     static boolean nearBoundary(double[] coef, ArimaOrder order) {
         double[] phi = new double[Math.max(1, order.arLength())];

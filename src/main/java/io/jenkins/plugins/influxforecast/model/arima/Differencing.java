@@ -4,7 +4,8 @@ package io.jenkins.plugins.influxforecast.model.arima;
  * How many differences a series needs, decided as R's forecast package does by default: the KPSS
  * test (Kwiatkowski, Phillips, Schmidt and Shin 1992) at the 5% level for ordinary differences
  * ({@code ndiffs}), and the seasonal-strength heuristic (Wang, Smith and Hyndman 2006: strength above
- * 0.64) for seasonal ones ({@code nsdiffs(test = "seas")}).
+ * 0.64) for seasonal ones ({@code nsdiffs(test = "seas")}), with the strength measured on an STL
+ * decomposition as R's {@code seas.heuristic} does (engine I's {@code Mstl}, R's defaults).
  */
 final class Differencing {
 
@@ -113,11 +114,38 @@ final class Differencing {
     }
 
     /**
-     * Seasonal strength max(0, 1 - var(remainder) / var(seasonal + remainder)) from a classical
-     * additive decomposition (centred moving-average trend, mean seasonal pattern). Used until the
-     * STL decomposition of engine I is available; R uses STL here.
+     * Seasonal strength max(0, 1 - var(remainder) / var(seasonal + remainder)) of period m from STL
+     * (R's {@code mstl} with one period: seasonal window 11, one pass), as R's {@code seas.heuristic}.
+     * Falls back to a classical decomposition when STL cannot run.
      */
     static double seasonalStrength(double[] x, int m) {
+        if (m < 2 || !(m < x.length / 2.0)) {
+            return 0;
+        }
+        io.jenkins.plugins.influxforecast.model.season.Decomposition d;
+        try {
+            d = io.jenkins.plugins.influxforecast.model.season.Mstl.decompose(x, m);
+        } catch (IllegalArgumentException e) {
+            return classicalSeasonalStrength(x, m);
+        }
+        double[] rem = d.remainder();
+        double[] seas = d.seasonal(0);
+        double[] sum = new double[rem.length];
+        for (int t = 0; t < rem.length; t++) {
+            sum[t] = rem[t] + seas[t];
+        }
+        double vs = variance(sum, sum.length);
+        if (!(vs > 0)) {
+            return 0;
+        }
+        return Math.max(0, Math.min(1, 1 - variance(rem, rem.length) / vs));
+    }
+
+    /**
+     * Seasonal strength from a classical additive decomposition (centred moving-average trend, mean
+     * seasonal pattern): the fallback of {@link #seasonalStrength}.
+     */
+    static double classicalSeasonalStrength(double[] x, int m) {
         int n = x.length;
         if (n < 2 * m || m < 2) {
             return 0;

@@ -20,6 +20,7 @@ final class FittedArima extends AbstractFittedModel {
     private final ArimaFit fit;
     private final List<Regressor> regressors;
     private final Map<String, Object> extra;
+    private double[][] xregColumns; // for standard errors on demand; null: not available
 
     FittedArima(ModelSpec spec, TimeSeries series, ArimaFit fit, List<Regressor> regressors, Map<String, Object> extra,
             List<String> warnings) {
@@ -39,6 +40,12 @@ final class FittedArima extends AbstractFittedModel {
             f[t] = Double.isNaN(r[t]) ? Double.NaN : series.get(t) - r[t];
         }
         return f;
+    }
+
+    /** Makes the coefficient standard errors available in {@link #parameters()}, computed on demand. */
+    FittedArima withStandardErrorsFrom(double[][] xreg) {
+        this.xregColumns = xreg;
+        return this;
     }
 
     ArimaFit arimaFit() {
@@ -103,9 +110,12 @@ final class FittedArima extends AbstractFittedModel {
             coef.put(fit.xregNames().get(i), b[i]);
         }
         p.put("coefficients", coef);
-        if (fit.coefSe() != null) {
+        double[] s = fit.coefSe();
+        if (s == null && xregColumns != null) {
+            s = ArimaEstimator.standardErrors(series.values(), fit, xregColumns);
+        }
+        if (s != null) {
             Map<String, Object> se = new LinkedHashMap<>();
-            double[] s = fit.coefSe();
             for (int i = 0; i < names.size(); i++) {
                 se.put(names.get(i), s[i]);
             }

@@ -28,7 +28,7 @@ final class HarmonicRegression {
     }
 
     /** One Fourier column: its name and its value at a 1-based time index. */
-    record Term(String name, int period, int k, boolean sine) {
+    record Term(String name, double period, int k, boolean sine) {
         double at(int t) {
             double angle = 2 * Math.PI * k * t / period;
             return sine ? Math.sin(angle) : Math.cos(angle);
@@ -39,17 +39,16 @@ final class HarmonicRegression {
      * The Fourier terms for the periods and harmonic counts; a term is left out when its frequency
      * duplicates an earlier one (harmonic 7 of 168 is harmonic 1 of 24) or the sine is zero (k = m/2).
      */
-    static List<Term> terms(List<Integer> periods, List<Integer> ks) {
+    static List<Term> terms(List<Double> periods, List<Integer> ks) {
         List<Term> out = new ArrayList<>();
-        List<double[]> seen = new ArrayList<>(); // frequency k/m as a reduced fraction
+        List<Double> seen = new ArrayList<>(); // frequencies k / m already used
         for (int i = 0; i < periods.size(); i++) {
-            int m = periods.get(i);
+            double m = periods.get(i);
             for (int k = 1; k <= ks.get(i); k++) {
-                int g = gcd(k, m);
-                double[] f = {k / g, m / g};
+                double f = k / m;
                 boolean dup = false;
-                for (double[] s : seen) {
-                    if (s[0] == f[0] && s[1] == f[1]) {
+                for (double s : seen) {
+                    if (Math.abs(s - f) < 1e-9) {
                         dup = true;
                         break;
                     }
@@ -58,17 +57,18 @@ final class HarmonicRegression {
                     continue;
                 }
                 seen.add(f);
+                String per = label(m);
                 if (2 * k != m) {
-                    out.add(new Term("S" + k + "-" + m, m, k, true));
+                    out.add(new Term("S" + k + "-" + per, m, k, true));
                 }
-                out.add(new Term("C" + k + "-" + m, m, k, false));
+                out.add(new Term("C" + k + "-" + per, m, k, false));
             }
         }
         return out;
     }
 
-    private static int gcd(int a, int b) {
-        return b == 0 ? a : gcd(b, a % b);
+    static String label(double period) {
+        return period == Math.rint(period) ? String.valueOf((long) period) : String.valueOf(period);
     }
 
     static double[][] columns(List<Term> terms, int n) {
@@ -82,19 +82,19 @@ final class HarmonicRegression {
         return x;
     }
 
-    static int maxHarmonics(int period, int n, int periodsCount) {
+    static int maxHarmonics(double period, int n, int periodsCount) {
         // at most m/2 harmonics, MAX_HARMONICS, and all terms together below a third of the data
         int byData = Math.max(1, (n / 3) / (2 * Math.max(1, periodsCount)));
-        return Math.max(1, Math.min(Math.min(period / 2, MAX_HARMONICS), byData));
+        return Math.max(1, Math.min(Math.min((int) Math.floor(period / 2), MAX_HARMONICS), byData));
     }
 
-    static FittedModel fit(Arima model, TimeSeries series, int m, List<Integer> periods, List<Integer> fixedK,
+    static FittedModel fit(Arima model, TimeSeries series, int m, List<Double> periods, List<Integer> fixedK,
             List<String> warnings, Map<String, Object> extra) {
         double[] y = series.values();
         int n = y.length;
         List<Integer> ks = new ArrayList<>();
         List<Integer> maxK = new ArrayList<>();
-        for (int per : periods) {
+        for (double per : periods) {
             maxK.add(maxHarmonics(per, n, periods.size()));
         }
         AutoArima.Options o = model.options();
@@ -123,7 +123,7 @@ final class HarmonicRegression {
         List<Term> chosen = terms(periods, ks);
         Map<String, Object> fourier = new LinkedHashMap<>();
         for (int i = 0; i < periods.size(); i++) {
-            fourier.put(String.valueOf(periods.get(i)), ks.get(i));
+            fourier.put(label(periods.get(i)), ks.get(i));
         }
         extra.put("fourier", fourier);
         List<FittedArima.Regressor> fns = new ArrayList<>();
@@ -138,7 +138,7 @@ final class HarmonicRegression {
      * Chooses the harmonics per period (coordinate search, one period at a time) by the AICc of the
      * conditional sum of squares with the ARMA coefficients of {@code errors} held fixed.
      */
-    static List<Integer> searchHarmonics(double[] y, List<Integer> periods, List<Integer> maxK, List<Integer> start,
+    static List<Integer> searchHarmonics(double[] y, List<Double> periods, List<Integer> maxK, List<Integer> start,
             ArimaFit errors, boolean constant) {
         int n = y.length;
         ArimaOrder order = errors.order();

@@ -28,7 +28,9 @@ import java.util.Map;
  * season; the command line sets it to the forecast horizon), {@code windows} (3), {@code season}
  * (default: the frequency's shortest natural period), {@code ensemble} (largest combination scored,
  * 3; 1 for none), {@code combine} (median or mean), {@code effort} (fast: cheap candidates; full: also
- * the automatic ARIMA search), {@code parallel} (true).
+ * the automatic ARIMA search and seasonal ETS for long seasons), {@code fourier=[52.18]} (periods for a
+ * harmonic-regression candidate; weekly and daily data get their yearly cycle by default),
+ * {@code parallel} (true).
  */
 public final class AutoModel implements ForecastModel {
 
@@ -40,9 +42,10 @@ public final class AutoModel implements ForecastModel {
     private final Combiner combine;
     private final boolean full;
     private final boolean parallel;
+    private final List<Double> fourier = new ArrayList<>();
 
     private AutoModel(ModelSpec spec) {
-        spec.allowOnly("horizon", "windows", "season", "ensemble", "combine", "effort", "parallel");
+        spec.allowOnly("horizon", "windows", "season", "ensemble", "combine", "effort", "parallel", "fourier");
         this.spec = spec;
         this.horizon = spec.has("horizon") ? spec.intParam("horizon", 1, 1, 1_000_000) : null;
         this.windows = spec.intParam("windows", 3, 1, 50);
@@ -55,6 +58,15 @@ public final class AutoModel implements ForecastModel {
         for (ModelSpec m : spec.members()) {
             Models.create(m); // validate the candidates now, before any data is read
         }
+        if (spec.has("fourier")) {
+            // validated by the arima model that will use them
+            Models.create(ModelSpec.of("arima", Map.of("fourier", spec.param("fourier").get())));
+            for (String part : spec.param("fourier").get().replace("[", "").replace("]", "").split(",")) {
+                if (!part.isBlank()) {
+                    fourier.add(Double.parseDouble(part.trim()));
+                }
+            }
+        }
     }
 
     public static AutoModel create(ModelSpec spec) {
@@ -66,29 +78,77 @@ public final class AutoModel implements ForecastModel {
         return spec;
     }
 
-    /** The candidate specs for a series with seasonal period m (1: none). */
-    List<ModelSpec> candidates(int m) {
+    /**
+     * The candidate specs for a series of {@code n} points at {@code frequency} with seasonal period
+     * {@code m} (1: none): the baseline first, then the given members or a default set chosen to be
+     * accurate and cheap enough to backtest (a few tens of milliseconds per fit on 1000 points).
+     */
+    List<ModelSpec> candidates(int m, io.jenkins.plugins.influxforecast.series.Frequency frequency, int n) {
         List<ModelSpec> out = new ArrayList<>();
         out.add(baseline(m));
         if (!spec.members().isEmpty()) {
             out.addAll(spec.members());
             return out;
         }
-        if (Models.names().contains("ets")) {
-            out.add(ModelSpec.parse(m > 1 ? "ets(season=" + m + ")" : "ets(season=none)"));
+        String season = m > 1 ? "season=" + m : "season=none";
+        // exponential smoothing: seasonal ETS is slow and weak for long seasons, so only up to 12 unless effort=full
+        if (Models.names().contains("ets") && (m <= 12 || full)) {
+            out.add(ModelSpec.parse("ets(" + season + ")"));
         }
         if (Models.names().contains("theta")) {
-            out.add(ModelSpec.parse(m > 1 ? "theta(season=" + m + ")" : "theta(season=none)"));
+            out.add(ModelSpec.parse("theta(" + season + ")"));
         }
         if (m > 1 && m <= 60) {
-            out.add(ModelSpec.parse("arima(p=1,d=0,q=1,P=0,D=1,Q=1,season=" + m + ")"));
+            out.add(ModelSpec.parse("arima(p=1,d=0,q=1,P=1,D=1,Q=1,season=" + m + ")"));
+            out.add(ModelSpec.parse("arima(p=2,d=0,q=1,P=0,D=1,Q=1,season=" + m + ")"));
         } else if (m == 1) {
             out.add(ModelSpec.parse("arima(season=none)"));
+        }
+        // several natural periods (hourly: 24 and 168): seasonal decomposition, then Theta
+        List<Integer> periods = new ArrayList<>();
+        for (int per : frequency.candidatePeriods()) {
+            if (m > 1 && per >= m && 2 * per <= n) {
+                periods.add(per);
+            }
+        }
+        if (periods.size() >= 2 && Models.names().contains("mstl") && Models.names().contains("theta")) {
+            out.add(ModelSpec.parse("mstl(theta,seasons=" + periods.toString().replace(" ", "") + ")"));
+        }
+        // the yearly cycle of weekly (52.18 weeks) or daily (365.25 days) data, as Fourier terms
+        List<Double> fourier = new ArrayList<>(this.fourier);
+        if (fourier.isEmpty()) {
+            long days = frequency.isCalendar() ? 0 : frequency.nominalDuration().toDays();
+            double year = days == 7 && frequency.nominalDuration().toHours() == 168 ? 365.25 / 7
+                    : days == 1 && frequency.nominalDuration().toHours() == 24 ? 365.25 : 0;
+            if (year > 0 && n >= 2 * year) {
+                fourier.add(year);
+            }
+        }
+        if (!fourier.isEmpty()) {
+            StringBuilder f = new StringBuilder();
+            for (double d : fourier) {
+                f.append(f.length() == 0 ? "" : ",").append(d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d));
+            }
+            out.add(ModelSpec.parse("arima(fourier=[" + f + "]" + (m > 1 && m <= 60 ? ",season=" + m : "") + ")"));
         }
         if (full && m > 1) {
             out.add(ModelSpec.parse("arima(season=" + m + ")"));
         }
         return out;
+    }
+
+    /**
+     * The model a candidate is backtested with: fixed-order ARIMA candidates use conditional sum of
+     * squares on the backtest windows (R's auto.arima approximates the same way while it searches;
+     * about ten times cheaper than exact maximum likelihood) and are refitted exactly when chosen.
+     */
+    static ModelSpec backtestVariant(ModelSpec s) {
+        boolean fixedArima = s.name().equals("arima") && (s.params().containsKey("p") || s.params().containsKey("q")
+                || s.params().containsKey("P") || s.params().containsKey("Q"));
+        if (fixedArima && !s.has("method") && !s.has("fourier")) {
+            return s.with("method", "css");
+        }
+        return s;
     }
 
     static ModelSpec baseline(int m) {
@@ -115,10 +175,10 @@ public final class AutoModel implements ForecastModel {
             m = 1;
         }
         int h = horizon != null ? horizon : (m > 1 ? m : 10);
-        List<ModelSpec> specs = candidates(m);
+        List<ModelSpec> specs = candidates(m, series.frequency(), n);
         List<ModelSelector.Candidate> cands = new ArrayList<>();
         for (ModelSpec s : specs) {
-            cands.add(new ModelSelector.Candidate(s.toString(), Models.create(s)));
+            cands.add(new ModelSelector.Candidate(s.toString(), Models.create(backtestVariant(s))));
         }
         String baseLabel = specs.get(0).toString();
         Backtester.Plan plan = Backtester.Plan.of(h, windows, m);
