@@ -202,7 +202,8 @@ public final class ForecastRunner {
         report.put("validation", validation);
 
         long f0 = System.nanoTime();
-        Checked fc0 = fitChecked(req, series, horizon, constant, replacements, "forecast");
+        List<String> calibrated = new ArrayList<>();
+        Checked fc0 = fitChecked(req, series, horizon, constant, replacements, "forecast", calibrated);
         FittedModel fit = fc0.fit();
         Forecast unclipped = fc0.forecast();
         Forecast future = clip(unclipped, req.nonNegative());
@@ -216,6 +217,10 @@ public final class ForecastRunner {
         }
         if (!replacements.isEmpty()) {
             modelReport.put("replaced", replacements);
+        }
+        if (req.levels().length > 0) {
+            modelReport.put("intervals", !future.hasIntervals() ? "none"
+                    : calibrated.isEmpty() ? "model" : "calibrated from backtest errors");
         }
         if (req.nonNegative()) {
             modelReport.put("non_negative", Map.of("clipped_values", clippedCount(unclipped)));
@@ -249,6 +254,11 @@ public final class ForecastRunner {
      */
     private Checked fitChecked(ForecastRequest req, TimeSeries train, int steps, boolean constant,
             List<Map<String, Object>> replacements, String stage) {
+        return fitChecked(req, train, steps, constant, replacements, stage, new ArrayList<>());
+    }
+
+    private Checked fitChecked(ForecastRequest req, TimeSeries train, int steps, boolean constant,
+            List<Map<String, Object>> replacements, String stage, List<String> calibrated) {
         List<ForecastModel> chain = new ArrayList<>();
         chain.add(req.createModel(steps));
         int m = train.frequency().defaultSeason();
@@ -263,6 +273,14 @@ public final class ForecastRunner {
             try {
                 FittedModel fit = model.fit(train);
                 Forecast f = fit.forecast(steps, req.levels());
+                if (req.levels().length > 0 && !f.hasIntervals()) {
+                    // no analytic intervals: calibrate them on a backtest of the same model
+                    f = io.jenkins.plugins.influxforecast.evaluate.Calibration.calibrate(model, train, f,
+                            train.frequency().defaultSeason(), req.levels());
+                    if (f.hasIntervals()) {
+                        calibrated.add(stage);
+                    }
+                }
                 problem = ForecastCheck.problem(f, constant);
                 if (problem == null) {
                     if (i > 0) {

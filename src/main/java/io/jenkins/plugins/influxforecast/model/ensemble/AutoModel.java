@@ -1,6 +1,7 @@
 package io.jenkins.plugins.influxforecast.model.ensemble;
 
 import io.jenkins.plugins.influxforecast.evaluate.Backtester;
+import io.jenkins.plugins.influxforecast.evaluate.Calibration;
 import io.jenkins.plugins.influxforecast.evaluate.ForecastCheck;
 import io.jenkins.plugins.influxforecast.evaluate.ModelSelector;
 import io.jenkins.plugins.influxforecast.evaluate.ModelSelector.Combiner;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.jenkins.plugins.influxforecast.evaluate.Calibration;
 import io.jenkins.plugins.influxforecast.evaluate.ForecastCheck;
 import io.jenkins.plugins.influxforecast.model.FittedModel;
 import io.jenkins.plugins.influxforecast.model.Forecast;
