@@ -71,7 +71,7 @@ public final class OutputFolder implements AutoCloseable {
                     Files.move(target, backup, StandardCopyOption.REPLACE_EXISTING);
                     backups.put(target, backup);
                 }
-                move(e.getValue(), target);
+                moveAtomically(e.getValue(), target);
                 moved.add(target);
             }
         } catch (IOException | RuntimeException ex) {
@@ -79,7 +79,7 @@ public final class OutputFolder implements AutoCloseable {
                 Files.deleteIfExists(m);
             }
             for (Map.Entry<Path, Path> b : backups.entrySet()) {
-                move(b.getValue(), b.getKey());
+                moveAtomically(b.getValue(), b.getKey());
             }
             throw ex;
         }
@@ -87,7 +87,12 @@ public final class OutputFolder implements AutoCloseable {
         return moved;
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    /**
+     * Renames {@code from} to {@code to}, replacing it, atomically where the file system can (readers
+     * see the old file or the new one, never a part); a plain rename where it cannot. Every output of
+     * the engine is put in place this way (the outputs here, the extract's CSV, the JSON summaries).
+     */
+    public static void moveAtomically(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
