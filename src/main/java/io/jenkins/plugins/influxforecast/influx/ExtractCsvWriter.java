@@ -1,5 +1,6 @@
 package io.jenkins.plugins.influxforecast.influx;
 
+import io.jenkins.plugins.influxforecast.report.ExitCleanup;
 import io.jenkins.plugins.influxforecast.report.OutputFolder;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -53,7 +54,8 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
     private long heldTime;
     private double heldValue;
     private long lastTime;
-    private Path spillFile;
+    private volatile Path spillFile;
+    private final ExitCleanup cleanup;
     private DataOutputStream spill;
     private long spillCount;
     // trimming of empty values
@@ -69,6 +71,7 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
             Path dir = this.output.getParent();
             Files.createDirectories(dir);
             this.temp = Files.createTempFile(dir, "." + this.output.getFileName() + ".", ".tmp");
+            this.cleanup = ExitCleanup.deleting(() -> java.util.Arrays.asList(temp, spillFile));
             this.out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
             out.write((HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
@@ -360,6 +363,7 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
     /** Discards the output unless committed. */
     @Override
     public void close() {
+        cleanup.close();
         deleteSpill();
         try {
             out.close();
