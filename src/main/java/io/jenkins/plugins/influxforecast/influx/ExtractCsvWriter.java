@@ -51,8 +51,10 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
     private String prefix; // "name,tags,"
     private byte[] prefixBytes;
     private int state; // 0 none, 1 one point held, 2 ascending, 3 descending (spilling)
+    // the first points of a series, all at one time, until a later time tells the order
     private long heldTime;
-    private double heldValue;
+    private double[] heldValues = new double[4];
+    private int heldCount;
     private long lastTime;
     private volatile Path spillFile;
     private final ExitCleanup cleanup;
@@ -105,17 +107,28 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
         switch (state) {
             case 0 -> {
                 heldTime = t;
-                heldValue = v;
+                heldValues[0] = v;
+                heldCount = 1;
                 state = 1;
             }
             case 1 -> {
-                if (t >= heldTime) {
+                if (t == heldTime) {
+                    // duplicates (several series merged without GROUP BY): the order is still open
+                    if (heldCount == heldValues.length) {
+                        heldValues = Arrays.copyOf(heldValues, heldCount * 2);
+                    }
+                    heldValues[heldCount++] = v;
+                } else if (t > heldTime) {
                     state = 2;
-                    emit(heldTime, heldValue);
+                    for (int i = 0; i < heldCount; i++) {
+                        emit(heldTime, heldValues[i]);
+                    }
                     emit(t, v);
                 } else {
                     state = 3;
-                    spill(heldTime, heldValue);
+                    for (int i = 0; i < heldCount; i++) {
+                        spill(heldTime, heldValues[i]);
+                    }
                     spill(t, v);
                 }
             }
@@ -135,8 +148,9 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
         lastTime = t;
     }
 
-    private IllegalStateException outOfOrder(long t) {
-        return new IllegalStateException("the points of series " + label + " are not in time order (" + t + " after "
+    /** A query that returns its points out of order: the query's mistake, named for the user to fix. */
+    private IllegalArgumentException outOfOrder(long t) {
+        return new IllegalArgumentException("the points of series " + label + " are not in time order (" + t + " after "
                 + lastTime + "); sort them in the query (ORDER BY time, or |> sort(columns: [\"_time\"]) in Flux)");
     }
 
@@ -147,7 +161,9 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
         }
         try {
             if (state == 1) {
-                emit(heldTime, heldValue);
+                for (int i = 0; i < heldCount; i++) {
+                    emit(heldTime, heldValues[i]);
+                }
             } else if (state == 3) {
                 replaySpillBackwards();
             }
