@@ -109,6 +109,10 @@ public final class Main {
 
     private static String describe(Throwable e) {
         String msg = e.getMessage();
+        if (e instanceof UncheckedIOException && msg != null && !msg.isBlank() && e.getCause() != null) {
+            // our own wording ("cannot write <file>: ..."), then what the file system said
+            return msg + " (" + e.getCause().getClass().getSimpleName() + ")";
+        }
         return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + msg;
     }
 
@@ -129,10 +133,9 @@ public final class Main {
     static CommandSpec spec(CommandDef def) {
         CommandSpec spec = CommandSpec.create().name(def.name());
         spec.mixinStandardHelpOptions(true);
-        spec.usageMessage().description(def.description());
+        spec.usageMessage().description(def.description().replace("%", "%%"));
         for (OptionDef o : def.options()) {
-            String help = o.help() + (o.defaultValue() != null ? " Default: " + o.defaultValue() + "." : "");
-            OptionSpec.Builder b = OptionSpec.builder(o.cli()).description(help).required(o.required());
+            OptionSpec.Builder b = OptionSpec.builder(o.cli()).description(description(o)).required(o.required());
             switch (o.type()) {
                 case INT -> b.type(Integer.class).paramLabel("<n>");
                 case DOUBLE -> b.type(Double.class).paramLabel("<x>");
@@ -143,6 +146,15 @@ public final class Main {
             spec.addOption(b.build());
         }
         return spec;
+    }
+
+    /**
+     * An option's help line for picocli, which reads descriptions as format strings: a literal
+     * {@code %} ("10% of the points") is doubled, or picocli warns and prints the raw text.
+     */
+    static String description(OptionDef o) {
+        String help = o.help() + (o.defaultValue() != null ? " Default: " + o.defaultValue() + "." : "");
+        return help.replace("%", "%%");
     }
 
     static Map<String, Object> values(CommandDef def, ParseResult pr) {

@@ -84,18 +84,19 @@ public record InfluxConnection(URI url, InfluxVersion version, String database, 
     private static URI normaliseUrl(URI url) {
         String scheme = url.getScheme() == null ? null : url.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
-            throw new IllegalArgumentException("url must start with http:// or https://, got '" + redactUserInfo(url) + "'");
+            throw new IllegalArgumentException("url must start with http:// or https://, got '" + redact(url) + "'");
         }
         if (url.getRawUserInfo() != null) {
             throw new IllegalArgumentException("url must not contain credentials (user:password@); set "
-                    + ENV_USERNAME + "/" + ENV_PASSWORD + " or " + ENV_TOKEN + " instead, got '" + redactUserInfo(url) + "'");
+                    + ENV_USERNAME + "/" + ENV_PASSWORD + " or " + ENV_TOKEN + " instead, got '" + redact(url) + "'");
         }
         if (url.getHost() == null) {
-            throw new IllegalArgumentException("url has no host: '" + url + "'");
+            throw new IllegalArgumentException("url has no host: '" + redact(url) + "'");
         }
         if (url.getRawQuery() != null || url.getRawFragment() != null) {
-            throw new IllegalArgumentException("url must not have a query or fragment (?...#...), got '" + url
-                    + "'; database, org and bucket are options of their own");
+            // a query may carry InfluxDB 1.x's u=/p= credentials: never echo it
+            throw new IllegalArgumentException("url must not have a query or fragment (?...#...), got '" + redact(url)
+                    + "'; database, org and bucket are options of their own, credentials come from the environment");
         }
         String path = url.getRawPath() == null ? "" : url.getRawPath();
         while (path.endsWith("/")) {
@@ -104,15 +105,32 @@ public record InfluxConnection(URI url, InfluxVersion version, String database, 
         try {
             return new URI(scheme + "://" + url.getRawAuthority() + path);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("url is not valid: '" + url + "'", e);
+            throw new IllegalArgumentException("url is not valid: '" + redact(url) + "'", e);
         }
     }
 
-    private static String redactUserInfo(URI url) {
-        if (url.getRawUserInfo() == null) {
-            return url.toString();
+    /** The URL for a message: user info, query and fragment (which may hold credentials) as {@code ****}. */
+    static String redact(URI url) {
+        if (url.isOpaque()) {
+            return url.getScheme() + ":****";
         }
-        return url.toString().replace(url.getRawUserInfo() + "@", "****@");
+        StringBuilder sb = new StringBuilder();
+        if (url.getScheme() != null) {
+            sb.append(url.getScheme()).append(':');
+        }
+        if (url.getRawAuthority() != null) {
+            // with user info the authority is server-based, so host and port are known
+            sb.append("//").append(url.getRawUserInfo() == null ? url.getRawAuthority()
+                    : "****@" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()));
+        }
+        sb.append(url.getRawPath() == null ? "" : url.getRawPath());
+        if (url.getRawQuery() != null) {
+            sb.append("?****");
+        }
+        if (url.getRawFragment() != null) {
+            sb.append("#****");
+        }
+        return sb.toString();
     }
 
     /** The database, or an error naming what the operation needs. */
@@ -282,7 +300,7 @@ public record InfluxConnection(URI url, InfluxVersion version, String database, 
             try {
                 uri = new URI(url.trim());
             } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("url is not a valid URL: '" + url.replaceAll("//[^/@]*@", "//****@") + "'");
+                throw new IllegalArgumentException("url is not a valid URL: '" + url.replaceAll("//[^/@]*@", "//****@").replaceAll("[?#].*", "?****") + "'");
             }
             String user = username != null && !username.isBlank() ? username : env.get(ENV_USERNAME);
             return new InfluxConnection(uri, InfluxVersion.parse(version), database, retentionPolicy, org, bucket, user,

@@ -185,7 +185,7 @@ public final class LineProtocolLoader {
             long total = written[0] + failed.accepted + later;
             throw new LoadFailedException("load to " + target.describe() + " failed at " + failed.which + ": " + failed.detail
                     + "; " + total + " of " + totalPoints + " points were written (re-running the load rewrites them without"
-                    + " duplicates): " + failed.cause.getMessage(), failed.cause.status(), total, oldest.number(), batches,
+                    + " duplicates): " + failed.cause.getMessage(), failed.cause.status(), totalPoints, total, oldest.number(), batches,
                     failed.dropped, failed.cause);
         }
         written[0] += oldest.points();
@@ -227,7 +227,7 @@ public final class LineProtocolLoader {
                     throw new BatchFailed(failure, which, "InfluxDB dropped " + (dropped >= 0 ? dropped : "some") + " of its "
                             + points + " points", accepted, Math.max(dropped, 0));
                 }
-                throw new BatchFailed(failure, which, attempt > 1 ? "failed after " + attempt + " attempts" : "failed", 0, 0);
+                throw new BatchFailed(failure, which, attempt > 1 ? "failed after " + attempt + " attempts" : "not retried", 0, 0);
             }
             Duration wait = retry.backoff(attempt, failure.retryAfter());
             log.accept("WARNING: " + which + ": " + failure.getMessage() + "; retrying in " + Durations.format(wait)

@@ -9,18 +9,25 @@ public final class LoadFailedException extends InfluxException {
 
     private static final long serialVersionUID = 1L;
 
+    private final long points;
     private final long pointsWritten;
     private final int failedBatch;
     private final int batches;
     private final long dropped;
 
-    public LoadFailedException(String message, int status, long pointsWritten, int failedBatch, int batches, long dropped,
-            Throwable cause) {
+    public LoadFailedException(String message, int status, long points, long pointsWritten, int failedBatch, int batches,
+            long dropped, Throwable cause) {
         super(message, status, cause);
+        this.points = points;
         this.pointsWritten = pointsWritten;
         this.failedBatch = failedBatch;
         this.batches = batches;
         this.dropped = dropped;
+    }
+
+    /** Points in the file (all validated before the first batch was sent). */
+    public long points() {
+        return points;
     }
 
     public long pointsWritten() {

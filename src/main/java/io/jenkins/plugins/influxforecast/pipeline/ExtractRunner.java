@@ -33,7 +33,7 @@ public final class ExtractRunner {
             summary.put("status", "failed");
             summary.put("error", e.getMessage());
             summary.put("server", request.connection().url().toString());
-            Summaries.write(request.summary(), summary);
+            Summaries.writeKeeping(request.summary(), summary, e);
             throw e;
         }
     }

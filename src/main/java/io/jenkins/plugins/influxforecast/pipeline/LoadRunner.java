@@ -8,6 +8,7 @@ import io.jenkins.plugins.influxforecast.influx.LineProtocolLoader;
 import io.jenkins.plugins.influxforecast.influx.LoadFailedException;
 import io.jenkins.plugins.influxforecast.influx.V2WriteTarget;
 import io.jenkins.plugins.influxforecast.influx.WriteTarget;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class LoadRunner {
             });
         } catch (LoadFailedException e) {
             if (request.unstableOnFailure()) {
-                LoadResult r = new LoadResult("unstable", -1, e.pointsWritten(), e.batches(), e.failedBatch(), e.dropped(),
+                LoadResult r = new LoadResult("unstable", e.points(), e.pointsWritten(), e.batches(), e.failedBatch(), e.dropped(),
                         e.getMessage(), millis(t0));
                 write(request, r);
                 log.accept("ERROR (build marked unstable): " + e.getMessage());
@@ -92,10 +93,14 @@ public final class LoadRunner {
 
     private static RuntimeException fail(LoadRequest request, long t0, RuntimeException e) {
         LoadResult r = e instanceof LoadFailedException l
-                ? new LoadResult("failed", -1, l.pointsWritten(), l.batches(), l.failedBatch(), l.dropped(), e.getMessage(),
+                ? new LoadResult("failed", l.points(), l.pointsWritten(), l.batches(), l.failedBatch(), l.dropped(), e.getMessage(),
                         millis(t0))
                 : new LoadResult("failed", -1, 0, 0, null, 0, e.getMessage(), millis(t0));
-        write(request, r);
+        try {
+            write(request, r);
+        } catch (UncheckedIOException summaryFailed) {
+            e.addSuppressed(summaryFailed); // the load's own error is the one to report
+        }
         return e;
     }
 

@@ -19,6 +19,19 @@ final class Summaries {
     private Summaries() {
     }
 
+    /**
+     * Writes the summary of a run that failed with {@code failure}; when the summary cannot be
+     * written either (the same unwritable folder, typically), the failure stays the error reported
+     * and the summary's own error is attached to it as suppressed.
+     */
+    static void writeKeeping(Path file, Map<String, Object> summary, RuntimeException failure) {
+        try {
+            write(file, summary);
+        } catch (UncheckedIOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
     /** Writes the map (insertion order kept) atomically. */
     static void write(Path file, Map<String, Object> summary) {
         try {

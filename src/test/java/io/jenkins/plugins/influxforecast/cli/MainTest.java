@@ -2,6 +2,9 @@ package io.jenkins.plugins.influxforecast.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.influxforecast.pipeline.CommandDef;
+import io.jenkins.plugins.influxforecast.pipeline.Commands;
+import io.jenkins.plugins.influxforecast.pipeline.OptionDef;
 import io.jenkins.plugins.influxforecast.report.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -209,6 +212,19 @@ class MainTest {
     }
 
     @Test
+    void anUnwritableExtractOutputIsTheErrorReportedNotItsSummary() throws IOException {
+        Path blocker = dir.resolve("a-file");
+        Files.writeString(blocker, "x");
+        // the CSV and its summary both go under a file: the CSV's error is the one to report
+        Run r = cli("extract", "--url", "http://127.0.0.1:9", "--database", "d", "--measurement", "m",
+                "--output", blocker.resolve("in.csv").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith("error: cannot write " + blocker.resolve("in.csv"))
+                .doesNotContain("extract-summary.json").doesNotContain("UncheckedIOException").doesNotContain("\n");
+        assertThat(Files.readString(blocker)).isEqualTo("x");
+    }
+
+    @Test
     void missingRequiredOptionAndHelp() {
         Run r = cli("forecast", "--output-dir", "x");
         assertThat(r.code()).isEqualTo(2);
@@ -220,6 +236,17 @@ class MainTest {
             assertThat(help.out()).contains(opt);
         }
         assertThat(cli("version").out().strip()).isNotEmpty();
+    }
+
+    @Test
+    void helpTextsAreSafeFormatStringsForPicocli() {
+        // picocli formats descriptions: "10% of the points" unescaped made it warn and print raw text
+        for (CommandDef def : List.of(Commands.FORECAST, Demo.COMMAND, Commands.EXTRACT, Commands.LOAD)) {
+            for (OptionDef o : def.options()) {
+                assertThat(String.format(Main.description(o))).as(def.name() + " " + o.cli()).startsWith(o.help());
+            }
+        }
+        assertThat(cli("forecast", "--help").out()).contains("default: 10% of the").doesNotContain("%%");
     }
 
     private static void assertNoFiles(Path out) throws IOException {

@@ -41,6 +41,14 @@ class ConnectionTest {
                 .hasMessage("url must start with http:// or https://, got 'ftp://h'");
         assertThatThrownBy(() -> InfluxConnection.builder().url("http://h:8086/?db=x").build())
                 .hasMessageContaining("must not have a query");
+        // InfluxDB 1.x takes u=/p= in the query string: a URL carrying them is refused without echoing them
+        assertThatThrownBy(() -> InfluxConnection.builder().url("http://h:8086/?u=admin&p=s3cret#frag").build())
+                .hasMessageStartingWith("url must not have a query or fragment (?...#...), got 'http://h:8086/?****#****'")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret").doesNotContain("admin"));
+        assertThatThrownBy(() -> InfluxConnection.builder().url("http://h:8086/?p=s3 cret").build())
+                .hasMessage("url is not a valid URL: 'http://h:8086/?****'");
+        assertThatThrownBy(() -> InfluxConnection.builder().url("ftp://u:s3cret@h/x?p=s3cret").build())
+                .hasMessage("url must start with http:// or https://, got 'ftp://****@h/x?****'");
         assertThatThrownBy(() -> InfluxConnection.builder().url(null).build()).hasMessageContaining("url is required");
         assertThatThrownBy(() -> InfluxConnection.builder().url("http://h").version("4").build())
                 .hasMessage("influxVersion must be 1, 2 or 3, got '4'");

@@ -57,8 +57,9 @@ class InfluxInterruptedLoadIT {
         assertThat(e.status()).isZero();
         assertThat(e.getMessage()).contains("batch 4 of 20 (lines 1501-2000, 500 points)")
                 .contains("1500 of 10000 points were written").contains("after 3 attempts");
+        assertThat(e.points()).isEqualTo(10_000);
         assertThat(Files.readString(work.resolve("load-summary.json"))).contains("\"failedBatch\": 4")
-                .contains("\"pointsWritten\": 1500");
+                .contains("\"points\": 10000").contains("\"pointsWritten\": 1500");
 
         server.start(); // same data folder
         assertThat(server.count("half", "pred", "value")).isEqualTo(1500);
