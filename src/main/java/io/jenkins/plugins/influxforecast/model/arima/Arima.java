@@ -383,9 +383,6 @@ public final class Arima implements ForecastModel {
             f = ArimaEstimator.fit(y, order, r.cols(), r.names(), ArimaEstimator.Method.CSS, false, false);
         }
         warnings.addAll(f.notes());
-        if (!f.converged()) {
-            warnings.add("the optimiser did not converge for " + order + " with regressors; the estimates may be inaccurate");
-        }
         return new FittedArima(resolved(order, withConst), series, f, regressorFns(order, withConst, xregFns), extra, warnings)
                 .withStandardErrorsFrom(r.cols());
     }
@@ -429,10 +426,6 @@ public final class Arima implements ForecastModel {
             f = ArimaEstimator.fit(y, o, r.cols(), r.names(), ArimaEstimator.Method.CSS, false, false);
         }
         warnings.addAll(f.notes());
-        if (!f.converged()) {
-            warnings.add("the optimiser did not converge for " + o + " within 100 iterations; the estimates may be inaccurate");
-            extra.put("converged", false);
-        }
         return new FittedArima(resolved(o, withConst), series, f, regressorFns(o, withConst, List.of()), extra, warnings)
                 .withStandardErrorsFrom(r.cols());
     }

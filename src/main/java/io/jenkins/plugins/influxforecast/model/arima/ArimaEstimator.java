@@ -125,6 +125,16 @@ final class ArimaEstimator {
         if (DEBUG) {
             System.err.println("ML " + order + " evals=" + res.evaluations() + " iter=" + res.iterations() + " conv=" + res.converged());
         }
+        if (!res.converged() && !strict && narma > 0) {
+            // fall back: restart once from where it stopped (a fresh quasi-Newton metric often gets
+            // out of a stall); keep whichever point is better and say so
+            Bfgs.Result again = Bfgs.minimize(f, res.x());
+            notes.add("the optimiser did not converge for " + order + " within 100 iterations; restarted from its last point"
+                    + (again.converged() ? " and converged" : " and still did not converge: the estimates may be inaccurate"));
+            if (again.value() <= res.value()) {
+                res = again;
+            }
+        }
         converged = res.converged();
         double[] coefRaw = res.x();
         boolean inv1 = ArmaParams.maInvert(coefRaw, order.p(), order.q());

@@ -80,7 +80,10 @@ final class EtsKernel {
         // one loop per season type, so that each is compiled for its own branch profile
         int p;
         boolean ok;
-        if (season == NONE) {
+        if (!rArith) {
+            p = fast(y, m, season, error == MULT, alpha, be, gamma, ph, l0, b0, ring, residuals, fitted, acc);
+            ok = p >= 0;
+        } else if (season == NONE) {
             ok = loopNone(y, error == MULT, rArith, alpha, be, ph, l0, b0, residuals, fitted, acc);
             p = 0;
         } else if (season == ADD) {
@@ -116,6 +119,174 @@ final class EtsKernel {
             case CRIT_SIGMA -> acc[0] / n;
             default -> acc[2] / n;
         };
+    }
+
+    /**
+     * The same filter rewritten on the one-step level forecast {@code q_t = l_{t-1} + phi b_{t-1}}:
+     * with {@code d_t} the level correction (y - q, y - s - q or y/s - q),
+     * <pre>  q_{t+1} = (1 - alpha - phi beta) q_t + phi^2 b_t + (alpha + phi beta) (q_t + d_t)
+     *   b_{t+1} = phi b_t + beta d_t</pre>
+     * which is the textbook recursion with the level eliminated. Each step then waits for one
+     * multiply and one add instead of five dependent operations, about twice as fast; the numbers
+     * agree with the textbook form up to rounding. The final level is {@code q_{n+1} - phi b_n}.
+     * Dispatches on the season type so that each loop is compiled for its own branch profile.
+     * Returns the ring position after the last step, or -1 when a forecast is not finite.
+     */
+    private static int fast(double[] y, int m, int season, boolean multError, double alpha, double beta, double gamma,
+                            double phi, double l, double b, double[] ring, double[] residuals, double[] fitted, double[] acc) {
+        double a = 1 - alpha - phi * beta;
+        double bb = phi * phi;
+        double c = alpha + phi * beta;
+        double q = l + phi * b;
+        int p = switch (season) {
+            case NONE -> fastNone(y, multError, a, bb, c, beta, phi, q, b, residuals, fitted, acc);
+            case ADD -> fastAdd(y, m, multError, a, bb, c, beta, gamma, phi, q, b, ring, residuals, fitted, acc);
+            default -> fastMult(y, m, multError, a, bb, c, beta, gamma, phi, q, b, ring, residuals, fitted, acc);
+        };
+        if (p >= 0) {
+            // acc[4] holds q_{n+1}, acc[5] b_n: the level is q_{n+1} - phi b_n
+            acc[4] = acc[4] - phi * acc[5];
+        }
+        return p;
+    }
+
+    private static int fastNone(double[] y, boolean multError, double a, double bb, double c, double beta, double phi, double q,
+                                double b, double[] residuals, double[] fitted, double[] acc) {
+        double sse = 0.0;
+        double sseRaw = 0.0;
+        double sae = 0.0;
+        double sumLog = 0.0;
+        double prod = 1.0;
+        for (int i = 0; i < y.length; i++) {
+            double yi = y[i];
+            double f = q;
+            if (!(Math.abs(f) <= Double.MAX_VALUE)) {
+                return -1;
+            }
+            double raw = yi - f;
+            double e = raw;
+            if (multError) {
+                e = raw / f;
+                prod *= Math.abs(f);
+                if (prod > 1e150 || prod < 1e-150) {
+                    sumLog += Math.log(prod);
+                    prod = 1.0;
+                }
+            }
+            sse += e * e;
+            sseRaw += raw * raw;
+            sae += Math.abs(e);
+            if (residuals != null) {
+                residuals[i] = e;
+                fitted[i] = f;
+            }
+            double qn = a * q + (bb * b + c * yi);
+            b = phi * b + beta * raw;
+            q = qn;
+        }
+        acc[0] = sse;
+        acc[1] = sseRaw;
+        acc[2] = sae;
+        acc[3] = sumLog + Math.log(prod);
+        acc[4] = q;
+        acc[5] = b;
+        return 0;
+    }
+
+    private static int fastAdd(double[] y, int m, boolean multError, double a, double bb, double c, double beta, double gamma,
+                               double phi, double q, double b, double[] ring, double[] residuals, double[] fitted, double[] acc) {
+        double sse = 0.0;
+        double sseRaw = 0.0;
+        double sae = 0.0;
+        double sumLog = 0.0;
+        double prod = 1.0;
+        int p = 0;
+        for (int i = 0; i < y.length; i++) {
+            double yi = y[i];
+            double s = ring[p];
+            double f = q + s;
+            if (!(Math.abs(f) <= Double.MAX_VALUE)) {
+                return -1;
+            }
+            double raw = yi - f;
+            double e = raw;
+            if (multError) {
+                e = raw / f;
+                prod *= Math.abs(f);
+                if (prod > 1e150 || prod < 1e-150) {
+                    sumLog += Math.log(prod);
+                    prod = 1.0;
+                }
+            }
+            sse += e * e;
+            sseRaw += raw * raw;
+            sae += Math.abs(e);
+            if (residuals != null) {
+                residuals[i] = e;
+                fitted[i] = f;
+            }
+            double qn = a * q + (bb * b + c * (yi - s));
+            b = phi * b + beta * raw;
+            ring[p] = s + gamma * raw;
+            q = qn;
+            p = p + 1 == m ? 0 : p + 1;
+        }
+        acc[0] = sse;
+        acc[1] = sseRaw;
+        acc[2] = sae;
+        acc[3] = sumLog + Math.log(prod);
+        acc[4] = q;
+        acc[5] = b;
+        return p;
+    }
+
+    private static int fastMult(double[] y, int m, boolean multError, double a, double bb, double c, double beta, double gamma,
+                                double phi, double q, double b, double[] ring, double[] residuals, double[] fitted, double[] acc) {
+        double sse = 0.0;
+        double sseRaw = 0.0;
+        double sae = 0.0;
+        double sumLog = 0.0;
+        double prod = 1.0;
+        int p = 0;
+        for (int i = 0; i < y.length; i++) {
+            double yi = y[i];
+            double s = ring[p];
+            double f = q * s;
+            if (!(Math.abs(f) <= Double.MAX_VALUE)) {
+                return -1;
+            }
+            double raw = yi - f;
+            double e = raw;
+            if (multError) {
+                e = raw / f;
+                prod *= Math.abs(f);
+                if (prod > 1e150 || prod < 1e-150) {
+                    sumLog += Math.log(prod);
+                    prod = 1.0;
+                }
+            }
+            sse += e * e;
+            sseRaw += raw * raw;
+            sae += Math.abs(e);
+            if (residuals != null) {
+                residuals[i] = e;
+                fitted[i] = f;
+            }
+            double pl = Math.abs(s) < TOL ? HUGEN : yi / s;
+            double t = Math.abs(q) < TOL ? HUGEN : yi / q;
+            double qn = a * q + (bb * b + c * pl);
+            b = phi * b + beta * (pl - q);
+            ring[p] = s + gamma * (t - s);
+            q = qn;
+            p = p + 1 == m ? 0 : p + 1;
+        }
+        acc[0] = sse;
+        acc[1] = sseRaw;
+        acc[2] = sae;
+        acc[3] = sumLog + Math.log(prod);
+        acc[4] = q;
+        acc[5] = b;
+        return p;
     }
 
     private static boolean loopNone(double[] y, boolean multError, boolean rArith, double alpha, double beta, double phi, double l, double b,

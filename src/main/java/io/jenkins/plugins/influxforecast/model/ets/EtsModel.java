@@ -149,6 +149,18 @@ public final class EtsModel implements ForecastModel {
             Seasonality.Periods periods = seasonChoice.explicit() ? new Seasonality.Periods(seasonChoice.periods(), true, List.of())
                     : Seasonality.resolve(series, spec);
             notes.addAll(periods.notes());
+            boolean allSeasonal = candidates.stream().allMatch(EtsType::seasonal);
+            if (!periods.seasonal() && !seasonChoice.explicit() && allSeasonal) {
+                // a seasonal type was asked for (holtwinters, model=AAA): take the frequency's
+                // natural cycle even though the test did not find it, when the data can carry it
+                for (int c : series.frequency().candidatePeriods()) {
+                    if (c <= EtsEstimator.MAX_PERIOD && n >= EtsEstimator.minimumLength(candidates.get(0), c)) {
+                        periods = new Seasonality.Periods(List.of(c), false, List.of());
+                        notes.add("no significant seasonality found; period " + c + " of the frequency used for the seasonal type");
+                        break;
+                    }
+                }
+            }
             if (periods.seasonal()) {
                 m = periods.first();
                 if (m > EtsEstimator.MAX_PERIOD) {

@@ -119,6 +119,18 @@ class ArimaModelTest {
     }
 
     @Test
+    void nonConvergenceRestartsAndIsReported() {
+        Random rnd = new Random(8);
+        double[] y = new double[40];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = rnd.nextGaussian();
+        }
+        FittedModel f = Models.create("arima(p=5,q=5,season=none)").fit(hourly(y));
+        assertThat(f.warnings()).anyMatch(w -> w.contains("did not converge") && w.contains("restarted"));
+        assertThat(f.parameters()).containsEntry("converged", true);
+    }
+
+    @Test
     void constantSeriesGivesTheConstant() {
         double[] y = new double[60];
         java.util.Arrays.fill(y, 7.5);

@@ -105,6 +105,24 @@ class EtsModelTest {
     }
 
     @Test
+    void aSeasonalTypeUsesTheFrequencysCycleWhenTheTestFindsNone() {
+        Random r = new Random(9);
+        double[] y = new double[24 * 10];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 50 + r.nextGaussian();
+        }
+        FittedModel f = Models.create("holtwinters").fit(hourly(y));
+        assertThat(((EtsModel.Fitted) f).etsFit().period()).isEqualTo(24);
+        assertThat((java.util.List<?>) f.parameters().get("notes"))
+                .anyMatch(n -> n.toString().startsWith("no significant seasonality found; period 24"));
+        // automatic selection stays non-seasonal
+        assertThat(((EtsModel.Fitted) Models.create("ets").fit(hourly(y))).etsFit().type().seasonal()).isFalse();
+        // a series without a natural cycle (1s steps) still fails clearly
+        assertThatThrownBy(() -> Models.create("holtwinters").fit(TimeSeries.ofValues("v", y)))
+                .hasMessageContaining("needs a seasonal period: none was found");
+    }
+
+    @Test
     void periodsAbove168GoThroughMstl() {
         double[] y = seasonalHourly(600, 200, 50, 3);
         assertThatThrownBy(() -> Models.create("ets(model=AAA, season=200)").fit(hourly(y)))
