@@ -1,5 +1,7 @@
 package io.jenkins.plugins.influxforecast.influx;
 
+import io.jenkins.plugins.influxforecast.report.ExitCleanup;
+import io.jenkins.plugins.influxforecast.report.OutputFolder;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -8,10 +10,8 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,10 +51,13 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
     private String prefix; // "name,tags,"
     private byte[] prefixBytes;
     private int state; // 0 none, 1 one point held, 2 ascending, 3 descending (spilling)
+    // the first points of a series, all at one time, until a later time tells the order
     private long heldTime;
-    private double heldValue;
+    private double[] heldValues = new double[4];
+    private int heldCount;
     private long lastTime;
-    private Path spillFile;
+    private volatile Path spillFile;
+    private final ExitCleanup cleanup;
     private DataOutputStream spill;
     private long spillCount;
     // trimming of empty values
@@ -70,6 +73,7 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
             Path dir = this.output.getParent();
             Files.createDirectories(dir);
             this.temp = Files.createTempFile(dir, "." + this.output.getFileName() + ".", ".tmp");
+            this.cleanup = ExitCleanup.deleting(() -> java.util.Arrays.asList(temp, spillFile));
             this.out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
             out.write((HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
@@ -103,17 +107,28 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
         switch (state) {
             case 0 -> {
                 heldTime = t;
-                heldValue = v;
+                heldValues[0] = v;
+                heldCount = 1;
                 state = 1;
             }
             case 1 -> {
-                if (t >= heldTime) {
+                if (t == heldTime) {
+                    // duplicates (several series merged without GROUP BY): the order is still open
+                    if (heldCount == heldValues.length) {
+                        heldValues = Arrays.copyOf(heldValues, heldCount * 2);
+                    }
+                    heldValues[heldCount++] = v;
+                } else if (t > heldTime) {
                     state = 2;
-                    emit(heldTime, heldValue);
+                    for (int i = 0; i < heldCount; i++) {
+                        emit(heldTime, heldValues[i]);
+                    }
                     emit(t, v);
                 } else {
                     state = 3;
-                    spill(heldTime, heldValue);
+                    for (int i = 0; i < heldCount; i++) {
+                        spill(heldTime, heldValues[i]);
+                    }
                     spill(t, v);
                 }
             }
@@ -133,8 +148,9 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
         lastTime = t;
     }
 
-    private IllegalStateException outOfOrder(long t) {
-        return new IllegalStateException("the points of series " + label + " are not in time order (" + t + " after "
+    /** A query that returns its points out of order: the query's mistake, named for the user to fix. */
+    private IllegalArgumentException outOfOrder(long t) {
+        return new IllegalArgumentException("the points of series " + label + " are not in time order (" + t + " after "
                 + lastTime + "); sort them in the query (ORDER BY time, or |> sort(columns: [\"_time\"]) in Flux)");
     }
 
@@ -145,7 +161,9 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
         }
         try {
             if (state == 1) {
-                emit(heldTime, heldValue);
+                for (int i = 0; i < heldCount; i++) {
+                    emit(heldTime, heldValues[i]);
+                }
             } else if (state == 3) {
                 replaySpillBackwards();
             }
@@ -352,11 +370,7 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
         endSeries();
         try {
             out.close();
-            try {
-                Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING);
-            }
+            OutputFolder.moveAtomically(temp, output);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
         }
@@ -365,6 +379,7 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
     /** Discards the output unless committed. */
     @Override
     public void close() {
+        cleanup.close();
         deleteSpill();
         try {
             out.close();

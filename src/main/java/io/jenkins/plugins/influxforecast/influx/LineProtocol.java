@@ -27,29 +27,12 @@ public final class LineProtocol {
 
     /** Escapes a measurement name (comma, space). */
     public static String measurement(String name) {
-        return escape(name, false);
+        return io.jenkins.plugins.influxforecast.report.LineProtocol.escapeUnchecked(name, false);
     }
 
     /** Escapes a tag key, tag value or field key (comma, equals sign, space). */
     public static String key(String k) {
-        return escape(k, true);
-    }
-
-    private static String escape(String s, boolean equals) {
-        StringBuilder sb = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == ',' || c == ' ' || (equals && c == '=')) {
-                if (sb == null) {
-                    sb = new StringBuilder(s.length() + 8).append(s, 0, i);
-                }
-                sb.append('\\');
-            }
-            if (sb != null) {
-                sb.append(c);
-            }
-        }
-        return sb == null ? s : sb.toString();
+        return io.jenkins.plugins.influxforecast.report.LineProtocol.escapeUnchecked(k, true);
     }
 
     /** {@code k=v,k2=v2} in the map's order, escaped; empty for no tags. */

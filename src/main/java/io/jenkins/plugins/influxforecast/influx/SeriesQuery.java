@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -46,7 +45,8 @@ public record SeriesQuery(String measurement, String field, List<TagFilter> tagF
         }
     }
 
-    public static final Set<String> AGGREGATES = Set.of("mean", "median", "mode", "sum", "count", "min", "max", "first",
+    /** In the order the help lists them. */
+    public static final List<String> AGGREGATES = List.of("mean", "median", "mode", "sum", "count", "min", "max", "first",
             "last", "spread", "stddev");
 
     public SeriesQuery {
@@ -64,7 +64,7 @@ public record SeriesQuery(String measurement, String field, List<TagFilter> tagF
         if (aggregate != null) {
             aggregate = aggregate.trim().toLowerCase(Locale.ROOT);
             if (!AGGREGATES.contains(aggregate)) {
-                throw new IllegalArgumentException("aggregate must be one of " + AGGREGATES.stream().sorted().toList()
+                throw new IllegalArgumentException("aggregate must be one of " + String.join(", ", AGGREGATES)
                         + ", got '" + aggregate + "'");
             }
             if (window == null || window.isBlank()) {

@@ -156,6 +156,10 @@ public final class ForecastRunner {
                 series.label(), n, series.frequency(), series.start(), series.end(), rr.gaps(), rr.duplicatesMerged(), rr.emptyEdgeRows());
 
         int k = req.validation().size(n);
+        if (k == 0 && n < 2) {
+            throw new IllegalArgumentException("series '" + series.label() + "' has " + n + " point(s) at " + series.frequency()
+                    + "; at least 2 are needed to fit a model (is the frequency coarser than the data?)");
+        }
         if (k >= n - 1) {
             throw new IllegalArgumentException("validation " + req.validation() + " holds out " + k + " of " + n
                     + " points of series '" + series.label() + "'; at least 2 must remain for fitting");

@@ -2,13 +2,12 @@ package io.jenkins.plugins.influxforecast.pipeline;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import io.jenkins.plugins.influxforecast.report.OutputFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /** The small JSON summaries the steps read back ({@code extract-summary.json}, {@code load-summary.json}). */
@@ -39,11 +38,7 @@ final class Summaries {
             Files.createDirectories(abs.getParent());
             Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
             Files.writeString(tmp, GSON.toJson(summary) + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            OutputFolder.moveAtomically(tmp, abs);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

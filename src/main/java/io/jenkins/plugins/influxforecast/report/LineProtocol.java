@@ -51,15 +51,30 @@ public final class LineProtocol {
                         + " (or at its end), which line protocol cannot carry");
             }
         }
-        StringBuilder sb = new StringBuilder(s.length() + 4);
+        return escapeUnchecked(s, equalsToo);
+    }
+
+    /**
+     * The line protocol's escaping alone, without the checks above: a backslash before comma and
+     * space, and with {@code equalsToo} (keys and tag values) before the equals sign. For text that
+     * InfluxDB itself returned (tags of an extracted series); returns {@code s} itself when nothing
+     * needs escaping.
+     */
+    public static String escapeUnchecked(String s, boolean equalsToo) {
+        StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == ',' || c == ' ' || (equalsToo && c == '=')) {
+                if (sb == null) {
+                    sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+                }
                 sb.append('\\');
             }
-            sb.append(c);
+            if (sb != null) {
+                sb.append(c);
+            }
         }
-        return sb.toString();
+        return sb == null ? s : sb.toString();
     }
 
     /** A float field value: plain decimal notation, never an exponent; NaN and infinity are refused. */

@@ -9,7 +9,6 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +25,18 @@ public final class OutputFolder implements AutoCloseable {
     private final Path dir;
     private final Path staging;
     private final Map<String, Path> staged = new LinkedHashMap<>();
+    private final ExitCleanup cleanup;
     private boolean committed;
+
+    /** Staging folders are named after the engine's process id, so a later run can tell a dead run's leftovers. */
+    static final String STAGING_PREFIX = ".influx-forecast-staging-";
 
     public OutputFolder(Path dir) {
         this.dir = dir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(this.dir);
-            this.staging = Files.createTempDirectory(this.dir, ".influx-forecast-staging-");
+            removeLeftoversOfKilledRuns(this.dir);
+            this.staging = Files.createTempDirectory(this.dir, STAGING_PREFIX + ProcessHandle.current().pid() + "-");
         } catch (FileAlreadyExistsException | NotDirectoryException e) {
             throw new IllegalArgumentException("output-dir " + dir + " cannot be created or written (" + e.getFile() + " is a file)");
         } catch (AccessDeniedException e) {
@@ -42,6 +46,34 @@ public final class OutputFolder implements AutoCloseable {
                     + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()) + ")");
         } catch (IOException e) {
             throw new IllegalArgumentException("output-dir " + dir + " cannot be created or written: " + e.getMessage());
+        }
+        this.cleanup = ExitCleanup.deleting(() -> java.util.List.of(staging));
+    }
+
+    /**
+     * Deletes the staging folders of runs whose process is gone (killed with SIGKILL, e.g. out of
+     * memory): their files are incomplete. A running process's folder is left alone.
+     */
+    private static void removeLeftoversOfKilledRuns(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(STAGING_PREFIX) || !Files.isDirectory(p)) {
+                    continue;
+                }
+                String rest = name.substring(STAGING_PREFIX.length());
+                int dash = rest.indexOf('-');
+                long pid;
+                try {
+                    pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+                } catch (NumberFormatException e) {
+                    pid = -1; // an older engine's folder, without a process id: incomplete all the same
+                }
+                boolean running = pid >= 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+                if (!running) {
+                    ExitCleanup.deleteQuietly(p);
+                }
+            }
         }
     }
 
@@ -71,7 +103,7 @@ public final class OutputFolder implements AutoCloseable {
                     Files.move(target, backup, StandardCopyOption.REPLACE_EXISTING);
                     backups.put(target, backup);
                 }
-                move(e.getValue(), target);
+                moveAtomically(e.getValue(), target);
                 moved.add(target);
             }
         } catch (IOException | RuntimeException ex) {
@@ -79,7 +111,7 @@ public final class OutputFolder implements AutoCloseable {
                 Files.deleteIfExists(m);
             }
             for (Map.Entry<Path, Path> b : backups.entrySet()) {
-                move(b.getValue(), b.getKey());
+                moveAtomically(b.getValue(), b.getKey());
             }
             throw ex;
         }
@@ -87,7 +119,12 @@ public final class OutputFolder implements AutoCloseable {
         return moved;
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    /**
+     * Renames {@code from} to {@code to}, replacing it, atomically where the file system can (readers
+     * see the old file or the new one, never a part); a plain rename where it cannot. Every output of
+     * the engine is put in place this way (the outputs here, the extract's CSV, the JSON summaries).
+     */
+    public static void moveAtomically(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -98,12 +135,10 @@ public final class OutputFolder implements AutoCloseable {
     /** Removes the staging folder (and anything not committed). */
     @Override
     public void close() throws IOException {
+        cleanup.close();
+        ExitCleanup.deleteQuietly(staging);
         if (Files.exists(staging)) {
-            try (Stream<Path> walk = Files.walk(staging)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            throw new IOException("cannot remove the staging folder " + staging);
         }
     }
 }

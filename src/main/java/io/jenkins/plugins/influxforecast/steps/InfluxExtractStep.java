@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.influxforecast.influx.Durations;
+import io.jenkins.plugins.influxforecast.influx.SeriesQuery;
 import io.jenkins.plugins.influxforecast.pipeline.Commands;
 import io.jenkins.plugins.influxforecast.series.Frequency;
 import java.time.Instant;
@@ -129,7 +130,7 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
     @DataBoundSetter
     public void setAggregate(String aggregate) {
         this.aggregate = StepValues.lower(StepValues.choice("aggregate", aggregate,
-                "mean", "median", "mode", "sum", "count", "min", "max", "first", "last", "spread", "stddev"));
+                SeriesQuery.AGGREGATES.toArray(String[]::new)));
     }
 
     public String getWindow() {

@@ -182,6 +182,9 @@ class MainTest {
                 new Object[] {"unknown model", "time,value\n2026-01-01T00:00:00Z,1\n", new String[] {"--model", "prophet"}, "unknown model 'prophet'; allowed:"},
                 new Object[] {"bad validation", "time,value\n2026-01-01T00:00:00Z,1\n", new String[] {"--validation", "1.5"}, "validation must be"},
                 new Object[] {"bad frequency", "time,value\n2026-01-01T00:00:00Z,1\n", new String[] {"--frequency", "fortnightly"}, "frequency 'fortnightly'"},
+                new Object[] {"frequency coarser than the data", "time,value\n2026-01-01T00:00:00Z,1\n2026-01-01T01:00:00Z,2\n",
+                    new String[] {"--frequency", "1y", "--validation", "0", "--horizon", "1"},
+                    "series 'in' has 1 point(s) at 1y; at least 2 are needed to fit a model"},
                 new Object[] {"bad horizon text", "time,value\n2026-01-01T00:00:00Z,1\n", new String[] {"--horizon", "ten"}, "'ten'"});
     }
 

@@ -71,6 +71,31 @@ class ExtractCsvWriterTest {
     }
 
     @Test
+    void equalTimesFirstLeaveTheOrderOpenUntilATimeDiffers() throws Exception {
+        // SELECT ... ORDER BY time DESC LIMIT n without GROUP BY: two series' points merged, two per time
+        Path out = dir.resolve("dup.csv");
+        try (ExtractCsvWriter w = new ExtractCsvWriter(out)) {
+            w.beginSeries("m", Map.of());
+            for (long t = 30; t >= 10; t -= 10) {
+                w.point(t, t);
+                w.point(t, t + 1);
+            }
+            w.beginSeries("n", Map.of());
+            w.point(5, 1);
+            w.point(5, 2);
+            w.point(6, 3);
+            w.beginSeries("o", Map.of());
+            w.point(7, 1);
+            w.point(7, 2);
+            w.commit();
+        }
+        assertThat(Files.readAllLines(out)).containsExactly("name,tags,time,value",
+                // a descending series is the exact reverse of what came (duplicates are averaged when read)
+                "m,,10,11", "m,,10,10", "m,,20,21", "m,,20,20", "m,,30,31", "m,,30,30",
+                "n,,5,1", "n,,5,2", "n,,6,3", "o,,7,1", "o,,7,2");
+    }
+
+    @Test
     void csvQuotingFollowsRfc4180() {
         assertThat(ExtractCsvWriter.csvField("plain")).isEqualTo("plain");
         assertThat(ExtractCsvWriter.csvField("a,b")).isEqualTo("\"a,b\"");

@@ -59,7 +59,7 @@ class SeriesQueryTest {
         assertThatThrownBy(() -> new SeriesQuery(null, "v", null, null, null, null, null, null, null))
                 .hasMessageContaining("measurement is required");
         assertThatThrownBy(() -> new SeriesQuery("m", "v", null, "avg", "1h", null, null, null, null))
-                .hasMessage("aggregate must be one of [count, first, last, max, mean, median, min, mode, spread, stddev, sum],"
+                .hasMessage("aggregate must be one of mean, median, mode, sum, count, min, max, first, last, spread, stddev,"
                         + " got 'avg'");
         assertThatThrownBy(() -> new SeriesQuery("m", "v", null, "mean", null, null, null, null, null))
                 .hasMessage("window is required with aggregate 'mean' (e.g. 10m, 1h)");

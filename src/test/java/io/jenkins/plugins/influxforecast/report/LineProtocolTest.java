@@ -23,6 +23,18 @@ class LineProtocolTest {
     }
 
     @Test
+    void uncheckedEscapingIsTheSameEscapingWithoutTheChecks() {
+        String plain = "P+R_Noord";
+        assertThat(LineProtocol.escapeUnchecked(plain, true)).isSameAs(plain);
+        assertThat(LineProtocol.escapeUnchecked("a b,c=d", true)).isEqualTo("a\\ b\\,c\\=d");
+        assertThat(LineProtocol.escapeUnchecked("a b,c=d", false)).isEqualTo("a\\ b\\,c=d");
+        assertThat(LineProtocol.escapeKey("a b,c=d")).isEqualTo(LineProtocol.escapeUnchecked("a b,c=d", true));
+        // what InfluxDB returned is escaped as it is, even where the strict form refuses it
+        assertThat(LineProtocol.escapeUnchecked("dir\\", true)).isEqualTo("dir\\");
+        assertThatThrownBy(() -> LineProtocol.escapeKey("dir\\")).hasMessageContaining("backslash");
+    }
+
+    @Test
     void refusesWhatLineProtocolCannotCarry() {
         assertThatThrownBy(() -> LineProtocol.formatFloat(Double.NaN)).hasMessageContaining("NaN");
         assertThatThrownBy(() -> LineProtocol.seriesKey("m", Map.of("t", ""))).hasMessageContaining("tag 't' has an empty value");

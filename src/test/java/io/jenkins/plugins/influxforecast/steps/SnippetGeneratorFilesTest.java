@@ -47,6 +47,11 @@ class SnippetGeneratorFilesTest {
             var option = command.option(p);
             if (option.isPresent()) {
                 assertThat(help).as("help-%s.html carries the option's help", p).contains(escaped(option.get().help()));
+                String engineDefault = option.get().defaultValue();
+                if (engineDefault != null && !help.contains("Default in the step")) {
+                    assertThat(help).as("help-%s.html gives the option's default", p)
+                            .contains(escaped(option.get().help() + " Default: " + engineDefault + "."));
+                }
             }
         }
         for (OptionDef o : command.options()) {
