@@ -307,6 +307,9 @@ public final class EtsModel implements ForecastModel {
             }
             double[] se = new double[horizon];
             for (int i = 0; i < horizon; i++) {
+                if (!Double.isFinite(v[i])) {
+                    return null; // e.g. no degrees of freedom left for sigma: no intervals rather than NaN ones
+                }
                 se[i] = Math.sqrt(Math.max(v[i], 0));
             }
             return se;

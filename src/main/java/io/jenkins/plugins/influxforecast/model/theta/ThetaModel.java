@@ -66,8 +66,8 @@ public final class ThetaModel implements ForecastModel {
     public FittedModel fit(TimeSeries series) {
         double[] y = series.values();
         int n = y.length;
-        if (n < 3) {
-            throw new IllegalArgumentException("series '" + series.label() + "' too short for theta: " + n + " points, need at least 3");
+        if (n < 7) {
+            throw new IllegalArgumentException("series '" + series.label() + "' too short for theta: " + n + " points, need at least 7");
         }
         int m = period(spec, series);
         List<String> warnings = new ArrayList<>();
