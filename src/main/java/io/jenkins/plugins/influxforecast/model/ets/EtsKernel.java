@@ -289,6 +289,169 @@ final class EtsKernel {
         return p;
     }
 
+    /** Values per lane in the coefficient array of {@link #likelihoodNone}. */
+    static final int LANE = 7;
+
+    /**
+     * Stores one lane of {@link #likelihoodNone} at {@code k[off..off+6]}: the coefficients that
+     * {@link #run} (without R's arithmetic) derives for a non-seasonal model from alpha, beta
+     * (0 without trend), phi (0 without trend, 1 undamped), the initial level and growth.
+     */
+    static void lane(double alpha, double beta, double phi, double l, double b, double[] k, int off) {
+        k[off] = 1 - alpha - phi * beta;
+        k[off + 1] = phi * phi;
+        k[off + 2] = alpha + phi * beta;
+        k[off + 3] = beta;
+        k[off + 4] = phi;
+        k[off + 5] = l + phi * b;
+        k[off + 6] = b;
+    }
+
+    /**
+     * R's likelihood criterion of one to three non-seasonal models (lanes, see {@link #lane}) in
+     * one pass over the series: {@code out[j]} is, bit for bit, what {@link #run} returns for lane
+     * j with {@link #CRIT_LIK} (NaN when a one-step forecast is not finite). The filter is a chain
+     * of dependent multiply-adds, so one lane leaves the processor mostly waiting; three
+     * independent lanes cost little more than one. With fewer than three lanes the missing ones
+     * repeat the first.
+     */
+    static void likelihoodNone(double[] y, boolean multError, int lanes, double[] k, double[] out) {
+        if (lanes == 1) {
+            out[0] = multError ? oneMult(y, k) : oneAdd(y, k);
+            return;
+        }
+        if (lanes == 2) {
+            System.arraycopy(k, 0, k, 2 * LANE, LANE);
+        }
+        if (multError) {
+            threeMult(y, k, out);
+        } else {
+            threeAdd(y, k, out);
+        }
+    }
+
+    private static double criterion(int n, double sse, double sumLog) {
+        // a forecast that was not finite leaves sse NaN or infinite (and no finite forecasts can
+        // leave it non-finite but overflowing, which run() also scores as not finite)
+        return Math.abs(sse) <= Double.MAX_VALUE ? n * Math.log(sse) + 2.0 * sumLog : Double.NaN;
+    }
+
+    private static double oneAdd(double[] y, double[] k) {
+        double a = k[0], bb = k[1], c = k[2], beta = k[3], phi = k[4], q = k[5], b = k[6];
+        double sse = 0.0;
+        for (int i = 0; i < y.length; i++) {
+            double yi = y[i];
+            double raw = yi - q;
+            sse += raw * raw;
+            double qn = a * q + (bb * b + c * yi);
+            b = phi * b + beta * raw;
+            q = qn;
+        }
+        return criterion(y.length, sse, 0.0 + Math.log(1.0));
+    }
+
+    private static double oneMult(double[] y, double[] k) {
+        double a = k[0], bb = k[1], c = k[2], beta = k[3], phi = k[4], q = k[5], b = k[6];
+        double sse = 0.0;
+        double sumLog = 0.0;
+        double prod = 1.0;
+        for (int i = 0; i < y.length; i++) {
+            double yi = y[i];
+            double raw = yi - q;
+            double e = raw / q;
+            prod *= Math.abs(q);
+            if (prod > 1e150 || prod < 1e-150) {
+                sumLog += Math.log(prod);
+                prod = 1.0;
+            }
+            sse += e * e;
+            double qn = a * q + (bb * b + c * yi);
+            b = phi * b + beta * raw;
+            q = qn;
+        }
+        return criterion(y.length, sse, sumLog + Math.log(prod));
+    }
+
+    private static void threeAdd(double[] y, double[] k, double[] out) {
+        double a1 = k[0], bb1 = k[1], c1 = k[2], be1 = k[3], ph1 = k[4], q1 = k[5], b1 = k[6];
+        double a2 = k[7], bb2 = k[8], c2 = k[9], be2 = k[10], ph2 = k[11], q2 = k[12], b2 = k[13];
+        double a3 = k[14], bb3 = k[15], c3 = k[16], be3 = k[17], ph3 = k[18], q3 = k[19], b3 = k[20];
+        double s1 = 0.0, s2 = 0.0, s3 = 0.0;
+        for (int i = 0; i < y.length; i++) {
+            double yi = y[i];
+            double r1 = yi - q1;
+            double r2 = yi - q2;
+            double r3 = yi - q3;
+            s1 += r1 * r1;
+            s2 += r2 * r2;
+            s3 += r3 * r3;
+            double n1 = a1 * q1 + (bb1 * b1 + c1 * yi);
+            double n2 = a2 * q2 + (bb2 * b2 + c2 * yi);
+            double n3 = a3 * q3 + (bb3 * b3 + c3 * yi);
+            b1 = ph1 * b1 + be1 * r1;
+            b2 = ph2 * b2 + be2 * r2;
+            b3 = ph3 * b3 + be3 * r3;
+            q1 = n1;
+            q2 = n2;
+            q3 = n3;
+        }
+        double none = 0.0 + Math.log(1.0);
+        out[0] = criterion(y.length, s1, none);
+        out[1] = criterion(y.length, s2, none);
+        out[2] = criterion(y.length, s3, none);
+    }
+
+    private static void threeMult(double[] y, double[] k, double[] out) {
+        double a1 = k[0], bb1 = k[1], c1 = k[2], be1 = k[3], ph1 = k[4], q1 = k[5], b1 = k[6];
+        double a2 = k[7], bb2 = k[8], c2 = k[9], be2 = k[10], ph2 = k[11], q2 = k[12], b2 = k[13];
+        double a3 = k[14], bb3 = k[15], c3 = k[16], be3 = k[17], ph3 = k[18], q3 = k[19], b3 = k[20];
+        double s1 = 0.0, s2 = 0.0, s3 = 0.0;
+        double l1 = 0.0, l2 = 0.0, l3 = 0.0;
+        double p1 = 1.0, p2 = 1.0, p3 = 1.0;
+        for (int i = 0; i < y.length; i++) {
+            double yi = y[i];
+            double r1 = yi - q1;
+            double r2 = yi - q2;
+            double r3 = yi - q3;
+            double e1 = r1 / q1;
+            double e2 = r2 / q2;
+            double e3 = r3 / q3;
+            p1 *= Math.abs(q1);
+            p2 *= Math.abs(q2);
+            p3 *= Math.abs(q3);
+            if (p1 > 1e150 || p1 < 1e-150 || p2 > 1e150 || p2 < 1e-150 || p3 > 1e150 || p3 < 1e-150) {
+                // each lane renormalises exactly when it would on its own
+                if (p1 > 1e150 || p1 < 1e-150) {
+                    l1 += Math.log(p1);
+                    p1 = 1.0;
+                }
+                if (p2 > 1e150 || p2 < 1e-150) {
+                    l2 += Math.log(p2);
+                    p2 = 1.0;
+                }
+                if (p3 > 1e150 || p3 < 1e-150) {
+                    l3 += Math.log(p3);
+                    p3 = 1.0;
+                }
+            }
+            s1 += e1 * e1;
+            s2 += e2 * e2;
+            s3 += e3 * e3;
+            double n1 = a1 * q1 + (bb1 * b1 + c1 * yi);
+            double n2 = a2 * q2 + (bb2 * b2 + c2 * yi);
+            double n3 = a3 * q3 + (bb3 * b3 + c3 * yi);
+            b1 = ph1 * b1 + be1 * r1;
+            b2 = ph2 * b2 + be2 * r2;
+            b3 = ph3 * b3 + be3 * r3;
+            q1 = n1;
+            q2 = n2;
+            q3 = n3;
+        }
+        out[0] = criterion(y.length, s1, l1 + Math.log(p1));
+        out[1] = criterion(y.length, s2, l2 + Math.log(p2));
+        out[2] = criterion(y.length, s3, l3 + Math.log(p3));
+    }
+
     private static boolean loopNone(double[] y, boolean multError, boolean rArith, double alpha, double beta, double phi, double l, double b,
                                     double[] residuals, double[] fitted, double[] acc) {
         double sse = 0.0;
