@@ -111,6 +111,7 @@ public final class EtsEstimator {
         int[] addLane = new int[3];
         int[] multLane = new int[3];
         double[] values = new double[3];
+        double[] logs = new double[3 * y.length];
         int next = 0; // round robin start, so that more than three types of one error share the lanes
         while (true) {
             int na = 0;
@@ -146,13 +147,13 @@ public final class EtsEstimator {
             }
             next = (next + 1) % count;
             if (na > 0) {
-                EtsKernel.likelihoodNone(y, false, na, addK, values);
+                EtsKernel.likelihoodNone(y, false, na, addK, values, logs);
                 for (int j = 0; j < na; j++) {
                     searches[addLane[j]].tell(Problem.finish(values[j]));
                 }
             }
             if (nm > 0) {
-                EtsKernel.likelihoodNone(y, true, nm, multK, values);
+                EtsKernel.likelihoodNone(y, true, nm, multK, values, logs);
                 for (int j = 0; j < nm; j++) {
                     searches[multLane[j]].tell(Problem.finish(values[j]));
                 }
@@ -347,6 +348,7 @@ public final class EtsEstimator {
         final double[] x0;
         final int crit;
         final double[] work;
+        final double[] logs;
         int evaluations;
 
         Problem(double[] y, int m, EtsType type, EtsOptions o) {
@@ -382,6 +384,7 @@ public final class EtsEstimator {
             this.x0 = new double[EtsFit.stateCount(type, m)];
             this.crit = o.criterion().code;
             this.work = new double[2 * (m + 2)];
+            this.logs = new double[y.length];
         }
 
         static double logistic(double u) {
@@ -455,7 +458,7 @@ public final class EtsEstimator {
                 return Double.POSITIVE_INFINITY;
             }
             return finish(EtsKernel.run(y, m, error, trend, season, par[0], type.hasTrend() ? par[1] : 0,
-                    type.seasonal() ? par[2] : 0, type.damped() ? par[3] : 1, x0, ring, null, null, null, crit, o.rArithmetic()));
+                    type.seasonal() ? par[2] : 0, type.damped() ? par[3] : 1, x0, ring, null, null, null, crit, o.rArithmetic(), logs));
         }
 
         /**

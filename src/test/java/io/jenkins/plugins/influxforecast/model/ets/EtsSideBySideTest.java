@@ -51,7 +51,7 @@ class EtsSideBySideTest {
                     double[] p = points[j];
                     EtsKernel.lane(p[0], p[1], p[2], p[3], p[4], k, j * EtsKernel.LANE);
                 }
-                EtsKernel.likelihoodNone(y, mult, lanes, k, out);
+                EtsKernel.likelihoodNone(y, mult, lanes, k, out, new double[3 * y.length]);
                 for (int j = 0; j < lanes; j++) {
                     double[] p = points[j];
                     boolean trend = p[2] != 0;
@@ -70,7 +70,7 @@ class EtsSideBySideTest {
         double[] k = new double[3 * EtsKernel.LANE];
         EtsKernel.lane(0.9999, 0.9, 1, 1, 1e308, k, 0);
         double[] out = new double[3];
-        EtsKernel.likelihoodNone(y, false, 1, k, out);
+        EtsKernel.likelihoodNone(y, false, 1, k, out, new double[3 * y.length]);
         assertThat(out[0]).isNaN();
     }
 
