@@ -320,8 +320,7 @@ final class EtsKernel {
      * one pass over the series: {@code out[j]} is, bit for bit, what {@link #run} returns for lane
      * j with {@link #CRIT_LIK} (NaN when a one-step forecast is not finite). The filter is a chain
      * of dependent multiply-adds, so one lane leaves the processor mostly waiting; three
-     * independent lanes cost little more than one. With fewer than three lanes the missing ones
-     * repeat the first.
+     * independent lanes cost little more than one.
      */
     static void likelihoodNone(double[] y, boolean multError, int lanes, double[] k, double[] out, double[] logs) {
         if (lanes == 1) {
@@ -329,9 +328,12 @@ final class EtsKernel {
             return;
         }
         if (lanes == 2) {
-            System.arraycopy(k, 0, k, 2 * LANE, LANE);
-        }
-        if (multError) {
+            if (multError) {
+                twoMult(y, k, out, logs);
+            } else {
+                twoAdd(y, k, out);
+            }
+        } else if (multError) {
             threeMult(y, k, out, logs);
         } else {
             threeAdd(y, k, out);
@@ -476,6 +478,66 @@ final class EtsKernel {
         out[0] = criterion(n, s1, sumLogs(logs, 0, g1) + Math.log(p1));
         out[1] = criterion(n, s2, sumLogs(logs, n, g2) + Math.log(p2));
         out[2] = criterion(n, s3, sumLogs(logs, 2 * n, g3) + Math.log(p3));
+    }
+
+    private static void twoAdd(double[] y, double[] k, double[] out) {
+        double a1 = k[0], bb1 = k[1], c1 = k[2], be1 = k[3], ph1 = k[4], q1 = k[5], b1 = k[6];
+        double a2 = k[7], bb2 = k[8], c2 = k[9], be2 = k[10], ph2 = k[11], q2 = k[12], b2 = k[13];
+        double s1 = 0.0, s2 = 0.0;
+        for (int i = 0; i < y.length; i++) {
+            double yi = y[i];
+            double r1 = yi - q1;
+            double r2 = yi - q2;
+            s1 += r1 * r1;
+            s2 += r2 * r2;
+            double n1 = a1 * q1 + (bb1 * b1 + c1 * yi);
+            double n2 = a2 * q2 + (bb2 * b2 + c2 * yi);
+            b1 = ph1 * b1 + be1 * r1;
+            b2 = ph2 * b2 + be2 * r2;
+            q1 = n1;
+            q2 = n2;
+        }
+        double none = 0.0 + Math.log(1.0);
+        out[0] = criterion(y.length, s1, none);
+        out[1] = criterion(y.length, s2, none);
+    }
+
+    private static void twoMult(double[] y, double[] k, double[] out, double[] logs) {
+        double a1 = k[0], bb1 = k[1], c1 = k[2], be1 = k[3], ph1 = k[4], q1 = k[5], b1 = k[6];
+        double a2 = k[7], bb2 = k[8], c2 = k[9], be2 = k[10], ph2 = k[11], q2 = k[12], b2 = k[13];
+        double s1 = 0.0, s2 = 0.0;
+        double p1 = 1.0, p2 = 1.0;
+        int n = y.length;
+        int g1 = 0, g2 = 0; // logs set aside per lane
+        for (int i = 0; i < n; i++) {
+            double yi = y[i];
+            double r1 = yi - q1;
+            double r2 = yi - q2;
+            double e1 = r1 / q1;
+            double e2 = r2 / q2;
+            p1 *= Math.abs(q1);
+            p2 *= Math.abs(q2);
+            if (p1 > 1e150 || p1 < 1e-150 || p2 > 1e150 || p2 < 1e-150) {
+                if (p1 > 1e150 || p1 < 1e-150) {
+                    logs[g1++] = p1;
+                    p1 = 1.0;
+                }
+                if (p2 > 1e150 || p2 < 1e-150) {
+                    logs[n + g2++] = p2;
+                    p2 = 1.0;
+                }
+            }
+            s1 += e1 * e1;
+            s2 += e2 * e2;
+            double n1 = a1 * q1 + (bb1 * b1 + c1 * yi);
+            double n2 = a2 * q2 + (bb2 * b2 + c2 * yi);
+            b1 = ph1 * b1 + be1 * r1;
+            b2 = ph2 * b2 + be2 * r2;
+            q1 = n1;
+            q2 = n2;
+        }
+        out[0] = criterion(n, s1, sumLogs(logs, 0, g1) + Math.log(p1));
+        out[1] = criterion(n, s2, sumLogs(logs, n, g2) + Math.log(p2));
     }
 
     private static boolean loopNone(double[] y, boolean multError, boolean rArith, double alpha, double beta, double phi, double l, double b,
