@@ -131,10 +131,8 @@ public final class EtsEstimator {
                 while (!s.done()) {
                     if (problems[i].prepare(s.point())) {
                         if (mult) {
-                            problems[i].lane(multK, nm * EtsKernel.LANE);
                             multLane[nm++] = i;
                         } else {
-                            problems[i].lane(addK, na * EtsKernel.LANE);
                             addLane[na++] = i;
                         }
                         break;
@@ -147,13 +145,13 @@ public final class EtsEstimator {
             }
             next = (next + 1) % count;
             if (na > 0) {
-                EtsKernel.likelihoodNone(y, false, na, addK, values, logs);
+                EtsKernel.likelihoodNone(y, false, na, addK, values, logs, lanes(problems, addLane, na, addK));
                 for (int j = 0; j < na; j++) {
                     searches[addLane[j]].tell(Problem.finish(values[j]));
                 }
             }
             if (nm > 0) {
-                EtsKernel.likelihoodNone(y, true, nm, multK, values, logs);
+                EtsKernel.likelihoodNone(y, true, nm, multK, values, logs, lanes(problems, multLane, nm, multK));
                 for (int j = 0; j < nm; j++) {
                     searches[multLane[j]].tell(Problem.finish(values[j]));
                 }
@@ -169,6 +167,30 @@ public final class EtsEstimator {
             }
         }
         return out;
+    }
+
+    /**
+     * Writes the prepared points of the given problems as lanes, ordered by trend (none, undamped,
+     * damped; {@code which} is reordered alike), and returns the lane shape for
+     * {@link EtsKernel#likelihoodNone}.
+     */
+    private static int lanes(Problem[] problems, int[] which, int count, double[] k) {
+        for (int a = 1; a < count; a++) {
+            for (int b = a; b > 0 && problems[which[b]].trendKind() < problems[which[b - 1]].trendKind(); b--) {
+                int t = which[b];
+                which[b] = which[b - 1];
+                which[b - 1] = t;
+            }
+        }
+        int shape = 0;
+        for (int j = 0; j < count; j++) {
+            problems[which[j]].lane(k, j * EtsKernel.LANE);
+            shape = shape * 3 + problems[which[j]].trendKind();
+        }
+        if (count == 3 && shape == 5) { // 0, 1, 2
+            return EtsKernel.SHAPE_N_A_AD;
+        }
+        return count == 2 && shape == 5 ? EtsKernel.SHAPE_A_AD : EtsKernel.MIXED; // 1, 2
     }
 
     /** True when {@link #fitNonSeasonal} applies to these options (else fit the types one by one). */
@@ -483,6 +505,11 @@ public final class EtsEstimator {
                 return Double.POSITIVE_INFINITY;
             }
             return f < -1e10 ? -1e10 : f;
+        }
+
+        /** 0 without trend, 1 undamped, 2 damped. */
+        int trendKind() {
+            return type.hasTrend() ? (type.damped() ? 2 : 1) : 0;
         }
 
         /** The prepared point as a lane of {@link EtsKernel#likelihoodNone} (non-seasonal types only). */

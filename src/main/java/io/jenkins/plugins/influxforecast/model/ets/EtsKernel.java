@@ -323,21 +323,188 @@ final class EtsKernel {
      * independent lanes cost little more than one.
      */
     static void likelihoodNone(double[] y, boolean multError, int lanes, double[] k, double[] out, double[] logs) {
+        likelihoodNone(y, multError, lanes, k, out, logs, MIXED);
+    }
+
+    /** Lane shapes for {@link #likelihoodNone}: any trends, or (no trend, undamped, damped), or (undamped, damped). */
+    static final int MIXED = 0;
+    static final int SHAPE_N_A_AD = 1;
+    static final int SHAPE_A_AD = 2;
+
+    /**
+     * As above; with a shape other than {@link #MIXED} the lanes are known to be, in order, a
+     * model without trend (beta = phi = 0, growth 0), an undamped one (phi = 1) and a damped one
+     * ({@link #SHAPE_N_A_AD}), or the last two ({@link #SHAPE_A_AD}): the multiplications by 0 and
+     * by 1 that these lanes would do are left out, which changes no bit of the result.
+     */
+    static void likelihoodNone(double[] y, boolean multError, int lanes, double[] k, double[] out, double[] logs, int shape) {
         if (lanes == 1) {
             out[0] = multError ? oneMult(y, k, logs) : oneAdd(y, k);
-            return;
-        }
-        if (lanes == 2) {
-            if (multError) {
+        } else if (lanes == 2) {
+            if (shape == SHAPE_A_AD) {
+                if (multError) {
+                    twoMultAAd(y, k, out, logs);
+                } else {
+                    twoAddAAd(y, k, out);
+                }
+            } else if (multError) {
                 twoMult(y, k, out, logs);
             } else {
                 twoAdd(y, k, out);
+            }
+        } else if (shape == SHAPE_N_A_AD) {
+            if (multError) {
+                threeMultNAAd(y, k, out, logs);
+            } else {
+                threeAddNAAd(y, k, out);
             }
         } else if (multError) {
             threeMult(y, k, out, logs);
         } else {
             threeAdd(y, k, out);
         }
+    }
+
+    // Specialised lanes. Without trend the growth stays +0 (0 * b + 0 * r with r finite), so
+    // phi^2 b is +0 and the level forecast is a q + (0.0 + c y); undamped, phi b and phi^2 b are b.
+    // Once a forecast is not finite the criterion is NaN either way.
+
+    private static void threeAddNAAd(double[] y, double[] k, double[] out) {
+        double a1 = k[0], c1 = k[2], q1 = k[5];
+        double a2 = k[7], c2 = k[9], be2 = k[10], q2 = k[12], b2 = k[13];
+        double a3 = k[14], bb3 = k[15], c3 = k[16], be3 = k[17], ph3 = k[18], q3 = k[19], b3 = k[20];
+        double s1 = 0.0, s2 = 0.0, s3 = 0.0;
+        for (int i = 0; i < y.length; i++) {
+            double yi = y[i];
+            double r1 = yi - q1;
+            double r2 = yi - q2;
+            double r3 = yi - q3;
+            s1 += r1 * r1;
+            s2 += r2 * r2;
+            s3 += r3 * r3;
+            double n1 = a1 * q1 + (0.0 + c1 * yi);
+            double n2 = a2 * q2 + (b2 + c2 * yi);
+            double n3 = a3 * q3 + (bb3 * b3 + c3 * yi);
+            b2 = b2 + be2 * r2;
+            b3 = ph3 * b3 + be3 * r3;
+            q1 = n1;
+            q2 = n2;
+            q3 = n3;
+        }
+        double none = 0.0 + Math.log(1.0);
+        out[0] = criterion(y.length, s1, none);
+        out[1] = criterion(y.length, s2, none);
+        out[2] = criterion(y.length, s3, none);
+    }
+
+    private static void threeMultNAAd(double[] y, double[] k, double[] out, double[] logs) {
+        double a1 = k[0], c1 = k[2], q1 = k[5];
+        double a2 = k[7], c2 = k[9], be2 = k[10], q2 = k[12], b2 = k[13];
+        double a3 = k[14], bb3 = k[15], c3 = k[16], be3 = k[17], ph3 = k[18], q3 = k[19], b3 = k[20];
+        double s1 = 0.0, s2 = 0.0, s3 = 0.0;
+        double p1 = 1.0, p2 = 1.0, p3 = 1.0;
+        int n = y.length;
+        int g1 = 0, g2 = 0, g3 = 0;
+        for (int i = 0; i < n; i++) {
+            double yi = y[i];
+            double r1 = yi - q1;
+            double r2 = yi - q2;
+            double r3 = yi - q3;
+            double e1 = r1 / q1;
+            double e2 = r2 / q2;
+            double e3 = r3 / q3;
+            p1 *= Math.abs(q1);
+            p2 *= Math.abs(q2);
+            p3 *= Math.abs(q3);
+            if (p1 > 1e150 || p1 < 1e-150 || p2 > 1e150 || p2 < 1e-150 || p3 > 1e150 || p3 < 1e-150) {
+                if (p1 > 1e150 || p1 < 1e-150) {
+                    logs[g1++] = p1;
+                    p1 = 1.0;
+                }
+                if (p2 > 1e150 || p2 < 1e-150) {
+                    logs[n + g2++] = p2;
+                    p2 = 1.0;
+                }
+                if (p3 > 1e150 || p3 < 1e-150) {
+                    logs[2 * n + g3++] = p3;
+                    p3 = 1.0;
+                }
+            }
+            s1 += e1 * e1;
+            s2 += e2 * e2;
+            s3 += e3 * e3;
+            double n1 = a1 * q1 + (0.0 + c1 * yi);
+            double n2 = a2 * q2 + (b2 + c2 * yi);
+            double n3 = a3 * q3 + (bb3 * b3 + c3 * yi);
+            b2 = b2 + be2 * r2;
+            b3 = ph3 * b3 + be3 * r3;
+            q1 = n1;
+            q2 = n2;
+            q3 = n3;
+        }
+        out[0] = criterion(n, s1, sumLogs(logs, 0, g1) + Math.log(p1));
+        out[1] = criterion(n, s2, sumLogs(logs, n, g2) + Math.log(p2));
+        out[2] = criterion(n, s3, sumLogs(logs, 2 * n, g3) + Math.log(p3));
+    }
+
+    private static void twoAddAAd(double[] y, double[] k, double[] out) {
+        double a1 = k[0], c1 = k[2], be1 = k[3], q1 = k[5], b1 = k[6];
+        double a2 = k[7], bb2 = k[8], c2 = k[9], be2 = k[10], ph2 = k[11], q2 = k[12], b2 = k[13];
+        double s1 = 0.0, s2 = 0.0;
+        for (int i = 0; i < y.length; i++) {
+            double yi = y[i];
+            double r1 = yi - q1;
+            double r2 = yi - q2;
+            s1 += r1 * r1;
+            s2 += r2 * r2;
+            double n1 = a1 * q1 + (b1 + c1 * yi);
+            double n2 = a2 * q2 + (bb2 * b2 + c2 * yi);
+            b1 = b1 + be1 * r1;
+            b2 = ph2 * b2 + be2 * r2;
+            q1 = n1;
+            q2 = n2;
+        }
+        double none = 0.0 + Math.log(1.0);
+        out[0] = criterion(y.length, s1, none);
+        out[1] = criterion(y.length, s2, none);
+    }
+
+    private static void twoMultAAd(double[] y, double[] k, double[] out, double[] logs) {
+        double a1 = k[0], c1 = k[2], be1 = k[3], q1 = k[5], b1 = k[6];
+        double a2 = k[7], bb2 = k[8], c2 = k[9], be2 = k[10], ph2 = k[11], q2 = k[12], b2 = k[13];
+        double s1 = 0.0, s2 = 0.0;
+        double p1 = 1.0, p2 = 1.0;
+        int n = y.length;
+        int g1 = 0, g2 = 0;
+        for (int i = 0; i < n; i++) {
+            double yi = y[i];
+            double r1 = yi - q1;
+            double r2 = yi - q2;
+            double e1 = r1 / q1;
+            double e2 = r2 / q2;
+            p1 *= Math.abs(q1);
+            p2 *= Math.abs(q2);
+            if (p1 > 1e150 || p1 < 1e-150 || p2 > 1e150 || p2 < 1e-150) {
+                if (p1 > 1e150 || p1 < 1e-150) {
+                    logs[g1++] = p1;
+                    p1 = 1.0;
+                }
+                if (p2 > 1e150 || p2 < 1e-150) {
+                    logs[n + g2++] = p2;
+                    p2 = 1.0;
+                }
+            }
+            s1 += e1 * e1;
+            s2 += e2 * e2;
+            double n1 = a1 * q1 + (b1 + c1 * yi);
+            double n2 = a2 * q2 + (bb2 * b2 + c2 * yi);
+            b1 = b1 + be1 * r1;
+            b2 = ph2 * b2 + be2 * r2;
+            q1 = n1;
+            q2 = n2;
+        }
+        out[0] = criterion(n, s1, sumLogs(logs, 0, g1) + Math.log(p1));
+        out[1] = criterion(n, s2, sumLogs(logs, n, g2) + Math.log(p2));
     }
 
     /**

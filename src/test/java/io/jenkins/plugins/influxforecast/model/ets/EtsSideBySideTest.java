@@ -65,6 +65,30 @@ class EtsSideBySideTest {
     }
 
     @Test
+    void specialisedLaneShapesChangeNoBit() {
+        double[] y = walk(500, 800, -0.4, 9);
+        // no trend, undamped, damped
+        double[][] points = {{0.7, 0, 0, 790, 0}, {0.2, 0.05, 1, 805, -0.2}, {0.4, 0.1, 0.85, 799, 0.6}};
+        for (boolean mult : new boolean[] {false, true}) {
+            for (int lanes = 2; lanes <= 3; lanes++) {
+                int first = 3 - lanes;
+                double[] k = new double[3 * EtsKernel.LANE];
+                for (int j = 0; j < lanes; j++) {
+                    double[] p = points[first + j];
+                    EtsKernel.lane(p[0], p[1], p[2], p[3], p[4], k, j * EtsKernel.LANE);
+                }
+                double[] shaped = new double[3];
+                double[] mixed = new double[3];
+                EtsKernel.likelihoodNone(y, mult, lanes, k.clone(), shaped, new double[3 * y.length],
+                        lanes == 3 ? EtsKernel.SHAPE_N_A_AD : EtsKernel.SHAPE_A_AD);
+                EtsKernel.likelihoodNone(y, mult, lanes, k.clone(), mixed, new double[3 * y.length], EtsKernel.MIXED);
+                assertThat(shaped).containsExactly(mixed);
+                assertThat(Double.isFinite(shaped[0])).isTrue();
+            }
+        }
+    }
+
+    @Test
     void aForecastThatOverflowsScoresNotFinite() {
         double[] y = {1, 2, 1e308, 3, 2, 1};
         double[] k = new double[3 * EtsKernel.LANE];
