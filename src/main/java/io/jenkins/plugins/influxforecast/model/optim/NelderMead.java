@@ -179,13 +179,9 @@ public final class NelderMead {
                     asked = trial2;
                 }
                 case EXPAND -> {
-                    if (y < vr) {
-                        replace(sum, p[hi], trial2);
-                        v[hi] = y;
-                    } else {
-                        replace(sum, p[hi], trial);
-                        v[hi] = vr;
-                    }
+                    boolean expanded = y < vr;
+                    replace(sum, p[hi], expanded ? trial2 : trial);
+                    v[hi] = expanded ? y : vr;
                     iterate();
                 }
                 case CONTRACT -> {
@@ -194,29 +190,7 @@ public final class NelderMead {
                         v[hi] = y;
                         iterate();
                     } else if (vr >= vh) {
-                        refresh = 0;
-                        // shrink towards the best vertex
-                        double size = 0;
-                        double[] best = p[lo];
-                        for (int j = 0; j < n1; j++) {
-                            if (j == lo) {
-                                continue;
-                            }
-                            double[] pj = p[j];
-                            for (int i = 0; i < n; i++) {
-                                pj[i] = 0.5 * (pj[i] - best[i]) + best[i];
-                                size += Math.abs(pj[i] - best[i]);
-                            }
-                        }
-                        if (size < oldsize) {
-                            oldsize = size;
-                        } else {
-                            state = DONE;
-                            return;
-                        }
-                        state = SHRINK;
-                        index = lo == 0 ? 1 : 0;
-                        asked = p[index];
+                        shrink();
                     } else {
                         iterate();
                     }
@@ -235,6 +209,32 @@ public final class NelderMead {
                 }
                 default -> throw new IllegalStateException("the search has ended");
             }
+        }
+
+        /** Shrinks the simplex towards its best vertex (rare: kept out of {@link #tell}'s compiled body). */
+        private void shrink() {
+            refresh = 0;
+            double size = 0;
+            double[] best = p[lo];
+            for (int j = 0; j < n1; j++) {
+                if (j == lo) {
+                    continue;
+                }
+                double[] pj = p[j];
+                for (int i = 0; i < n; i++) {
+                    pj[i] = 0.5 * (pj[i] - best[i]) + best[i];
+                    size += Math.abs(pj[i] - best[i]);
+                }
+            }
+            if (size < oldsize) {
+                oldsize = size;
+            } else {
+                state = DONE;
+                return;
+            }
+            state = SHRINK;
+            index = lo == 0 ? 1 : 0;
+            asked = p[index];
         }
 
         /** The top of an iteration: order, test for the end, then ask for the reflected point. */
@@ -270,10 +270,9 @@ public final class NelderMead {
             }
             double[] worst = p[hi];
             for (int i = 0; i < n; i++) {
-                centroid[i] = (sum[i] - worst[i]) / n;
-            }
-            for (int i = 0; i < n; i++) {
-                trial[i] = 2 * centroid[i] - worst[i];
+                double c = (sum[i] - worst[i]) / n;
+                centroid[i] = c;
+                trial[i] = 2 * c - worst[i];
             }
             state = REFLECT;
             asked = trial;
