@@ -28,6 +28,10 @@ import org.apache.commons.math3.linear.RealVector;
  * ETS) the initial seasonal states keep their heuristic values and only the smoothing parameters,
  * level and trend are optimised. The filter is O(1) per step whatever the period (a ring buffer of
  * seasonal states), and the admissibility test avoids root finding (see {@link EtsAdmissible}).
+ * The non-seasonal candidates of an automatic selection are searched side by side
+ * ({@link #fitNonSeasonal}): the filter is a chain of dependent multiply-adds that leaves the
+ * processor mostly waiting, so two or three likelihoods computed in one pass over the series cost
+ * little more than one; each search and each estimate stays exactly what it is alone.
  */
 public final class EtsEstimator {
 
