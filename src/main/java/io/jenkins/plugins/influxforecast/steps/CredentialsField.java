@@ -14,6 +14,8 @@ import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -87,7 +89,8 @@ final class CredentialsField {
                 return FormValidation.ok();
             }
         }
-        String where = StepValues.text(url) == null ? "" : " for " + url.trim();
+        String shown = shownUrl(url);
+        String where = shown == null ? "" : " for " + shown;
         return FormValidation.warning("credentialsId '" + id + "': no username/password or secret text credential with that ID"
                 + " is available here" + where + "; the step will fail unless the build can see one");
     }
@@ -103,6 +106,23 @@ final class CredentialsField {
     /** Whom builds of the item run as (what the step's lookup will see); SYSTEM for Jenkins itself. */
     private static Authentication authentication(Item item) {
         return item instanceof Queue.Task ? Tasks.getAuthenticationOf2((Queue.Task) item) : ACL.SYSTEM2;
+    }
+
+    /** The URL for a message: without a user part (never echo a password typed into the URL); null if none. */
+    private static String shownUrl(String url) {
+        String u = StepValues.text(url);
+        if (u == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(u);
+            if (uri.getRawUserInfo() != null) {
+                return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
+            }
+            return u;
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     private static List<DomainRequirement> requirements(String url) {

@@ -203,6 +203,8 @@ class CredentialsFieldTest {
             assertThat(unknown.kind).isEqualTo(FormValidation.Kind.WARNING);
             assertThat(unknown.getMessage()).isEqualTo("credentialsId 'influx-typo': no username/password or secret text credential"
                     + " with that ID is available here for http://influxdb:8086; the step will fail unless the build can see one");
+            assertThat(serverCheck("http://reader:hunter2@influxdb:8086/x", "influx-typo").getMessage())
+                    .contains("for http://influxdb:8086/x;").doesNotContain("hunter2");
             assertThat(serverCheck(URL, "deploy-ssh-key").kind).isEqualTo(FormValidation.Kind.WARNING);
             assertThat(serverCheck(URL, "${INFLUX_CREDENTIALS}").kind).isEqualTo(FormValidation.Kind.WARNING);
             assertThat(serverCheck(URL, "influx-rw").kind).isEqualTo(FormValidation.Kind.OK);
