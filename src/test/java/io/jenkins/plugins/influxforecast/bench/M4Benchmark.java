@@ -53,6 +53,9 @@ import java.util.function.BiFunction;
  *   --levels 80,95      also compute prediction intervals at these levels (kept in each
  *                       SeriesResult's forecast, for columns such as MSIS)
  *   --markdown FILE     also write the tables as Markdown
+ *   --warmup N          before timing a model, fit it untimed on the first N series of the set
+ *                       (default 0: the timed run includes the JIT compiler's warm-up, as a
+ *                       fresh JVM pays it); the accuracy figures do not change
  * </pre>
  * R's forecasts are kept in {@code target/r-cache} and reused (they do not depend on our code);
  * {@code -Dm4.rcache=false} runs R again.
@@ -66,6 +69,9 @@ public final class M4Benchmark {
 
     /** Interval levels computed with every forecast (--levels); empty: point forecasts only. */
     static double[] levels = new double[0];
+
+    /** Series fitted untimed before each timed model run (--warmup). */
+    static int warmup = 0;
 
     /** One M4 set. {@code season} is the value given to specs without one (null: none given). */
     public record Dataset(String name, int horizon, int m, Frequency frequency, String season) {
@@ -176,6 +182,7 @@ public final class M4Benchmark {
             }
         }
         int limit = Integer.parseInt(opt.getOrDefault("limit", "1000000"));
+        warmup = Integer.parseInt(opt.getOrDefault("warmup", "0"));
         if (opt.containsKey("levels")) {
             levels = java.util.Arrays.stream(opt.get("levels").split(",")).mapToDouble(Double::parseDouble).toArray();
         }
@@ -203,8 +210,8 @@ public final class M4Benchmark {
         }
         StringBuilder md = new StringBuilder();
         PrintStream out = System.out;
-        out.printf(Locale.ROOT, "M4 benchmark: %s, threads %d, Java %s, %d cores%n", data, threads, System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "M4 benchmark: %s, threads %d, Java %s, %d cores%s%n", data, threads, System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), warmup > 0 ? ", each model warmed up untimed on " + warmup + " series" : "");
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (String set : sets) {
@@ -219,7 +226,8 @@ public final class M4Benchmark {
                     runs.add(spec.equals("naive2") ? naive2 : run(pool, spec, ds, series, naive2));
                 }
                 String title = String.format(Locale.ROOT, "M4 %s: %d series, h = %d, MASE lag m = %d%s", ds.name(), series.size(),
-                        ds.horizon(), ds.m(), ds.season() != null ? ", specs without a season get season=" + ds.season() : "");
+                        ds.horizon(), ds.m(), ds.season() != null ? ", specs without a season get season=" + ds.season() : "")
+                        + (warmup > 0 ? ", each model timed after an untimed warm-up on " + warmup + " series" : "");
                 String table = table(title, runs, naive2);
                 out.println(table);
                 md.append(table).append('\n');
@@ -299,6 +307,17 @@ public final class M4Benchmark {
     static ModelRun run(ExecutorService pool, String text, Dataset ds, List<M4Series> series, ModelRun naive2) throws Exception {
         ForecastModel model = model(text, ds);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        if (warmup > 0) {
+            List<Future<SeriesResult>> w = new ArrayList<>();
+            for (int i = 0; i < Math.min(warmup, series.size()); i++) {
+                M4Series s = series.get(i);
+                SeriesResult fallback = naive2 == null ? null : naive2.results()[i];
+                w.add(pool.submit(() -> one(model, ds, s, fallback, mx)));
+            }
+            for (Future<SeriesResult> f : w) {
+                f.get();
+            }
+        }
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();

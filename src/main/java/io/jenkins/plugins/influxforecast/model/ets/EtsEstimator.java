@@ -3,6 +3,7 @@ package io.jenkins.plugins.influxforecast.model.ets;
 import io.jenkins.plugins.influxforecast.model.optim.NelderMead;
 import io.jenkins.plugins.influxforecast.model.season.ClassicalDecomposition;
 import io.jenkins.plugins.influxforecast.model.season.Decomposition;
+import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -47,6 +48,12 @@ public final class EtsEstimator {
      * take it (too short, non-positive values for a multiplicative type, period out of range).
      */
     public static EtsFit fit(double[] y, int period, EtsType type, EtsOptions o) {
+        int m = checkFits(y, period, type);
+        return new Problem(y, m, type, o).solve();
+    }
+
+    /** The checks of {@link #fit}; returns the period used (1 for non-seasonal types). */
+    private static int checkFits(double[] y, int period, EtsType type) {
         int n = y.length;
         int m = type.seasonal() ? period : 1;
         if (type.seasonal() && (period < 2 || period > MAX_PERIOD)) {
@@ -68,7 +75,127 @@ public final class EtsEstimator {
                         + String.format(Locale.ROOT, "%.6g", min));
             }
         }
-        return new Problem(y, m, type, o).solve();
+        return m;
+    }
+
+    /**
+     * Fits several non-seasonal types on one series side by side, with exactly the result of
+     * {@link #fit} for each ({@code period} 1): each type runs its own Nelder-Mead search, and the
+     * points the searches ask for are evaluated together, up to three types with the same error
+     * component in one pass over the series ({@link EtsKernel#likelihoodNone}), which costs little
+     * more than one. Only for the likelihood criterion without R's arithmetic
+     * ({@link #sideBySide}); the element for a type is its {@link EtsFit} or the RuntimeException
+     * that {@code fit} would throw.
+     */
+    public static Object[] fitNonSeasonal(double[] y, List<EtsType> types, EtsOptions o) {
+        int count = types.size();
+        Object[] out = new Object[count];
+        Problem[] problems = new Problem[count];
+        NelderMead.Search[] searches = new NelderMead.Search[count];
+        for (int i = 0; i < count; i++) {
+            EtsType t = types.get(i);
+            if (t.seasonal()) {
+                throw new IllegalArgumentException("fitNonSeasonal takes non-seasonal types, got " + t.label());
+            }
+            try {
+                checkFits(y, 1, t);
+                problems[i] = new Problem(y, 1, t, o);
+                searches[i] = problems[i].search();
+            } catch (RuntimeException e) {
+                out[i] = e;
+                problems[i] = null;
+            }
+        }
+        double[] addK = new double[3 * EtsKernel.LANE];
+        double[] multK = new double[3 * EtsKernel.LANE];
+        int[] addLane = new int[3];
+        int[] multLane = new int[3];
+        double[] values = new double[3];
+        double[] logs = new double[3 * y.length];
+        int next = 0; // round robin start, so that more than three types of one error share the lanes
+        while (true) {
+            int na = 0;
+            int nm = 0;
+            boolean any = false;
+            for (int j = 0; j < count; j++) {
+                int i = (next + j) % count;
+                NelderMead.Search s = searches[i];
+                if (s == null || s.done()) {
+                    continue;
+                }
+                any = true;
+                boolean mult = problems[i].type.error() == 'M';
+                if (mult ? nm == 3 : na == 3) {
+                    continue;
+                }
+                while (!s.done()) {
+                    if (problems[i].prepare(s.point())) {
+                        if (mult) {
+                            multLane[nm++] = i;
+                        } else {
+                            addLane[na++] = i;
+                        }
+                        break;
+                    }
+                    s.tell(Double.POSITIVE_INFINITY);
+                }
+            }
+            if (!any) {
+                break;
+            }
+            next = (next + 1) % count;
+            if (na > 0) {
+                EtsKernel.likelihoodNone(y, false, na, addK, values, logs, lanes(problems, addLane, na, addK));
+                for (int j = 0; j < na; j++) {
+                    searches[addLane[j]].tell(Problem.finish(values[j]));
+                }
+            }
+            if (nm > 0) {
+                EtsKernel.likelihoodNone(y, true, nm, multK, values, logs, lanes(problems, multLane, nm, multK));
+                for (int j = 0; j < nm; j++) {
+                    searches[multLane[j]].tell(Problem.finish(values[j]));
+                }
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            if (problems[i] != null) {
+                try {
+                    out[i] = problems[i].complete(searches[i].result());
+                } catch (RuntimeException e) {
+                    out[i] = e;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes the prepared points of the given problems as lanes, ordered by trend (none, undamped,
+     * damped; {@code which} is reordered alike), and returns the lane shape for
+     * {@link EtsKernel#likelihoodNone}.
+     */
+    private static int lanes(Problem[] problems, int[] which, int count, double[] k) {
+        for (int a = 1; a < count; a++) {
+            for (int b = a; b > 0 && problems[which[b]].trendKind() < problems[which[b - 1]].trendKind(); b--) {
+                int t = which[b];
+                which[b] = which[b - 1];
+                which[b - 1] = t;
+            }
+        }
+        int shape = 0;
+        for (int j = 0; j < count; j++) {
+            problems[which[j]].lane(k, j * EtsKernel.LANE);
+            shape = shape * 3 + problems[which[j]].trendKind();
+        }
+        if (count == 3 && shape == 5) { // 0, 1, 2
+            return EtsKernel.SHAPE_N_A_AD;
+        }
+        return count == 2 && shape == 5 ? EtsKernel.SHAPE_A_AD : EtsKernel.MIXED; // 1, 2
+    }
+
+    /** True when {@link #fitNonSeasonal} applies to these options (else fit the types one by one). */
+    public static boolean sideBySide(EtsOptions o) {
+        return o.criterion() == EtsOptions.Criterion.LIK && !o.rArithmetic();
     }
 
     /**
@@ -243,6 +370,7 @@ public final class EtsEstimator {
         final double[] x0;
         final int crit;
         final double[] work;
+        final double[] logs;
         int evaluations;
 
         Problem(double[] y, int m, EtsType type, EtsOptions o) {
@@ -278,6 +406,7 @@ public final class EtsEstimator {
             this.x0 = new double[EtsFit.stateCount(type, m)];
             this.crit = o.criterion().code;
             this.work = new double[2 * (m + 2)];
+            this.logs = new double[y.length];
         }
 
         static double logistic(double u) {
@@ -347,30 +476,46 @@ public final class EtsEstimator {
         final double[] par = new double[4];
 
         double value(double[] v) {
+            if (!prepare(v)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            return finish(EtsKernel.run(y, m, error, trend, season, par[0], type.hasTrend() ? par[1] : 0,
+                    type.seasonal() ? par[2] : 0, type.damped() ? par[3] : 1, x0, ring, null, null, null, crit, o.rArithmetic(), logs));
+        }
+
+        /**
+         * The checks before the filter: decodes the point into {@link #par} and {@link #x0}; false
+         * when it lies outside the usual or the admissible region (its value is then +infinity).
+         */
+        boolean prepare(double[] v) {
             evaluations++;
             parameters(v, par);
-            double alpha = par[0];
-            double beta = par[1];
-            double gamma = par[2];
-            double phi = par[3];
-            if (!usual(alpha, beta, gamma, phi)) {
-                return Double.POSITIVE_INFINITY;
+            if (!usual(par[0], par[1], par[2], par[3])) {
+                return false;
             }
-            if (!EtsAdmissible.admissible(alpha, beta, gamma, phi, m, work)) {
-                return Double.POSITIVE_INFINITY;
+            if (!EtsAdmissible.admissible(par[0], par[1], par[2], par[3], m, work)) {
+                return false;
             }
-            if (!states(v)) {
-                return Double.POSITIVE_INFINITY;
-            }
-            double f = EtsKernel.run(y, m, error, trend, season, alpha, type.hasTrend() ? beta : 0,
-                    type.seasonal() ? gamma : 0, type.damped() ? phi : 1, x0, ring, null, null, null, crit, o.rArithmetic());
+            return states(v);
+        }
+
+        /** The objective from the filter's criterion. */
+        static double finish(double f) {
             if (Double.isNaN(f)) {
                 return Double.POSITIVE_INFINITY;
             }
-            if (f < -1e10) {
-                f = -1e10;
-            }
-            return f;
+            return f < -1e10 ? -1e10 : f;
+        }
+
+        /** 0 without trend, 1 undamped, 2 damped. */
+        int trendKind() {
+            return type.hasTrend() ? (type.damped() ? 2 : 1) : 0;
+        }
+
+        /** The prepared point as a lane of {@link EtsKernel#likelihoodNone} (non-seasonal types only). */
+        void lane(double[] k, int off) {
+            boolean t = type.hasTrend();
+            EtsKernel.lane(par[0], t ? par[1] : 0.0, t ? (type.damped() ? par[3] : 1) : 0.0, x0[0], t ? x0[1] : 0.0, k, off);
         }
 
         /**
@@ -480,6 +625,18 @@ public final class EtsEstimator {
         }
 
         EtsFit solve() {
+            double[] start = begin();
+            return complete(NelderMead.minimise(this::value, start, steps(start), o.tolerance(), o.maxEvaluations(), o.rSimplex()));
+        }
+
+        /** The search as a {@link NelderMead.Search}, for {@link #fitNonSeasonal}. */
+        NelderMead.Search search() {
+            double[] start = begin();
+            return new NelderMead.Search(start, steps(start), o.tolerance(), o.maxEvaluations(), o.rSimplex());
+        }
+
+        /** The starting point, checked. */
+        private double[] begin() {
             double[] start = start();
             // R stops a type whose starting point is out of range or cannot be evaluated
             // ("Parameters out of range", "function cannot be evaluated at initial parameters")
@@ -488,8 +645,11 @@ public final class EtsEstimator {
                 throw new IllegalStateException(type.label() + " cannot be evaluated at its starting values");
             }
             evaluations = 0;
-            NelderMead.Result r = NelderMead.minimise(this::value, start, steps(start), o.tolerance(), o.maxEvaluations(),
-                    o.rSimplex());
+            return start;
+        }
+
+        /** The fit at the end of the search. */
+        EtsFit complete(NelderMead.Result r) {
             double[] point = r.point();
             boolean converged = r.converged();
             if (!(r.value() < 1e30)) {
