@@ -2,11 +2,8 @@ package io.jenkins.plugins.influxforecast.influx;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.Deflater;
@@ -61,32 +58,22 @@ public final class HttpWriteTarget implements WriteTarget {
             body = lines;
             bodyLength = length;
         }
-        HttpRequest.Builder b = http.request(uri(precision))
-                .header("Content-Type", "text/plain; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body, 0, bodyLength));
+        InfluxHttp.Request request = http.request(uri(precision)).header("Content-Type", "text/plain; charset=utf-8")
+                .post(body, bodyLength);
         if (gzip) {
-            b.header("Content-Encoding", "gzip");
+            request.header("Content-Encoding", "gzip");
         }
-        HttpResponse<InputStream> response;
-        try {
-            response = http.client().send(b.build(), StreamingBody.handler(http.connection().timeout()));
+        try (InfluxHttp.Response response = http.exchange(request)) {
+            int status = response.statusCode();
+            if (status / 100 == 2) {
+                response.discard();
+                return;
+            }
+            throw new InfluxException(http.describeAnswer("write", status, InfluxHttp.errorMessage(response)), status)
+                    .withRetryAfter(InfluxHttp.retryAfter(response));
         } catch (IOException e) {
             throw http.networkFailure("write", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InfluxException("write interrupted", 0, e);
         }
-        int status = response.statusCode();
-        if (status / 100 == 2) {
-            try (InputStream in = response.body()) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-            } catch (IOException e) {
-                // the write was acknowledged by the status; the empty body does not matter
-            }
-            return;
-        }
-        throw new InfluxException(http.describeAnswer("write", status, InfluxHttp.errorMessage(response)), status)
-                .withRetryAfter(InfluxHttp.retryAfter(response));
     }
 
     private record Compressed(byte[] bytes, int length) {
