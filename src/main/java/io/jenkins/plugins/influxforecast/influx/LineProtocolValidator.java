@@ -49,7 +49,76 @@ public final class LineProtocolValidator {
 
     private static final byte[] TIME = {'t', 'i', 'm', 'e'};
 
+    /**
+     * Where the batches of a valid file are, recorded while it is validated, so that the load
+     * sends byte ranges of the file without scanning its lines again: per batch, the offset of its
+     * first point's line and the line numbers of its first and last point. A batch's bytes run up
+     * to the next batch's first line (the last batch's to the end of the file); blank and comment
+     * lines inside that range are sent as they are (InfluxDB skips them as the validator did).
+     */
+    static final class BatchPlan {
+        final int batchSize;
+        private long[] start = new long[64];
+        private long[] firstLine = new long[64];
+        private long[] lastLine = new long[64];
+        private int count;
+        private long pointsInLast;
+        /** Some line ends with CR (CRLF breaks): the sender removes the CRs, as the validator ignored them. */
+        boolean carriageReturns;
+        long size;
+        java.nio.file.attribute.FileTime modified;
+
+        BatchPlan(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        void point(long offset, long line) {
+            if (count == 0 || pointsInLast == batchSize) {
+                if (count == start.length) {
+                    start = Arrays.copyOf(start, count * 2);
+                    firstLine = Arrays.copyOf(firstLine, count * 2);
+                    lastLine = Arrays.copyOf(lastLine, count * 2);
+                }
+                start[count] = offset;
+                firstLine[count++] = line;
+                pointsInLast = 0;
+            }
+            pointsInLast++;
+            lastLine[count - 1] = line;
+        }
+
+        int batches() {
+            return count;
+        }
+
+        long from(int batch) {
+            return start[batch];
+        }
+
+        /** The end (exclusive) of a batch's bytes. */
+        long to(int batch) {
+            return batch + 1 < count ? start[batch + 1] : size;
+        }
+
+        long firstLine(int batch) {
+            return firstLine[batch];
+        }
+
+        long lastLine(int batch) {
+            return lastLine[batch];
+        }
+
+        int points(int batch) {
+            return batch + 1 < count ? batchSize : (int) pointsInLast;
+        }
+    }
+
     public static Summary validate(Path file, Precision precision) {
+        return validate(file, precision, null);
+    }
+
+    /** Validates, and fills in {@code plan} (when not null) with where the batches are. */
+    static Summary validate(Path file, Precision precision, BatchPlan plan) {
         Map<String, Map<String, TypeSeen>> types = new HashMap<>();
         List<String> errors = new ArrayList<>();
         long invalid = 0;
@@ -60,9 +129,15 @@ public final class LineProtocolValidator {
         LineScanner sc = new LineScanner();
         Schema previous = new Schema();
         try (InputStream in = Files.newInputStream(file)) {
+            if (plan != null) {
+                plan.modified = Files.getLastModifiedTime(file);
+            }
             LineReader r = new LineReader(in);
             while (r.next()) {
                 lines = r.lineNumber;
+                if (plan != null && r.endsWithCr()) {
+                    plan.carriageReturns = true;
+                }
                 if (r.skippable()) {
                     continue;
                 }
@@ -82,6 +157,9 @@ public final class LineProtocolValidator {
                         previous.remember(sc);
                     }
                     points++;
+                    if (plan != null) {
+                        plan.point(r.offset(), lines);
+                    }
                     min = Math.min(min, sc.timestamp);
                     max = Math.max(max, sc.timestamp);
                 } catch (IllegalArgumentException e) {
@@ -91,6 +169,9 @@ public final class LineProtocolValidator {
                         errors.add("line " + lines + ": " + e.getMessage());
                     }
                 }
+            }
+            if (plan != null) {
+                plan.size = r.bytesRead();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
@@ -168,12 +249,12 @@ public final class LineProtocolValidator {
 
         boolean matches(LineScanner sc) {
             if (!valid || sc.fieldCount != keys.length
-                    || !Arrays.equals(sc.b, sc.measStart, sc.measEnd, measurement, 0, measurement.length)) {
+                    || !LineScanner.same(sc.b, sc.measStart, sc.measEnd, measurement, 0, measurement.length)) {
                 return false;
             }
             for (int f = 0; f < keys.length; f++) {
                 if (sc.fieldTypes[f] != types[f]
-                        || !Arrays.equals(sc.b, sc.fieldKeyStart[f], sc.fieldKeyEnd[f], keys[f], 0, keys[f].length)) {
+                        || !LineScanner.same(sc.b, sc.fieldKeyStart[f], sc.fieldKeyEnd[f], keys[f], 0, keys[f].length)) {
                     return false;
                 }
             }
