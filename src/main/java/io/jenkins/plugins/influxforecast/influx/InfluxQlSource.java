@@ -456,8 +456,13 @@ public final class InfluxQlSource {
             int timeIndex = timeIndex(columns);
             int valueIndex = valueIndex(columns);
             int rows = r.arrayHeader();
+            boolean timeThenValue = timeIndex == 0 && valueIndex == 1;
             for (int j = 0; j < rows; j++) {
                 int width = r.arrayHeader();
+                if (width == 2 && timeThenValue && r.timeAndFloat()) {
+                    point(r.fastTime, r.fastValue);
+                    continue;
+                }
                 long time = 0;
                 double value = Double.NaN;
                 for (int i = 0; i < width; i++) {

@@ -187,15 +187,22 @@ final class LineScanner {
         if (k == e) {
             throw error("bad " + what + " '" + new String(b, s, e - s, StandardCharsets.UTF_8) + "'");
         }
-        // accumulate negatively so that Long.MIN_VALUE fits; no overflow check is needed below 19 digits
+        // accumulate negatively so that Long.MIN_VALUE fits; the first 18 digits cannot overflow
         long v = 0;
-        boolean mayOverflow = e - k >= 19;
+        int safe = Math.min(e, k + 18);
+        for (; k < safe; k++) {
+            int d = b[k] - '0';
+            if (d < 0 || d > 9) {
+                throw error("bad " + what + " '" + new String(b, s, e - s, StandardCharsets.UTF_8) + "'");
+            }
+            v = v * 10 - d;
+        }
         for (; k < e; k++) {
             int d = b[k] - '0';
             if (d < 0 || d > 9) {
                 throw error("bad " + what + " '" + new String(b, s, e - s, StandardCharsets.UTF_8) + "'");
             }
-            if (mayOverflow && (v < Long.MIN_VALUE / 10 || v * 10 < Long.MIN_VALUE + d)) {
+            if (v < Long.MIN_VALUE / 10 || v * 10 < Long.MIN_VALUE + d) {
                 throw error(what + " out of range '" + new String(b, s, e - s, StandardCharsets.UTF_8) + "'");
             }
             v = v * 10 - d;
