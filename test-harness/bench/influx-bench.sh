@@ -11,6 +11,14 @@
 # of 1M points (46 MB) is refused with 413, while the engine's batches are not.
 # The engine runs with -Xmx<heap> (default 64m) to show that extract streams: a buffered answer
 # of 1M points would not fit. Its peak RSS is measured with /usr/bin/time when present.
+#
+# What is compared: the same data file, the same server, a fresh database per writer and run, the
+# same query on the same database for both extracts. Wall times include process start-up for both
+# (curl's is a few ms, the engine's JVM start-up a few hundred: the steps start the engine as its
+# own process, so that is what a build pays). The "own time" rows leave the JVM start-up out for
+# the engine only, so they favour it. CPU columns add the client's CPU time (user + system) and
+# the server's (influxd's, from /proc): on a machine shared with other work, wall times follow the
+# share of CPU each run gets, while CPU seconds are what the work costs.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -37,6 +45,7 @@ cleanup() {
 trap cleanup EXIT
 "$root/test-harness/influxdb/start.sh" --dir "$server_dir" --max-body-size 0 > "$work/server.out"
 port="$(sed -n 's/^port=//p' "$work/server.out")"
+server_pid="$(sed -n 's/^pid=//p' "$work/server.out")"
 url="http://127.0.0.1:$port"
 
 lp="$work/bench.lp"
@@ -48,9 +57,23 @@ now_ns() { date +%s%N; }
 q() { curl -s -XPOST "$url/query?epoch=ns" --data-urlencode "q=$1" ${2:+--data-urlencode "db=$2"}; }
 count() { q "SELECT count(value) FROM bench" "$1" | sed -n 's/.*"values":\[\[[0-9]*,\([0-9]*\)\]\].*/\1/p'; }
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-rss() { if [ -x /usr/bin/time ]; then /usr/bin/time -f '%M' -o "$work/rss" "$@"; else "$@"; echo 0 > "$work/rss"; fi; }
+# runs a command, leaving its CPU seconds (user + system) in $work/cpu and its peak RSS (KB) in $work/rss
+measured() {
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f '%U %S %M' -o "$work/time" "$@"
+    awk '{ printf "%.2f\n", $1 + $2 }' "$work/time" > "$work/cpu"
+    awk '{ print $3 }' "$work/time" > "$work/rss"
+  else
+    "$@"; echo 0 > "$work/cpu"; echo 0 > "$work/rss"
+  fi
+}
+tck=$(getconf CLK_TCK)
+server_cpu() { awk -v t="$tck" '{ printf "%.2f\n", ($14 + $15) / t }' "/proc/$server_pid/stat"; }
+cpu_since() { awk -v a="$1" -v b="$(server_cpu)" -v c="$(cat "$work/cpu")" 'BEGIN { printf "%.2f", c + b - a }'; }
 
-load_curl=(); load_engine=(); load_plain=(); extract_curl=(); extract_engine=(); engine_rss=()
+load_curl=(); load_engine=(); load_plain=(); extract_curl=(); extract_engine=(); engine_rss=(); load_rss=()
+cpu_load_curl=(); cpu_load_engine=(); cpu_load_plain=(); cpu_extract_curl=(); cpu_extract_engine=()
+loads=()
 load_inproc=(); extract_inproc=()
 # the engine's own time (after JVM start-up): "... in N ms" on its last line
 inproc() { sed -n 's/.* in \([0-9]*\) ms$/\1/p' "$1" | tail -1; }
@@ -58,18 +81,28 @@ for rep in $(seq 1 "$reps"); do
   q "CREATE DATABASE c$rep" > /dev/null
   q "CREATE DATABASE e$rep" > /dev/null
   q "CREATE DATABASE p$rep" > /dev/null
+  loads+=("$(cut -d' ' -f1 /proc/loadavg)")
   for who in $( [ $((rep % 2)) = 1 ] && echo "curl engine plain" || echo "plain engine curl" ); do
+    s0=$(server_cpu)
     t0=$(now_ns)
     if [ "$who" = curl ]; then
-      code=$(curl -s -o "$work/curl-write.out" -w '%{http_code}' -XPOST "$url/write?db=c$rep&precision=ns" --data-binary "@$lp")
+      measured curl -s -o "$work/curl-write.out" -w '%{http_code}' -XPOST "$url/write?db=c$rep&precision=ns" \
+        --data-binary "@$lp" > "$work/curl-code"
+      code=$(cat "$work/curl-code")
       [ "$code" = 204 ] || { echo "curl write failed: $code $(cat "$work/curl-write.out")" >&2; exit 1; }
       load_curl+=($(( $(now_ns) - t0 )))
+      cpu_load_curl+=("$(cpu_since "$s0")")
     elif [ "$who" = plain ]; then
-      java "-Xmx$heap" -jar "$jar" load --url "$url" --database "p$rep" --input "$lp" --no-gzip --summary "$work/load-summary.json" > "$work/engine-load.out"
+      measured java "-Xmx$heap" -jar "$jar" load --url "$url" --database "p$rep" --input "$lp" --no-gzip \
+        --summary "$work/load-summary.json" > "$work/engine-load.out"
       load_plain+=($(( $(now_ns) - t0 )))
+      cpu_load_plain+=("$(cpu_since "$s0")")
     else
-      java "-Xmx$heap" -jar "$jar" load --url "$url" --database "e$rep" --input "$lp" --summary "$work/load-summary.json" > "$work/engine-load.out"
+      measured java "-Xmx$heap" -jar "$jar" load --url "$url" --database "e$rep" --input "$lp" \
+        --summary "$work/load-summary.json" > "$work/engine-load.out"
       load_engine+=($(( $(now_ns) - t0 )))
+      cpu_load_engine+=("$(cpu_since "$s0")")
+      load_rss+=("$(cat "$work/rss")")
       load_inproc+=("$(inproc "$work/engine-load.out")000000")
     fi
   done
@@ -78,15 +111,18 @@ for rep in $(seq 1 "$reps"); do
   [ "$(count "p$rep")" = "$points" ] || { echo "engine load --no-gzip: wrong count $(count "p$rep")" >&2; exit 1; }
 
   for who in $( [ $((rep % 2)) = 1 ] && echo "curl engine" || echo "engine curl" ); do
+    s0=$(server_cpu)
     t0=$(now_ns)
     if [ "$who" = curl ]; then
-      curl -s -G "$url/query" -H 'Accept: application/csv' --data-urlencode "db=c1" \
+      measured curl -s -G "$url/query" -H 'Accept: application/csv' --data-urlencode "db=c1" \
         --data-urlencode "q=SELECT value FROM bench" -o "$work/curl.csv"
       extract_curl+=($(( $(now_ns) - t0 )))
+      cpu_extract_curl+=("$(cpu_since "$s0")")
     else
-      rss java "-Xmx$heap" -jar "$jar" extract --url "$url" --database c1 --query "SELECT value FROM bench" \
+      measured java "-Xmx$heap" -jar "$jar" extract --url "$url" --database c1 --query "SELECT value FROM bench" \
         --output "$work/engine.csv" > "$work/engine-extract.out"
       extract_engine+=($(( $(now_ns) - t0 )))
+      cpu_extract_engine+=("$(cpu_since "$s0")")
       extract_inproc+=("$(inproc "$work/engine-extract.out")000000")
       engine_rss+=("$(cat "$work/rss")")
     fi
@@ -103,21 +139,27 @@ done
 pps() { awk -v n="$points" -v ns="$1" 'BEGIN { printf "%.0f", n / (ns / 1e9) }'; }
 secs() { awk -v ns="$1" 'BEGIN { printf "%.2f", ns / 1e9 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b / a }'; }  # engine speed / curl speed
-lc=$(printf '%s\n' "${load_curl[@]}" | median); le=$(printf '%s\n' "${load_engine[@]}" | median)
-lp_=$(printf '%s\n' "${load_plain[@]}" | median)
-xc=$(printf '%s\n' "${extract_curl[@]}" | median); xe=$(printf '%s\n' "${extract_engine[@]}" | median)
-li=$(printf '%s\n' "${load_inproc[@]}" | median); xi=$(printf '%s\n' "${extract_inproc[@]}" | median)
+med() { printf '%s\n' "$@" | median; }
+lc=$(med "${load_curl[@]}"); le=$(med "${load_engine[@]}"); lp_=$(med "${load_plain[@]}")
+xc=$(med "${extract_curl[@]}"); xe=$(med "${extract_engine[@]}")
+li=$(med "${load_inproc[@]}"); xi=$(med "${extract_inproc[@]}")
+clc=$(med "${cpu_load_curl[@]}"); cle=$(med "${cpu_load_engine[@]}"); clp=$(med "${cpu_load_plain[@]}")
+cxc=$(med "${cpu_extract_curl[@]}"); cxe=$(med "${cpu_extract_engine[@]}")
 mem=$(printf '%s\n' "${engine_rss[@]}" | sort -n | tail -1)
+lmem=$(printf '%s\n' "${load_rss[@]}" | sort -n | tail -1)
+all() { local IFS=' '; echo "$*"; }
+each() { local out="" x; for x in "$@"; do out="$out $(secs "$x")"; done; echo "${out# }"; }
 
 echo
-echo "InfluxDB $(influxd version 2>/dev/null | awk '{print $2}') on 127.0.0.1, $points points ($size_mb MB of line protocol), median of $reps run(s), $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
+echo "InfluxDB $(influxd version 2>/dev/null | awk '{print $2}') on 127.0.0.1, $points points ($size_mb MB of line protocol), median of $reps run(s), $(nproc) cores, load average at the start of each run: $(all "${loads[@]}"), at the end: $(cut -d' ' -f1 /proc/loadavg)"
 echo
-echo "| work | curl (s) | curl points/s | engine (s) | engine points/s | engine/curl speed |"
-echo "|---|---|---|---|---|---|"
-echo "| load: curl one POST of the file vs engine load (validate all, batches of 5000, gzip) | $(secs "$lc") | $(pps "$lc") | $(secs "$le") | $(pps "$le") | $(ratio "$le" "$lc") |"
-echo "| load: same, engine with --no-gzip | $(secs "$lc") | $(pps "$lc") | $(secs "$lp_") | $(pps "$lp_") | $(ratio "$lp_" "$lc") |"
-echo "| extract: curl GET /query CSV vs engine extract (chunked MessagePack -> forecast CSV) | $(secs "$xc") | $(pps "$xc") | $(secs "$xe") | $(pps "$xe") | $(ratio "$xe" "$xc") |"
-echo "| load, engine's own time (after JVM start-up; validation included) | $(secs "$lc") | $(pps "$lc") | $(secs "$li") | $(pps "$li") | $(ratio "$li" "$lc") |"
-echo "| extract, engine's own time (after JVM start-up) | $(secs "$xc") | $(pps "$xc") | $(secs "$xi") | $(pps "$xi") | $(ratio "$xi" "$xc") |"
+echo "| work | curl (s) | curl points/s | engine (s) | engine points/s | engine/curl speed | CPU s curl+server | CPU s engine+server |"
+echo "|---|---|---|---|---|---|---|---|"
+echo "| load: curl one POST of the file vs engine load (validate all, batches of 5000, gzip) | $(secs "$lc") | $(pps "$lc") | $(secs "$le") | $(pps "$le") | $(ratio "$le" "$lc") | $clc | $cle |"
+echo "| load: same, engine with --no-gzip | $(secs "$lc") | $(pps "$lc") | $(secs "$lp_") | $(pps "$lp_") | $(ratio "$lp_" "$lc") | $clc | $clp |"
+echo "| extract: curl GET /query CSV vs engine extract (chunked MessagePack -> forecast CSV) | $(secs "$xc") | $(pps "$xc") | $(secs "$xe") | $(pps "$xe") | $(ratio "$xe" "$xc") | $cxc | $cxe |"
+echo "| load, engine's own time (after JVM start-up; validation included) | $(secs "$lc") | $(pps "$lc") | $(secs "$li") | $(pps "$li") | $(ratio "$li" "$lc") | | |"
+echo "| extract, engine's own time (after JVM start-up) | $(secs "$xc") | $(pps "$xc") | $(secs "$xi") | $(pps "$xi") | $(ratio "$xi" "$xc") | | |"
 echo
-echo "engine wall times include JVM start-up; engine heap -Xmx$heap, peak RSS of extract ${mem} KB"
+echo "each run (s): load curl $(each "${load_curl[@]}"); engine $(each "${load_engine[@]}"); --no-gzip $(each "${load_plain[@]}"); extract curl $(each "${extract_curl[@]}"); engine $(each "${extract_engine[@]}")"
+echo "engine wall times include JVM start-up; engine heap -Xmx$heap, peak RSS of extract ${mem} KB, of load ${lmem} KB"

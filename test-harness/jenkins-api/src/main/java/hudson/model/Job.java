@@ -1,10 +1,12 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.security.ACL;
+import jenkins.model.Jenkins;
 
 /**
  * Shim of {@code hudson.model.Job}: a project; only what influx-forecast uses. The real class
- * extends {@code AbstractItem}, which declares {@link #getName} and {@link #getFullName}.
+ * extends {@code AbstractItem}, which declares {@link #getName}, {@link #getFullName} and {@link #getACL}.
  */
 public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> implements Item {
 
@@ -18,6 +20,12 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
 
     public String getName() {
         return name;
+    }
+
+    /** The job's ACL, from the authorization strategy of Jenkins. */
+    @Override
+    public @NonNull ACL getACL() {
+        return Jenkins.get().getAuthorizationStrategy().getACL(this);
     }
 
     /** The full name; the shim's jobs live at the top level, so it is the name. */

@@ -39,7 +39,8 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
     private final Path temp;
     private final OutputStream out;
     private final List<String> warnings = new ArrayList<>();
-    private byte[] line = new byte[256];
+    /** The output buffer: lines are formatted straight into it and written out when it is full. */
+    private byte[] line = new byte[1 << 16];
     private int lineLength;
 
     private int seriesCount;
@@ -74,7 +75,7 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
             Files.createDirectories(dir);
             this.temp = Files.createTempFile(dir, "." + this.output.getFileName() + ".", ".tmp");
             this.cleanup = ExitCleanup.deleting(() -> java.util.Arrays.asList(temp, spillFile));
-            this.out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+            this.out = Files.newOutputStream(temp);
             out.write((HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
@@ -91,9 +92,6 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
         label = sorted.isEmpty() ? name : name + "," + tagText;
         prefix = csvField(name) + "," + csvField(tagText) + ",";
         prefixBytes = prefix.getBytes(StandardCharsets.UTF_8);
-        if (line.length < prefixBytes.length + 64) {
-            line = new byte[prefixBytes.length + 64];
-        }
         state = 0;
         seenValue = false;
         leadingEmpty = 0;
@@ -203,7 +201,6 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
                 for (int i = 0; i < pendingCount; i++) {
                     startLine(pending[i]);
                     line[lineLength++] = '\n';
-                    out.write(line, 0, lineLength);
                 }
                 gapCount += pendingCount;
                 pendingCount = 0;
@@ -211,7 +208,6 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
             startLine(t);
             appendNumber(v);
             line[lineLength++] = '\n';
-            out.write(line, 0, lineLength);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
         }
@@ -223,12 +219,39 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
     private static final double[] POW10 = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
     private static final long[] LPOW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
+    /** Room for a line: its prefix, a time, a value (at most 25 characters each) and separators. */
+    private void room(int prefixLength) throws IOException {
+        int need = prefixLength + 64;
+        if (line.length - lineLength < need) {
+            flushLines();
+            if (line.length < need) {
+                line = new byte[need];
+            }
+        }
+    }
+
+    private void flushLines() throws IOException {
+        out.write(line, 0, lineLength);
+        lineLength = 0;
+    }
+
     /** "prefix" + time + ",". */
-    private void startLine(long t) {
-        System.arraycopy(prefixBytes, 0, line, 0, prefixBytes.length);
-        lineLength = prefixBytes.length;
+    private void startLine(long t) throws IOException {
+        room(prefixBytes.length);
+        System.arraycopy(prefixBytes, 0, line, lineLength, prefixBytes.length);
+        lineLength += prefixBytes.length;
         appendLong(t);
         line[lineLength++] = ',';
+    }
+
+    /** "00" to "99". */
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
     }
 
     private void appendLong(long v) {
@@ -240,15 +263,24 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
             line[lineLength++] = '-';
             v = -v;
         }
-        int start = lineLength;
-        do {
-            line[lineLength++] = (byte) ('0' + (v % 10));
-            v /= 10;
-        } while (v != 0);
-        for (int i = start, j = lineLength - 1; i < j; i++, j--) {
-            byte tmp = line[i];
-            line[i] = line[j];
-            line[j] = tmp;
+        int digits = 1;
+        for (long p = 10; digits < 19 && v >= p; p *= 10) {
+            digits++;
+        }
+        int i = lineLength + digits;
+        lineLength = i;
+        while (v >= 100) {
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            v = q;
+            line[--i] = PAIRS[2 * r + 1];
+            line[--i] = PAIRS[2 * r];
+        }
+        if (v >= 10) {
+            line[--i] = PAIRS[2 * (int) v + 1];
+            line[--i] = PAIRS[2 * (int) v];
+        } else {
+            line[--i] = (byte) ('0' + v);
         }
     }
 
@@ -292,9 +324,11 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
 
     /** The text {@link #appendNumber} writes, for tests. */
     String format(double v) {
-        lineLength = 0;
+        int start = lineLength;
         appendNumber(v);
-        return new String(line, 0, lineLength, StandardCharsets.US_ASCII);
+        String text = new String(line, start, lineLength - start, StandardCharsets.US_ASCII);
+        lineLength = start;
+        return text;
     }
 
     private void spill(long t, double v) {
@@ -369,6 +403,7 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
     public void commit() {
         endSeries();
         try {
+            flushLines();
             out.close();
             OutputFolder.moveAtomically(temp, output);
         } catch (IOException e) {

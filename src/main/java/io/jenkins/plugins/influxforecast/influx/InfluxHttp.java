@@ -3,33 +3,39 @@ package io.jenkins.plugins.influxforecast.influx;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
- * HTTP to InfluxDB with {@code java.net.http}: no extra dependency, streaming bodies both ways, an
- * idle timeout on streamed answers, and full control of the headers (credentials only ever in
- * {@code Authorization}, never in a URL). Certificates are verified (the JVM's trust store, or the
- * connection's CA file); there is no way to turn that off.
+ * HTTP to InfluxDB with the JDK's {@link HttpURLConnection}: no extra dependency, blocking I/O on
+ * the caller's thread (cheap to start: a run is one short-lived process, and java.net.http's
+ * client costs about a second of start-up and more CPU per request), kept-alive connections,
+ * streamed answers, a read timeout that bounds both the wait for an answer and every pause inside
+ * a streamed one, and full control of the headers (credentials only ever in {@code Authorization},
+ * never in a URL). Certificates and host names are verified (the JVM's trust store, or the
+ * connection's CA file); there is no way to turn that off. Redirects are not followed.
  */
 final class InfluxHttp {
 
@@ -37,27 +43,103 @@ final class InfluxHttp {
     private static final int MAX_ERROR_BYTES = 64 * 1024;
 
     private final InfluxConnection connection;
-    private final HttpClient client;
+    private final SSLSocketFactory tls;
 
     InfluxHttp(InfluxConnection connection) {
         this.connection = connection;
-        HttpClient.Builder b = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connection.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .proxy(connection.proxy().selector());
-        if ("https".equals(connection.url().getScheme())) {
-            b.sslContext(Tls.sslContext(connection.caFile()));
-        }
-        this.client = b.build();
+        this.tls = "https".equals(connection.url().getScheme()) ? Tls.sslContext(connection.caFile()).getSocketFactory() : null;
     }
 
     InfluxConnection connection() {
         return connection;
     }
 
-    HttpClient client() {
-        return client;
+    /** One request: method, URL, headers and an optional body. */
+    static final class Request {
+        final URI uri;
+        final Map<String, String> headers = new LinkedHashMap<>();
+        String method = "GET";
+        byte[] body;
+        int bodyLength;
+
+        Request(URI uri) {
+            this.uri = uri;
+        }
+
+        Request header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        /** A POST of {@code body[0, length)} (not copied: keep it unchanged until the answer came). */
+        Request post(byte[] data, int length) {
+            method = "POST";
+            body = data;
+            bodyLength = length;
+            return this;
+        }
+    }
+
+    /** An answer: status, headers and the body stream (close it, or the response). */
+    static final class Response implements AutoCloseable {
+        private final HttpURLConnection conn;
+        private final int status;
+        private final InputStream body;
+
+        Response(HttpURLConnection conn, int status, InputStream body) {
+            this.conn = conn;
+            this.status = status;
+            this.body = body;
+        }
+
+        int statusCode() {
+            return status;
+        }
+
+        /** A header's value, or null. */
+        String header(String name) {
+            return conn.getHeaderField(name);
+        }
+
+        InputStream body() {
+            return body;
+        }
+
+        /** Reads the rest of the body (so the connection can be reused) and closes it. */
+        void discard() {
+            try (InputStream in = body) {
+                in.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                // the status was what mattered
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                body.close();
+            } catch (IOException e) {
+                // nothing more to do
+            }
+        }
+    }
+
+    /** Connecting took longer than connectTimeout. */
+    static final class ConnectTimeout extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ConnectTimeout(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** The answer did not start, or stopped coming, within the timeout. */
+    static final class AnswerTimeout extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        AnswerTimeout(String message, IOException cause) {
+            super(message, cause);
+        }
     }
 
     /** The URL of an endpoint with its (URL-encoded) query parameters; null values are left out. */
@@ -78,14 +160,104 @@ final class InfluxHttp {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    /** A request builder with the authorization, user agent and request timeout set. */
-    HttpRequest.Builder request(URI uri) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(connection.timeout()).header("User-Agent", USER_AGENT);
+    /** A request with the authorization and user agent set. */
+    Request request(URI uri) {
+        Request r = new Request(uri).header("User-Agent", USER_AGENT);
         String auth = connection.authorizationHeader();
         if (auth != null) {
-            b.header("Authorization", auth);
+            r.header("Authorization", auth);
         }
-        return b;
+        return r;
+    }
+
+    /**
+     * Sends one request and returns the answer, whatever its status, with the body to be read
+     * (the error body for a 4xx or 5xx). Network failures, including timeouts, are IOExceptions
+     * for {@link #networkFailure}.
+     */
+    Response exchange(Request r) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) r.uri.toURL().openConnection(connection.proxy().proxy(r.uri));
+        if (tls != null && c instanceof HttpsURLConnection s) {
+            s.setSSLSocketFactory(tls);
+        }
+        c.setConnectTimeout(millis(connection.connectTimeout()));
+        int readTimeout = millis(connection.timeout());
+        c.setReadTimeout(readTimeout);
+        c.setInstanceFollowRedirects(false);
+        c.setUseCaches(false);
+        c.setRequestMethod(r.method);
+        r.headers.forEach(c::setRequestProperty);
+        if (!r.headers.containsKey("Accept")) {
+            c.setRequestProperty("Accept", "*/*");
+        }
+        if (r.body != null) {
+            // buffered, not streamed: the JDK then reads a 401 answer instead of failing with HttpRetryException
+            c.setDoOutput(true);
+        }
+        try {
+            c.connect();
+        } catch (SocketTimeoutException e) {
+            throw new ConnectTimeout(e);
+        }
+        int status;
+        try {
+            if (r.body != null) {
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(r.body, 0, r.bodyLength);
+                }
+            }
+            status = c.getResponseCode();
+        } catch (SocketTimeoutException e) {
+            c.disconnect();
+            throw new AnswerTimeout(null, e);
+        } catch (IOException e) {
+            c.disconnect();
+            throw e;
+        }
+        InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+        if (in == null) {
+            in = new ByteArrayInputStream(new byte[0]);
+        }
+        return new Response(c, status, new IdleTimeoutStream(in, c, connection.timeout()));
+    }
+
+    private static int millis(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toMillis()));
+    }
+
+    /** A streamed body whose read timeout is reported as "no data for ..." and drops the connection. */
+    private static final class IdleTimeoutStream extends FilterInputStream {
+        private final HttpURLConnection conn;
+        private final Duration idle;
+
+        IdleTimeoutStream(InputStream in, HttpURLConnection conn, Duration idle) {
+            super(in);
+            this.conn = conn;
+            this.idle = idle;
+        }
+
+        private AnswerTimeout timeout(SocketTimeoutException e) {
+            conn.disconnect();
+            return new AnswerTimeout("no data for " + Durations.format(idle) + " while reading the answer (timeout)", e);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (SocketTimeoutException e) {
+                throw timeout(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (SocketTimeoutException e) {
+                throw timeout(e);
+            }
+        }
     }
 
     /**
@@ -93,13 +265,12 @@ final class InfluxHttp {
      * 2xx answer with its body still to be read (close it); throws {@link InfluxException} with the
      * server's message for any other answer.
      */
-    HttpResponse<InputStream> send(Supplier<HttpRequest> request, RetryPolicy retry, String what, Consumer<String> log) {
+    Response send(Supplier<Request> request, RetryPolicy retry, String what, Consumer<String> log) {
         for (int attempt = 1; ; attempt++) {
-            HttpRequest req = request.get();
             InfluxException failure;
             Duration retryAfter = null;
             try {
-                HttpResponse<InputStream> response = client.send(req, StreamingBody.handler(connection.timeout()));
+                Response response = exchange(request.get());
                 int status = response.statusCode();
                 if (status / 100 == 2) {
                     return response;
@@ -108,9 +279,6 @@ final class InfluxHttp {
                 failure = new InfluxException(describeAnswer(what, status, errorMessage(response)), status);
             } catch (IOException e) {
                 failure = networkFailure(what, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InfluxException(what + " interrupted", 0, e);
             }
             if (!RetryPolicy.retryable(failure.status()) || attempt >= retry.maxAttempts()) {
                 if (attempt > 1) {
@@ -139,10 +307,10 @@ final class InfluxHttp {
     InfluxException networkFailure(String what, IOException e) {
         String where = connection.url().toString();
         String msg;
-        if (e instanceof HttpConnectTimeoutException) {
+        if (e instanceof ConnectTimeout) {
             msg = "could not connect to InfluxDB at " + where + " within " + Durations.format(connection.connectTimeout())
                     + " (connectTimeout) for the " + what;
-        } else if (e instanceof HttpTimeoutException) {
+        } else if (e instanceof AnswerTimeout) {
             msg = "InfluxDB at " + where + " did not answer the " + what + " within " + Durations.format(connection.timeout())
                     + " (timeout)" + (e.getMessage() != null && e.getMessage().startsWith("no data") ? ": " + e.getMessage() : "");
         } else if (e instanceof ConnectException || causedBy(e, ConnectException.class)) {
@@ -180,7 +348,7 @@ final class InfluxHttp {
     }
 
     /** The server's error text: the "error" member of a JSON answer, else the body's start. */
-    static String errorMessage(HttpResponse<InputStream> response) {
+    static String errorMessage(Response response) {
         String body;
         byte[] raw;
         try (InputStream in = response.body()) {
@@ -188,7 +356,8 @@ final class InfluxHttp {
         } catch (IOException e) {
             raw = new byte[0];
         }
-        if (response.headers().firstValue("Content-Type").orElse("").startsWith("application/x-msgpack")) {
+        String type = response.header("Content-Type");
+        if (type != null && type.startsWith("application/x-msgpack")) {
             String fromMsgpack = msgpackError(raw);
             if (fromMsgpack != null) {
                 return fromMsgpack;
@@ -248,8 +417,8 @@ final class InfluxHttp {
     }
 
     /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
-    static Duration retryAfter(HttpResponse<?> response) {
-        String v = response.headers().firstValue("Retry-After").orElse(null);
+    static Duration retryAfter(Response response) {
+        String v = response.header("Retry-After");
         if (v == null || v.isBlank()) {
             return null;
         }

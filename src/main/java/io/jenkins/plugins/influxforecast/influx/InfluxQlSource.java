@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -48,7 +46,7 @@ public final class InfluxQlSource {
     }
 
     /** The request for a query: GET with the query in the URL, or POST with a form body when long. */
-    HttpRequest request(String query, int chunkSize) {
+    InfluxHttp.Request request(String query, int chunkSize) {
         InfluxConnection c = http.connection();
         Map<String, String> params = new LinkedHashMap<>();
         params.put("db", c.requireDatabase("an InfluxQL query"));
@@ -60,12 +58,12 @@ public final class InfluxQlSource {
         String encodedQuery = InfluxHttp.encode(query);
         if (encodedQuery.length() <= MAX_GET_QUERY_LENGTH) {
             params.put("q", query);
-            return http.request(http.endpoint("/query", params)).header("Accept", accept).GET().build();
+            return http.request(http.endpoint("/query", params)).header("Accept", accept);
         }
         URI uri = http.endpoint("/query", params);
+        byte[] form = ("q=" + encodedQuery).getBytes(StandardCharsets.UTF_8);
         return http.request(uri).header("Accept", accept)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("q=" + encodedQuery, StandardCharsets.UTF_8)).build();
+                .header("Content-Type", "application/x-www-form-urlencoded").post(form, form.length);
     }
 
     /**
@@ -77,9 +75,9 @@ public final class InfluxQlSource {
         if (chunkSize < 1 || chunkSize > 1_000_000) {
             throw new IllegalArgumentException("chunkSize must be between 1 and 1000000, got " + chunkSize);
         }
-        HttpResponse<InputStream> response = http.send(() -> request(query, chunkSize), retry, "query", log);
+        InfluxHttp.Response response = http.send(() -> request(query, chunkSize), retry, "query", log);
         try (InputStream in = response.body()) {
-            String type = response.headers().firstValue("Content-Type").orElse("");
+            String type = response.header("Content-Type") == null ? "" : response.header("Content-Type");
             if (type.startsWith(MSGPACK)) {
                 return new MsgpackAnswerParser(new MsgpackReader(in), valueColumn, sink).parse();
             }
@@ -458,8 +456,13 @@ public final class InfluxQlSource {
             int timeIndex = timeIndex(columns);
             int valueIndex = valueIndex(columns);
             int rows = r.arrayHeader();
+            boolean timeThenValue = timeIndex == 0 && valueIndex == 1;
             for (int j = 0; j < rows; j++) {
                 int width = r.arrayHeader();
+                if (width == 2 && timeThenValue && r.timeAndFloat()) {
+                    point(r.fastTime, r.fastValue);
+                    continue;
+                }
                 long time = 0;
                 double value = Double.NaN;
                 for (int i = 0; i < width; i++) {

@@ -1,13 +1,14 @@
 package io.jenkins.plugins.influxforecast.influx;
 
-import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,66 +70,57 @@ public final class LineProtocolLoader {
     }
 
     public static Report load(Path file, WriteTarget target, Options options, Consumer<String> log, Listener listener) {
-        LineProtocolValidator.Summary summary = LineProtocolValidator.validate(file, options.precision());
+        LineProtocolValidator.BatchPlan plan = new LineProtocolValidator.BatchPlan(options.batchSize());
+        LineProtocolValidator.Summary summary = LineProtocolValidator.validate(file, options.precision(), plan);
         long points = summary.points();
-        int batches = (int) ((points + options.batchSize() - 1) / options.batchSize());
+        int batches = plan.batches();
         if (options.dryRun()) {
             log.accept("dry run: " + file.getFileName() + " is valid: " + points + " point(s) in " + batches
                     + " batch(es) of up to " + options.batchSize() + "; nothing written to " + target.describe());
             return new Report(points, 0, batches, summary.minTime(), summary.maxTime(), true, summary);
         }
-        // up to `concurrency` batches in flight while the next is read: the server's work overlaps ours
+        // up to `concurrency` batches in flight while the next is read and compressed: the server's work overlaps ours
         ExecutorService sender = Executors.newFixedThreadPool(options.concurrency(), r -> {
             Thread t = new Thread(r, "influx-load-sender");
             t.setDaemon(true);
             return t;
         });
         long[] written = {0};
-        int batch = 0;
         ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
         ArrayDeque<byte[]> free = new ArrayDeque<>();
-        byte[] buf = new byte[1 << 20];
-        int len = 0;
-        int inBatch = 0;
-        long firstLine = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            LineReader r = new LineReader(in);
-            boolean more = true;
-            while (more) {
-                more = r.next();
-                if (more) {
-                    if (r.skippable()) {
-                        continue;
-                    }
-                    if (inBatch == 0) {
-                        firstLine = r.lineNumber;
-                    }
-                    int end = r.end > r.start && r.buffer()[r.end - 1] == '\r' ? r.end - 1 : r.end;
-                    int n = end - r.start;
-                    if (len + n + 1 > buf.length) {
-                        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n + 1));
-                    }
-                    System.arraycopy(r.buffer(), r.start, buf, len, n);
-                    len += n;
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            // what is sent is what was validated: the same bytes, or nothing
+            if (in.size() != plan.size || !Files.getLastModifiedTime(file).equals(plan.modified)) {
+                throw new IllegalArgumentException(file + " changed while it was being validated; nothing was written;"
+                        + " run the load again once the file is complete");
+            }
+            for (int batch = 0; batch < batches; batch++) {
+                while (inFlight.size() >= options.concurrency()) {
+                    complete(inFlight, free, written, batches, points, target, listener);
+                }
+                long from = plan.from(batch);
+                long to = plan.to(batch);
+                if (to - from > Integer.MAX_VALUE - 16) {
+                    throw new IllegalArgumentException("batch " + (batch + 1) + " of " + file + " is over 2 GB; use a smaller"
+                            + " batchSize");
+                }
+                int n = (int) (to - from);
+                byte[] buf = free.isEmpty() ? new byte[Math.max(n + 1, 1 << 16)] : free.poll();
+                if (buf.length < n + 1) {
+                    buf = new byte[n + n / 4 + 1];
+                }
+                readFully(in, buf, n, from, file);
+                int len = plan.carriageReturns ? withoutCr(buf, n) : n;
+                if (len == 0 || buf[len - 1] != '\n') {
                     buf[len++] = '\n';
-                    inBatch++;
                 }
-                if (inBatch > 0 && (inBatch == options.batchSize() || !more)) {
-                    while (inFlight.size() >= options.concurrency()) {
-                        complete(inFlight, free, written, batches, points, target, listener);
-                    }
-                    batch++;
-                    final byte[] body = buf;
-                    final int bodyLength = len;
-                    final int batchPoints = inBatch;
-                    final String which = "batch " + batch + " of " + batches + " (lines " + firstLine + "-" + r.lineNumber
-                            + ", " + inBatch + " points)";
-                    Future<?> f = sender.submit(() -> send(target, options, log, body, bodyLength, batchPoints, which));
-                    inFlight.add(new InFlight(f, body, batchPoints, batch));
-                    buf = free.isEmpty() ? new byte[body.length] : free.poll();
-                    len = 0;
-                    inBatch = 0;
-                }
+                final int number = batch + 1;
+                final int batchPoints = plan.points(batch);
+                final String which = "batch " + number + " of " + batches + " (lines " + plan.firstLine(batch) + "-"
+                        + plan.lastLine(batch) + ", " + batchPoints + " points)";
+                final WriteTarget.Body body = target.prepare(buf, len);
+                Future<?> f = sender.submit(() -> send(target, options, log, body, batchPoints, which));
+                inFlight.add(new InFlight(f, buf, batchPoints, number));
             }
             while (!inFlight.isEmpty()) {
                 complete(inFlight, free, written, batches, points, target, listener);
@@ -139,6 +131,28 @@ public final class LineProtocolLoader {
             sender.shutdownNow();
         }
         return new Report(points, written[0], batches, summary.minTime(), summary.maxTime(), false, summary);
+    }
+
+    private static void readFully(FileChannel in, byte[] buf, int n, long from, Path file) throws IOException {
+        ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
+        while (bb.hasRemaining()) {
+            if (in.read(bb, from + bb.position()) < 0) {
+                throw new IOException(file + " became shorter while it was being loaded");
+            }
+        }
+    }
+
+    /** Removes the CR of each CRLF (and a CR at the end) in {@code buf[0, n)}; returns the new length. */
+    static int withoutCr(byte[] buf, int n) {
+        int w = 0;
+        for (int i = 0; i < n; i++) {
+            byte c = buf[i];
+            if (c == '\r' && (i + 1 == n || buf[i + 1] == '\n')) {
+                continue;
+            }
+            buf[w++] = c;
+        }
+        return w;
     }
 
     private record InFlight(Future<?> future, byte[] buffer, int points, int number) {
@@ -208,13 +222,13 @@ public final class LineProtocolLoader {
         }
     }
 
-    private static void send(WriteTarget target, Options options, Consumer<String> log, byte[] buf, int len, int points,
+    private static void send(WriteTarget target, Options options, Consumer<String> log, WriteTarget.Body body, int points,
             String which) {
         RetryPolicy retry = options.retry();
         for (int attempt = 1; ; attempt++) {
             InfluxException failure;
             try {
-                target.write(buf, len, points, options.precision());
+                target.send(body, points, options.precision());
                 return;
             } catch (InfluxException e) {
                 failure = e;

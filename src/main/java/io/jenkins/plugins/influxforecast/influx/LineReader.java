@@ -16,6 +16,8 @@ final class LineReader {
     private int pos;
     private int limit;
     private boolean eof;
+    /** Bytes of the input before {@code buf[0]}. */
+    private long base;
     /** The current line: {@code buf[start, end)}, without the line break (a trailing CR is kept). */
     int start;
     int end;
@@ -54,6 +56,7 @@ final class LineReader {
             // move the partial line to the front, grow for very long lines, read more
             int partial = limit - pos;
             if (pos > 0) {
+                base += pos;
                 System.arraycopy(buf, pos, buf, 0, partial);
             } else if (partial == buf.length) {
                 buf = Arrays.copyOf(buf, buf.length * 2);
@@ -70,6 +73,21 @@ final class LineReader {
             // nothing before scannedTo holds a line break; the loop rescans it, which is cheap
             assert scannedTo <= limit;
         }
+    }
+
+    /** How many bytes were read from the input so far (all of them once {@link #next()} returned false). */
+    long bytesRead() {
+        return base + limit;
+    }
+
+    /** The offset in the input of the current line's first byte. */
+    long offset() {
+        return base + start;
+    }
+
+    /** Whether the current line ends with a carriage return (CRLF line breaks). */
+    boolean endsWithCr() {
+        return end > start && buf[end - 1] == '\r';
     }
 
     /** Whether the current line is blank or a comment. */

@@ -67,11 +67,24 @@ final class LineScanner {
     }
 
     boolean sameRange(int s1, int e1, int s2, int e2) {
-        return Arrays.equals(b, s1, e1, b, s2, e2);
+        return same(b, s1, e1, b, s2, e2);
     }
 
     boolean rangeIs(int s, int e, byte[] word) {
-        return Arrays.equals(b, s, e, word, 0, word.length);
+        return same(b, s, e, word, 0, word.length);
+    }
+
+    /** Arrays.equals for the short ranges of keys and names, without its set-up cost. */
+    static boolean same(byte[] x, int xs, int xe, byte[] y, int ys, int ye) {
+        if (xe - xs != ye - ys) {
+            return false;
+        }
+        for (int k = 0; k < xe - xs; k++) {
+            if (x[xs + k] != y[ys + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Scans {@code bytes[start, end)} (a trailing CR is ignored). */
@@ -174,14 +187,22 @@ final class LineScanner {
         if (k == e) {
             throw error("bad " + what + " '" + new String(b, s, e - s, StandardCharsets.UTF_8) + "'");
         }
+        // accumulate negatively so that Long.MIN_VALUE fits; the first 18 digits cannot overflow
         long v = 0;
+        int safe = Math.min(e, k + 18);
+        for (; k < safe; k++) {
+            int d = b[k] - '0';
+            if (d < 0 || d > 9) {
+                throw error("bad " + what + " '" + new String(b, s, e - s, StandardCharsets.UTF_8) + "'");
+            }
+            v = v * 10 - d;
+        }
         for (; k < e; k++) {
             int d = b[k] - '0';
             if (d < 0 || d > 9) {
                 throw error("bad " + what + " '" + new String(b, s, e - s, StandardCharsets.UTF_8) + "'");
             }
-            // accumulate negatively so that Long.MIN_VALUE fits
-            if (v < (Long.MIN_VALUE + d) / 10) {
+            if (v < Long.MIN_VALUE / 10 || v * 10 < Long.MIN_VALUE + d) {
                 throw error(what + " out of range '" + new String(b, s, e - s, StandardCharsets.UTF_8) + "'");
             }
             v = v * 10 - d;
@@ -212,23 +233,27 @@ final class LineScanner {
 
     /** Skips a measurement, key or tag value up to an unescaped separator. */
     private void token(boolean keyOrTag) {
-        while (i < n) {
-            byte c = b[i];
-            if (c == '\\' && i + 1 < n) {
-                byte d = b[i + 1];
+        final byte[] bytes = b;
+        final int end = n;
+        int j = i;
+        while (j < end) {
+            byte c = bytes[j];
+            if (c == ',' || c == ' ' || (keyOrTag && c == '=')) {
+                break;
+            }
+            if (c == '\\' && j + 1 < end) {
+                byte d = bytes[j + 1];
                 if (d == ',' || d == ' ' || (keyOrTag && d == '=')) {
-                    i += 2;
+                    j += 2;
                     continue;
                 }
-            }
-            if (c == ',' || c == ' ' || (keyOrTag && c == '=')) {
-                return;
-            }
-            if (c == '\r' || c == '\n') {
+            } else if (c == '\r' || c == '\n') {
+                i = j;
                 throw error("line break inside the line");
             }
-            i++;
+            j++;
         }
+        i = j;
     }
 
     private FieldType fieldValue(int ks, int ke) {

@@ -200,6 +200,40 @@ final class MsgpackReader {
         return integer();
     }
 
+    /** The time and value {@link #timeAndFloat()} read. */
+    long fastTime;
+    double fastValue;
+
+    /**
+     * The common row body of an answer, an int64 (or uint64 below 2^63) time then a float64 value,
+     * read straight from the buffer when both are there: one check instead of a call per byte.
+     * False (nothing consumed) for anything else; the caller then reads the values one by one.
+     */
+    boolean timeAndFloat() {
+        int p = pos;
+        if (limit - p < 18) {
+            return false;
+        }
+        byte[] b = buf;
+        int t = b[p] & 0xff;
+        if ((t != 0xd3 && t != 0xcf) || (b[p + 9] & 0xff) != 0xcb) {
+            return false;
+        }
+        long time = be8(b, p + 1);
+        if (time < 0 && t == 0xcf) {
+            return false;
+        }
+        fastTime = time;
+        fastValue = Double.longBitsToDouble(be8(b, p + 10));
+        pos = p + 18;
+        return true;
+    }
+
+    private static long be8(byte[] b, int p) {
+        return (b[p] & 0xffL) << 56 | (b[p + 1] & 0xffL) << 48 | (b[p + 2] & 0xffL) << 40 | (b[p + 3] & 0xffL) << 32
+                | (b[p + 4] & 0xffL) << 24 | (b[p + 5] & 0xffL) << 16 | (b[p + 6] & 0xffL) << 8 | (b[p + 7] & 0xffL);
+    }
+
     /** Skips one value, nested ones included. */
     void skip() throws IOException {
         switch (peek()) {

@@ -149,17 +149,22 @@ public record ProxyConfig(URI explicit, URI httpProxy, URI httpsProxy, List<Stri
         return false;
     }
 
-    /** A {@link ProxySelector} for java.net.http that applies this configuration. */
+    /** The {@link Proxy} for a request to {@code target}: {@link Proxy#NO_PROXY} for a direct connection. */
+    public Proxy proxy(URI target) {
+        URI p = proxyFor(target);
+        if (p == null) {
+            return Proxy.NO_PROXY;
+        }
+        int port = p.getPort() > 0 ? p.getPort() : 80;
+        return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(p.getHost(), port));
+    }
+
+    /** A {@link ProxySelector} that applies this configuration (for the 2.x client library). */
     public ProxySelector selector() {
         return new ProxySelector() {
             @Override
             public List<Proxy> select(URI uri) {
-                URI p = proxyFor(uri);
-                if (p == null) {
-                    return List.of(Proxy.NO_PROXY);
-                }
-                int port = p.getPort() > 0 ? p.getPort() : 80;
-                return List.of(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(p.getHost(), port)));
+                return List.of(proxy(uri));
             }
 
             @Override

@@ -11,6 +11,24 @@ public interface WriteTarget {
      */
     void write(byte[] lines, int length, int points, Precision precision);
 
+    /** A batch as it goes on the wire: {@code bytes[0, length)}, gzip-compressed or not. */
+    record Body(byte[] bytes, int length, boolean gzip) {
+    }
+
+    /**
+     * Encodes a batch for {@link #send} (compresses it when the target compresses), so the loader
+     * can do that while the previous batch is on its way. The result may share {@code lines}.
+     * Called by one thread at a time.
+     */
+    default Body prepare(byte[] lines, int length) {
+        return new Body(lines, length, false);
+    }
+
+    /** Writes a batch that {@link #prepare} encoded; as {@link #write}. */
+    default void send(Body body, int points, Precision precision) {
+        write(body.bytes(), body.length(), points, precision);
+    }
+
     /** For messages: the server and the destination (database, bucket). */
     String describe();
 }

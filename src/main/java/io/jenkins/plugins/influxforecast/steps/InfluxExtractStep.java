@@ -3,8 +3,10 @@ package io.jenkins.plugins.influxforecast.steps;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.Item;
 import hudson.model.Result;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.influxforecast.influx.Durations;
 import io.jenkins.plugins.influxforecast.influx.SeriesQuery;
 import io.jenkins.plugins.influxforecast.pipeline.Commands;
@@ -20,6 +22,7 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -412,6 +415,18 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
             Object where = namedArgs.get("server") != null ? namedArgs.get("server") : namedArgs.get("url");
             Object out = namedArgs.getOrDefault("output", "influx.csv");
             return where == null ? null : where + " -> " + out;
+        }
+
+        /** The credentials drop-down of the Snippet Generator (see {@link CredentialsField#fill}). */
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String url,
+                                                     @QueryParameter String credentialsId) {
+            return CredentialsField.fill(item, url, credentialsId);
+        }
+
+        /** Warns when the ID is not a username/password or secret text credential usable here. */
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String url,
+                                                   @QueryParameter String value) {
+            return CredentialsField.check(item, url, value);
         }
 
         public FormValidation doCheckServer(@QueryParameter String value) {

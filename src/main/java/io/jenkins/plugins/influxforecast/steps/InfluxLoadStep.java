@@ -4,8 +4,10 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.Item;
 import hudson.model.Result;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.influxforecast.pipeline.Commands;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -261,6 +264,18 @@ public final class InfluxLoadStep extends InfluxConnectionStep {
         public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
             Object where = namedArgs.get("server") != null ? namedArgs.get("server") : namedArgs.get("url");
             return namedArgs.getOrDefault("input", "forecast.lp") + (where == null ? "" : " -> " + where);
+        }
+
+        /** The credentials drop-down of the Snippet Generator (see {@link CredentialsField#fill}). */
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String url,
+                                                     @QueryParameter String credentialsId) {
+            return CredentialsField.fill(item, url, credentialsId);
+        }
+
+        /** Warns when the ID is not a username/password or secret text credential usable here. */
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String url,
+                                                   @QueryParameter String value) {
+            return CredentialsField.check(item, url, value);
         }
 
         public FormValidation doCheckServer(@QueryParameter String value) {

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
+import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.io.Serializable;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -171,6 +173,18 @@ public final class InfluxServer extends AbstractDescribableImpl<InfluxServer> im
 
         public FormValidation doCheckUrl(@QueryParameter String value) {
             return StepChecks.required("url", value, v -> checkUrl("url", v));
+        }
+
+        /** The credentials drop-down of the server form (see {@link CredentialsField#fill}). */
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String url,
+                                                     @QueryParameter String credentialsId) {
+            return CredentialsField.fill(item, url, credentialsId);
+        }
+
+        /** Warns when the ID is not a username/password or secret text credential usable here. */
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String url,
+                                                   @QueryParameter String value) {
+            return CredentialsField.check(item, url, value);
         }
 
         public ListBoxModel doFillInfluxVersionItems() {

@@ -60,7 +60,8 @@ import java.util.function.BiFunction;
  * R's forecasts are kept in {@code target/r-cache} and reused (they do not depend on our code);
  * {@code -Dm4.rcache=false} runs R again.
  * Weekly runs as M4 scored it, without a seasonal period: specs that take {@code season} and do
- * not set it get {@code season=1} there.
+ * not set it get {@code season=1} there. {@code auto} without a {@code horizon} gets the set's
+ * horizon, as the command line gives it the forecast horizon.
  *
  * <p>Extending: add a {@link Column} to {@link #COLUMNS} (e.g. interval scores computed from
  * {@link SeriesResult#forecast()} with {@code --levels}).
@@ -294,6 +295,10 @@ public final class M4Benchmark {
     /** The model for a spec on a set: Weekly gives season=1 to specs that take a season and set none. */
     static ForecastModel model(String text, Dataset ds) {
         ModelSpec spec = ModelSpec.parse(text);
+        if (spec.name().equals("auto") && !spec.has("horizon")) {
+            // as the command line and the forecast step do: auto backtests on windows of the forecast horizon
+            spec = spec.with("horizon", ds.horizon());
+        }
         if (ds.season() != null && !spec.has("season") && !spec.has("seasons")) {
             try {
                 return Models.create(spec.with("season", ds.season()));

@@ -131,4 +131,37 @@ class ExtractCsvWriterTest {
             }
         }
     }
+
+    @Test
+    void wholeNumbersAndTimesOfEveryLengthAreExactAcrossManyBufferFlushes() throws Exception {
+        try (ExtractCsvWriter w = new ExtractCsvWriter(dir.resolve("w.csv"))) {
+            long p = 1;
+            for (int digits = 1; digits <= 15; digits++, p *= 10) {
+                for (long v : new long[] {p, p - 1, p + 1, 7 * p, 10 * p - 1}) {
+                    if (v > 0 && v < 1_000_000_000_000_000L) {
+                        assertThat(w.format(v)).isEqualTo(Long.toString(v));
+                        assertThat(w.format(-v)).isEqualTo(Long.toString(-v));
+                    }
+                }
+            }
+            assertThat(w.format(0.0)).isEqualTo("0");
+        }
+        Path out = dir.resolve("many.csv");
+        List<String> expected = new java.util.ArrayList<>();
+        expected.add(ExtractCsvWriter.HEADER);
+        try (ExtractCsvWriter w = new ExtractCsvWriter(out)) {
+            w.beginSeries("m", Map.of("site", "a b"));
+            java.util.Random random = new java.util.Random(3);
+            long t = -5;
+            for (int i = 0; i < 30_000; i++) { // about 1 MB: many flushes of the 64 KB buffer
+                double v = Math.round(random.nextGaussian() * 1e5) / 100.0;
+                w.point(t, v);
+                expected.add("m,site=a\\ b," + t + "," + w.format(v));
+                t += i < 20 ? 1 : 1 + Math.abs(random.nextLong() % (Long.MAX_VALUE / 40_000));
+            }
+            w.endSeries();
+            w.commit();
+        }
+        assertThat(Files.readAllLines(out)).containsExactlyElementsOf(expected);
+    }
 }

@@ -51,7 +51,7 @@ class InfluxTlsIT {
                 .isInstanceOf(LoadFailedException.class).hasMessageContaining("404"); // reached the server over TLS
         InfluxHttp http = new InfluxHttp(InfluxOptionsForTest.connection(o));
         var response = http.send(() -> http.request(http.endpoint("/query", Map.of("q", "CREATE DATABASE tls")))
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), RetryPolicy.ofRetries(0,
+                .post(new byte[0], 0), RetryPolicy.ofRetries(0,
                 java.time.Duration.ZERO), "query", l -> { });
         response.body().close();
         LoadRunner.run(LoadRequest.fromOptions(o, Map.of(), work), l -> { });

@@ -126,4 +126,62 @@ class LineProtocolValidatorTest {
         assertThat(LineProtocol.tagSet(new java.util.TreeMap<>(java.util.Map.of("b", "2 2", "a", "1,1"))))
                 .isEqualTo("a=1\\,1,b=2\\ 2");
     }
+
+    /** A file of several series, comments, blank lines and CRLF breaks here and there. */
+    private Path mixedFile(String name, int points, String replaceLine, int at) throws Exception {
+        StringBuilder sb = new StringBuilder("# forecast\n");
+        for (int i = 0; i < points; i++) {
+            if (i % 997 == 0) {
+                sb.append("\n# series ").append(i).append('\n');
+            }
+            String line = i == at ? replaceLine : "pred,site=s" + (i % 3) + " value=" + (i * 0.25) + ",lo=" + i + " " + (1000L + i);
+            sb.append(line).append(i % 5 == 0 ? "\r\n" : "\n");
+        }
+        Path f = dir.resolve(name);
+        Files.writeString(f, sb);
+        return f;
+    }
+
+    private static List<String> plan(LineProtocolValidator.BatchPlan p) {
+        List<String> out = new ArrayList<>();
+        for (int b = 0; b < p.batches(); b++) {
+            out.add(p.from(b) + "-" + p.to(b) + ":" + p.firstLine(b) + "-" + p.lastLine(b) + "/" + p.points(b));
+        }
+        out.add("cr=" + p.carriageReturns + " size=" + p.size);
+        return out;
+    }
+
+    @Test
+    void validatingInPartsGivesTheOnePassSummaryAndBatches() throws Exception {
+        Path f = mixedFile("parts.lp", 20_000, null, -1);
+        LineProtocolValidator.BatchPlan one = new LineProtocolValidator.BatchPlan(700);
+        LineProtocolValidator.Summary s1 = LineProtocolValidator.validate(f, Precision.NS, one, 1, 0);
+        for (int parts : new int[] {2, 3, 4}) {
+            LineProtocolValidator.BatchPlan many = new LineProtocolValidator.BatchPlan(700);
+            LineProtocolValidator.Summary s = LineProtocolValidator.validate(f, Precision.NS, many, parts, 0);
+            assertThat(s).as("parts " + parts).isEqualTo(s1);
+            assertThat(plan(many)).as("parts " + parts).isEqualTo(plan(one));
+        }
+        assertThat(s1.points()).isEqualTo(20_000);
+        assertThat(one.batches()).isEqualTo(29);
+        assertThat(one.points(28)).isEqualTo(20_000 - 28 * 700);
+        assertThat(one.carriageReturns).isTrue();
+        assertThat(one.size).isEqualTo(Files.size(f));
+    }
+
+    @Test
+    void anInvalidFileValidatedInPartsIsReportedAsInOnePass() throws Exception {
+        // a bad line, and a field whose type changes in a later part: the report names the same lines
+        for (String bad : new String[] {"pred,site=s1 value=NaN 5", "pred,site=s1 value=1,lo=3i 5"}) {
+            Path f = mixedFile("bad.lp", 20_000, bad, 15_000);
+            String one = org.junit.jupiter.api.Assertions.assertThrows(LineProtocolValidator.InvalidFileException.class,
+                    () -> LineProtocolValidator.validate(f, Precision.NS, new LineProtocolValidator.BatchPlan(5), 1, 0))
+                    .getMessage();
+            String parts = org.junit.jupiter.api.Assertions.assertThrows(LineProtocolValidator.InvalidFileException.class,
+                    () -> LineProtocolValidator.validate(f, Precision.NS, new LineProtocolValidator.BatchPlan(5), 4, 0))
+                    .getMessage();
+            // line 15034: the header, 16 blank + comment pairs, 15000 points before it
+            assertThat(parts).isEqualTo(one).contains("1 invalid line(s)").contains("line 15034: ");
+        }
+    }
 }

@@ -186,6 +186,47 @@ class V2AndV3PathTest {
     }
 
     @Test
+    void batchesAreTheValidatedBytesWithCrlfRemovedAndCommentsSkippedLikeInfluxDbDoes() throws Exception {
+        Path lp = dir.resolve("crlf.lp");
+        // CRLF breaks, a comment and a blank line inside the second batch, no break after the last line
+        Files.writeString(lp, "# header\r\nm value=1 1\r\nm value=2 2\r\n\r\n# between\r\nm value=3 3\r\nm value=4 4\r\n"
+                + "m value=5 5");
+        try (HttpFixture f = new HttpFixture().answer(204, "").answer(204, "").answer(204, "")) {
+            InfluxConnection c = InfluxConnection.builder().url(f.url()).database("d").proxy("none").build();
+            List<String> batches = new ArrayList<>();
+            LineProtocolLoader.Report r = LineProtocolLoader.load(lp, HttpWriteTarget.of(c, true), new LineProtocolLoader.Options(2,
+                    Precision.NS, RetryPolicy.ofRetries(0, Duration.ZERO), false), l -> { }, (b, n, w) -> batches.add(b + "/" + n
+                    + "=" + w));
+            assertThat(r.pointsWritten()).isEqualTo(5);
+            assertThat(batches).containsExactly("1/3=2", "2/3=4", "3/3=5");
+            assertThat(f.requests).extracting(HttpFixture.Request::body).containsExactly(
+                    "m value=1 1\nm value=2 2\n\n# between\n", "m value=3 3\nm value=4 4\n", "m value=5 5\n");
+            assertThat(f.requests).allSatisfy(q -> assertThat(q.header("Content-Encoding")).isEqualTo("gzip"));
+        }
+        // the batch named in an error gives the lines of its first and last point
+        try (HttpFixture f = new HttpFixture().answer(204, "").answer(400, "{\"error\":\"no\"}")) {
+            InfluxConnection c = InfluxConnection.builder().url(f.url()).database("d").proxy("none").build();
+            LoadFailedException e = org.junit.jupiter.api.Assertions.assertThrows(LoadFailedException.class,
+                    () -> LineProtocolLoader.load(lp, HttpWriteTarget.of(c, false), new LineProtocolLoader.Options(2,
+                            Precision.NS, RetryPolicy.ofRetries(0, Duration.ZERO), false), l -> { }, (b, n, w) -> { }));
+            assertThat(e.getMessage()).contains("batch 2 of 3 (lines 6-7, 2 points)").contains("2 of 5 points were written");
+        }
+    }
+
+    @Test
+    void gzipBodiesAreStandardGzipOfTheBatch() throws Exception {
+        HttpWriteTarget.Gzipper g = new HttpWriteTarget.Gzipper();
+        for (String text : List.of("", "m value=1 1\n", "m,site=a value=12.5 1600000000000000000\n".repeat(5000))) {
+            byte[] raw = text.getBytes(StandardCharsets.UTF_8);
+            WriteTarget.Body b = g.compress(raw, raw.length);
+            assertThat(b.gzip()).isTrue();
+            byte[] back = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(b.bytes(), 0, b.length()))
+                    .readAllBytes();
+            assertThat(new String(back, StandardCharsets.UTF_8)).isEqualTo(text);
+        }
+    }
+
+    @Test
     void aServerThatStopsSendingIsATimeoutNotAHang() throws Exception {
         String json = "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"m\",\"columns\":[\"time\",\"value\"],"
                 + "\"values\":[[1000,1],[2000,2.5]]}]}]}\n";

@@ -86,6 +86,29 @@ class SnippetGeneratorFilesTest {
         resource(BASE + "InfluxForecastConfiguration/help-servers.html");
     }
 
+    /**
+     * credentialsId is a credentials drop-down wherever it appears, backed by the descriptor's
+     * doFillCredentialsIdItems(@AncestorInPath Item, @QueryParameter url, @QueryParameter
+     * credentialsId): Jenkins refreshes the list when the url field changes (the query parameters
+     * are the fields the list depends on) and validates through doCheckCredentialsId.
+     */
+    @Test
+    void credentialsIdIsACredentialsDropDown() throws Exception {
+        for (Class<?> owner : List.of(InfluxServer.class, InfluxExtractStep.class, InfluxLoadStep.class)) {
+            String jelly = resource(BASE + owner.getSimpleName() + "/config.jelly");
+            assertThat(jelly).as(owner.getSimpleName()).contains("xmlns:c=\"/lib/credentials\"")
+                    .containsPattern("<f:entry field=\"credentialsId\" title=\"[^\"]+\">\\s*<c:select/>\\s*</f:entry>");
+            Class<?> descriptor = Class.forName(owner.getName() + "$DescriptorImpl");
+            java.lang.reflect.Method fill = descriptor.getMethod("doFillCredentialsIdItems", hudson.model.Item.class, String.class, String.class);
+            assertThat(fill.getParameters()[0].isAnnotationPresent(org.kohsuke.stapler.AncestorInPath.class)).isTrue();
+            assertThat(List.of(fill.getParameters()[1], fill.getParameters()[2]))
+                    .map(param -> param.getAnnotation(org.kohsuke.stapler.QueryParameter.class) != null ? param.getName() : "?")
+                    .containsExactly("url", "credentialsId");
+            java.lang.reflect.Method check = descriptor.getMethod("doCheckCredentialsId", hudson.model.Item.class, String.class, String.class);
+            assertThat(check.getParameters()[2].getName()).isEqualTo("value");
+        }
+    }
+
     @Test
     void indexJellyAndDisplayNames() throws IOException {
         assertThat(resource("/index.jelly")).startsWith("<?jelly escape-by-default='true'?>").contains("<div>");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.influxforecast.steps;
 
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.util.Secret;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -11,6 +12,10 @@ final class TestCredentials {
     }
 
     static StandardUsernamePasswordCredentials usernamePassword(String id, String username, String password) {
+        return usernamePassword(id, username, password, "test");
+    }
+
+    static StandardUsernamePasswordCredentials usernamePassword(String id, String username, String password, String description) {
         return new StandardUsernamePasswordCredentials() {
             @Override
             public String getId() {
@@ -19,7 +24,7 @@ final class TestCredentials {
 
             @Override
             public String getDescription() {
-                return "test";
+                return description;
             }
 
             @Override
@@ -37,6 +42,10 @@ final class TestCredentials {
     }
 
     static StringCredentials token(String id, String token) {
+        return token(id, token, "test");
+    }
+
+    static StringCredentials token(String id, String token, String description) {
         return new StringCredentials() {
             @Override
             public String getId() {
@@ -45,12 +54,29 @@ final class TestCredentials {
 
             @Override
             public String getDescription() {
-                return "test";
+                return description;
             }
 
             @Override
             public Secret getSecret() {
                 return Secret.fromString(token);
+            }
+
+            private static final long serialVersionUID = 1L;
+        };
+    }
+
+    /** A credential of a kind the steps do not accept (like an SSH key or a certificate). */
+    static StandardCredentials other(String id, String description) {
+        return new StandardCredentials() {
+            @Override
+            public String getId() {
+                return id;
+            }
+
+            @Override
+            public String getDescription() {
+                return description;
             }
 
             private static final long serialVersionUID = 1L;

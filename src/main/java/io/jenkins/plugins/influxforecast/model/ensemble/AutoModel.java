@@ -28,7 +28,7 @@ import java.util.Map;
  * <p>Parameters: {@code horizon} (of the backtest windows; default one season, or 10 steps without a
  * season; the command line sets it to the forecast horizon), {@code windows} (3), {@code season}
  * (default: the frequency's shortest natural period), {@code ensemble} (largest combination scored,
- * 3; 1 for none), {@code combine} (median or mean), {@code effort} (fast: cheap candidates; full: also
+ * 5; 1 for none), {@code combine} (median or mean), {@code effort} (fast: cheap candidates; full: also
  * the automatic ARIMA search and seasonal ETS for long seasons), {@code fourier=[52.18]} (periods for a
  * harmonic-regression candidate; weekly and daily data get their yearly cycle by default),
  * {@code parallel} (true).
@@ -52,7 +52,7 @@ public final class AutoModel implements ForecastModel {
         this.windows = spec.intParam("windows", 3, 1, 50);
         String s = spec.param("season").orElse(null);
         this.season = s == null ? null : s.equalsIgnoreCase("none") ? Integer.valueOf(1) : spec.intParam("season", 1, 1, 100_000);
-        this.maxEnsemble = spec.intParam("ensemble", 3, 1, 10);
+        this.maxEnsemble = spec.intParam("ensemble", 5, 1, 10);
         this.combine = Combiner.valueOf(spec.choiceParam("combine", "median", "median", "mean").toUpperCase(Locale.ROOT));
         this.full = spec.choiceParam("effort", "fast", "fast", "full").equals("full");
         this.parallel = spec.boolParam("parallel", true);
@@ -115,6 +115,13 @@ public final class AutoModel implements ForecastModel {
         if (periods.size() >= 2 && Models.names().contains("mstl") && Models.names().contains("theta")) {
             out.add(ModelSpec.parse("mstl(theta,seasons=" + periods.toString().replace(" ", "") + ")"));
         }
+        // the seasonal naive of each longer natural period (hourly: the same hour a week before), which
+        // costs nothing and, alone or in a combination, wins on many series with a weekly pattern
+        for (int per : periods) {
+            if (per > m) {
+                out.add(ModelSpec.parse("snaive(season=" + per + ")"));
+            }
+        }
         // the yearly cycle of weekly (52.18 weeks) or daily (365.25 days) data, as Fourier terms
         List<Double> fourier = new ArrayList<>(this.fourier);
         if (fourier.isEmpty()) {
@@ -143,7 +150,7 @@ public final class AutoModel implements ForecastModel {
      * squares on the backtest windows (R's auto.arima approximates the same way while it searches;
      * about ten times cheaper than exact maximum likelihood) and are refitted exactly when chosen.
      */
-    static ModelSpec backtestVariant(ModelSpec s) {
+    public static ModelSpec backtestVariant(ModelSpec s) {
         boolean fixedArima = s.name().equals("arima") && (s.params().containsKey("p") || s.params().containsKey("q")
                 || s.params().containsKey("P") || s.params().containsKey("Q"));
         if (fixedArima && !s.has("method") && !s.has("fourier")) {

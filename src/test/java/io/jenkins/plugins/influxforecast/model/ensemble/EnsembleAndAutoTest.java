@@ -8,6 +8,7 @@ import io.jenkins.plugins.influxforecast.evaluate.Calibration;
 import io.jenkins.plugins.influxforecast.evaluate.ForecastCheck;
 import io.jenkins.plugins.influxforecast.model.FittedModel;
 import io.jenkins.plugins.influxforecast.model.Forecast;
+import io.jenkins.plugins.influxforecast.model.ModelSpec;
 import io.jenkins.plugins.influxforecast.model.Models;
 import io.jenkins.plugins.influxforecast.series.Frequency;
 import io.jenkins.plugins.influxforecast.series.TimeSeries;
@@ -107,5 +108,67 @@ class EnsembleAndAutoTest {
         assertThat(f.forecast(5, 95).horizon()).isEqualTo(5);
         assertThatThrownBy(() -> Models.create("auto").fit(hourly(2, 0, 6))).hasMessageContaining("need at least 3");
         assertThatThrownBy(() -> Models.create("auto(windows=0)")).hasMessageContaining("windows must be an integer from 1");
+    }
+
+    @Test
+    void defaultCandidatesAddTheSeasonalNaiveOfEachLongerPeriod() {
+        AutoModel auto = AutoModel.create(ModelSpec.parse("auto"));
+        Frequency hourly = Frequency.parse("1h");
+        List<String> three = auto.candidates(24, hourly, 24 * 7 * 3).stream().map(ModelSpec::toString).toList();
+        assertThat(three.get(0)).isEqualTo("snaive(season=24)");
+        assertThat(three).contains("snaive(season=168)", "mstl(theta,seasons=[24,168])");
+        // fewer than two weeks: neither the weekly seasonal naive nor the two-season decomposition
+        List<String> ten = auto.candidates(24, hourly, 24 * 10).stream().map(ModelSpec::toString).toList();
+        assertThat(ten).noneMatch(c -> c.contains("168"));
+        // given candidates replace the defaults
+        assertThat(AutoModel.create(ModelSpec.parse("auto(naive,theta)")).candidates(24, hourly, 24 * 7 * 3))
+                .extracting(ModelSpec::toString).containsExactly("snaive(season=24)", "naive", "theta");
+    }
+
+    @Test
+    void autoFindsTheWeeklyPatternOfHourlyData() {
+        // every weekday has its own daily profile: the same hour a week before is the best forecast
+        Random rnd = new Random(7);
+        double[][] profile = new double[7][24];
+        for (double[] day : profile) {
+            for (int hr = 0; hr < 24; hr++) {
+                day[hr] = 20 * rnd.nextDouble();
+            }
+        }
+        double[] y = new double[24 * 7 * 6];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 100 + profile[(t / 24) % 7][t % 24] + 0.3 * rnd.nextGaussian();
+        }
+        TimeSeries s = TimeSeries.of("s", Instant.parse("2024-01-01T00:00:00Z"), Frequency.parse("1h"), y);
+        FittedModel f = Models.create("auto(horizon=48)").fit(s);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> cands = (List<Map<String, Object>>) f.parameters().get("candidates");
+        @SuppressWarnings("unchecked")
+        double base = (Double) ((Map<String, Object>) f.parameters().get("baseline")).get("mase");
+        assertThat(cands).filteredOn(c -> c.get("model").equals("snaive(season=168)")).singleElement()
+                .satisfies(c -> assertThat((Double) c.get("mase")).isLessThan(base / 5));
+        assertThat(f.parameters().get("selected").toString()).contains("168");
+        double[] fc = f.forecast(48).mean();
+        double err = 0;
+        for (int j = 0; j < 48; j++) {
+            int t = y.length + j;
+            err += Math.abs(fc[j] - (100 + profile[(t / 24) % 7][t % 24]));
+        }
+        assertThat(err / 48).isLessThan(1.0);
+    }
+
+    @Test
+    void autoScoresCombinationsOfUpToFiveBestByDefault() {
+        TimeSeries s = hourly(24 * 12, 0.5, 8);
+        FittedModel f = Models.create("auto(naive,drift,mean,movingaverage(window=12),theta,horizon=24)").fit(s);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> combos = (List<Map<String, Object>>) f.parameters().get("combinations");
+        // six candidates (the baseline among them): the best 2, 3, 4 and 5
+        assertThat(combos).hasSize(4);
+        String five = combos.get(3).get("model").toString();
+        assertThat(five).startsWith("median of ");
+        assertThat(five.substring("median of ".length()).split(", ")).hasSize(5);
+        FittedModel two = Models.create("auto(naive,drift,mean,movingaverage(window=12),theta,horizon=24,ensemble=2)").fit(s);
+        assertThat((List<?>) two.parameters().get("combinations")).hasSize(1);
     }
 }

@@ -1,0 +1,10 @@
+package com.cloudbees.plugins.credentials;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.io.Serializable;
+
+/** Shim of the credentials plugin's {@code CredentialsMatcher}: a filter on credentials. */
+public interface CredentialsMatcher extends Serializable {
+
+    boolean matches(@NonNull Credentials item);
+}
