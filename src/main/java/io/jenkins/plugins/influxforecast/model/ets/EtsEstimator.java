@@ -28,6 +28,10 @@ import org.apache.commons.math3.linear.RealVector;
  * ETS) the initial seasonal states keep their heuristic values and only the smoothing parameters,
  * level and trend are optimised. The filter is O(1) per step whatever the period (a ring buffer of
  * seasonal states), and the admissibility test avoids root finding (see {@link EtsAdmissible}).
+ * The non-seasonal candidates of an automatic selection are searched side by side
+ * ({@link #fitNonSeasonal}): the filter is a chain of dependent multiply-adds that leaves the
+ * processor mostly waiting, so two or three likelihoods computed in one pass over the series cost
+ * little more than one; each search and each estimate stays exactly what it is alone.
  */
 public final class EtsEstimator {
 
@@ -83,7 +87,7 @@ public final class EtsEstimator {
      * {@link #fit} for each ({@code period} 1): each type runs its own Nelder-Mead search, and the
      * points the searches ask for are evaluated together, up to three types with the same error
      * component in one pass over the series ({@link EtsKernel#likelihoodNone}), which costs little
-     * more than one. Only for the likelihood criterion without R's arithmetic
+     * more than one (up to three of both errors together, {@link EtsKernel#likelihoodMixed}). Only for the likelihood criterion without R's arithmetic
      * ({@link #sideBySide}); the element for a type is its {@link EtsFit} or the RuntimeException
      * that {@code fit} would throw.
      */
@@ -144,6 +148,23 @@ public final class EtsEstimator {
                 break;
             }
             next = (next + 1) % count;
+            if (na > 0 && nm > 0 && na + nm <= 3) {
+                // both errors in one pass: the additive lanes first
+                for (int j = 0; j < na; j++) {
+                    problems[addLane[j]].lane(addK, j * EtsKernel.LANE);
+                }
+                for (int j = 0; j < nm; j++) {
+                    problems[multLane[j]].lane(addK, (na + j) * EtsKernel.LANE);
+                }
+                EtsKernel.likelihoodMixed(y, na, nm, addK, values, logs);
+                for (int j = 0; j < na; j++) {
+                    searches[addLane[j]].tell(Problem.finish(values[j]));
+                }
+                for (int j = 0; j < nm; j++) {
+                    searches[multLane[j]].tell(Problem.finish(values[na + j]));
+                }
+                continue;
+            }
             if (na > 0) {
                 EtsKernel.likelihoodNone(y, false, na, addK, values, logs, lanes(problems, addLane, na, addK));
                 for (int j = 0; j < na; j++) {

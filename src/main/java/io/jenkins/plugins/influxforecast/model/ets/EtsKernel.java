@@ -365,6 +365,137 @@ final class EtsKernel {
         }
     }
 
+    /**
+     * As {@link #likelihoodNone} for {@code adds} lanes with additive errors followed by
+     * {@code mults} lanes with multiplicative errors, at least one of each and three at most: the
+     * lone search of one error then shares its pass with the other error's searches.
+     */
+    static void likelihoodMixed(double[] y, int adds, int mults, double[] k, double[] out, double[] logs) {
+        if (adds < 1 || mults < 1 || adds + mults > 3) {
+            throw new IllegalArgumentException("mixed lanes: 1 or 2 of each error, 3 in all; got " + adds + " + " + mults);
+        }
+        if (adds == 1 && mults == 1) {
+            mixedAM(y, k, out, logs);
+        } else if (adds == 2) {
+            mixedAAM(y, k, out, logs);
+        } else {
+            mixedAMM(y, k, out, logs);
+        }
+    }
+
+    private static void mixedAM(double[] y, double[] k, double[] out, double[] logs) {
+        double a1 = k[0], bb1 = k[1], c1 = k[2], be1 = k[3], ph1 = k[4], q1 = k[5], b1 = k[6];
+        double a2 = k[7], bb2 = k[8], c2 = k[9], be2 = k[10], ph2 = k[11], q2 = k[12], b2 = k[13];
+        double s1 = 0.0, s2 = 0.0;
+        double p2 = 1.0;
+        int n = y.length;
+        int g2 = 0;
+        for (int i = 0; i < n; i++) {
+            double yi = y[i];
+            double r1 = yi - q1;
+            double r2 = yi - q2;
+            double e2 = r2 / q2;
+            p2 *= Math.abs(q2);
+            if (p2 > 1e150 || p2 < 1e-150) {
+                logs[n + g2++] = p2;
+                p2 = 1.0;
+            }
+            s1 += r1 * r1;
+            s2 += e2 * e2;
+            double n1 = a1 * q1 + (bb1 * b1 + c1 * yi);
+            double n2 = a2 * q2 + (bb2 * b2 + c2 * yi);
+            b1 = ph1 * b1 + be1 * r1;
+            b2 = ph2 * b2 + be2 * r2;
+            q1 = n1;
+            q2 = n2;
+        }
+        out[0] = criterion(n, s1, 0.0 + Math.log(1.0));
+        out[1] = criterion(n, s2, sumLogs(logs, n, g2) + Math.log(p2));
+    }
+
+    private static void mixedAAM(double[] y, double[] k, double[] out, double[] logs) {
+        double a1 = k[0], bb1 = k[1], c1 = k[2], be1 = k[3], ph1 = k[4], q1 = k[5], b1 = k[6];
+        double a2 = k[7], bb2 = k[8], c2 = k[9], be2 = k[10], ph2 = k[11], q2 = k[12], b2 = k[13];
+        double a3 = k[14], bb3 = k[15], c3 = k[16], be3 = k[17], ph3 = k[18], q3 = k[19], b3 = k[20];
+        double s1 = 0.0, s2 = 0.0, s3 = 0.0;
+        double p3 = 1.0;
+        int n = y.length;
+        int g3 = 0;
+        for (int i = 0; i < n; i++) {
+            double yi = y[i];
+            double r1 = yi - q1;
+            double r2 = yi - q2;
+            double r3 = yi - q3;
+            double e3 = r3 / q3;
+            p3 *= Math.abs(q3);
+            if (p3 > 1e150 || p3 < 1e-150) {
+                logs[2 * n + g3++] = p3;
+                p3 = 1.0;
+            }
+            s1 += r1 * r1;
+            s2 += r2 * r2;
+            s3 += e3 * e3;
+            double n1 = a1 * q1 + (bb1 * b1 + c1 * yi);
+            double n2 = a2 * q2 + (bb2 * b2 + c2 * yi);
+            double n3 = a3 * q3 + (bb3 * b3 + c3 * yi);
+            b1 = ph1 * b1 + be1 * r1;
+            b2 = ph2 * b2 + be2 * r2;
+            b3 = ph3 * b3 + be3 * r3;
+            q1 = n1;
+            q2 = n2;
+            q3 = n3;
+        }
+        double none = 0.0 + Math.log(1.0);
+        out[0] = criterion(n, s1, none);
+        out[1] = criterion(n, s2, none);
+        out[2] = criterion(n, s3, sumLogs(logs, 2 * n, g3) + Math.log(p3));
+    }
+
+    private static void mixedAMM(double[] y, double[] k, double[] out, double[] logs) {
+        double a1 = k[0], bb1 = k[1], c1 = k[2], be1 = k[3], ph1 = k[4], q1 = k[5], b1 = k[6];
+        double a2 = k[7], bb2 = k[8], c2 = k[9], be2 = k[10], ph2 = k[11], q2 = k[12], b2 = k[13];
+        double a3 = k[14], bb3 = k[15], c3 = k[16], be3 = k[17], ph3 = k[18], q3 = k[19], b3 = k[20];
+        double s1 = 0.0, s2 = 0.0, s3 = 0.0;
+        double p2 = 1.0, p3 = 1.0;
+        int n = y.length;
+        int g2 = 0, g3 = 0;
+        for (int i = 0; i < n; i++) {
+            double yi = y[i];
+            double r1 = yi - q1;
+            double r2 = yi - q2;
+            double r3 = yi - q3;
+            double e2 = r2 / q2;
+            double e3 = r3 / q3;
+            p2 *= Math.abs(q2);
+            p3 *= Math.abs(q3);
+            if (p2 > 1e150 || p2 < 1e-150 || p3 > 1e150 || p3 < 1e-150) {
+                if (p2 > 1e150 || p2 < 1e-150) {
+                    logs[n + g2++] = p2;
+                    p2 = 1.0;
+                }
+                if (p3 > 1e150 || p3 < 1e-150) {
+                    logs[2 * n + g3++] = p3;
+                    p3 = 1.0;
+                }
+            }
+            s1 += r1 * r1;
+            s2 += e2 * e2;
+            s3 += e3 * e3;
+            double n1 = a1 * q1 + (bb1 * b1 + c1 * yi);
+            double n2 = a2 * q2 + (bb2 * b2 + c2 * yi);
+            double n3 = a3 * q3 + (bb3 * b3 + c3 * yi);
+            b1 = ph1 * b1 + be1 * r1;
+            b2 = ph2 * b2 + be2 * r2;
+            b3 = ph3 * b3 + be3 * r3;
+            q1 = n1;
+            q2 = n2;
+            q3 = n3;
+        }
+        out[0] = criterion(n, s1, 0.0 + Math.log(1.0));
+        out[1] = criterion(n, s2, sumLogs(logs, n, g2) + Math.log(p2));
+        out[2] = criterion(n, s3, sumLogs(logs, 2 * n, g3) + Math.log(p3));
+    }
+
     // Specialised lanes. Without trend the growth stays +0 (0 * b + 0 * r with r finite), so
     // phi^2 b is +0 and the level forecast is a q + (0.0 + c y); undamped, phi b and phi^2 b are b.
     // Once a forecast is not finite the criterion is NaN either way.

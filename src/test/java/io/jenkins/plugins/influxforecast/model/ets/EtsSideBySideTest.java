@@ -89,6 +89,32 @@ class EtsSideBySideTest {
     }
 
     @Test
+    void mixedErrorLanesComputeExactlyWhatTheFilterComputes() {
+        double[] y = walk(450, 600, 0.2, 13);
+        double[][] points = {{0.3, 0.02, 0.9, 590, 1.5}, {0.8, 0, 0, 601, 0}, {0.05, 0.01, 1, 595, -0.3}};
+        int[][] splits = {{1, 1}, {2, 1}, {1, 2}};
+        for (int[] split : splits) {
+            int lanes = split[0] + split[1];
+            double[] k = new double[3 * EtsKernel.LANE];
+            for (int j = 0; j < lanes; j++) {
+                double[] p = points[j];
+                EtsKernel.lane(p[0], p[1], p[2], p[3], p[4], k, j * EtsKernel.LANE);
+            }
+            double[] out = new double[3];
+            EtsKernel.likelihoodMixed(y, split[0], split[1], k, out, new double[3 * y.length]);
+            for (int j = 0; j < lanes; j++) {
+                double[] p = points[j];
+                boolean mult = j >= split[0];
+                boolean trend = p[2] != 0;
+                double expected = EtsKernel.run(y, 1, mult ? EtsKernel.MULT : EtsKernel.ADD, trend ? EtsKernel.ADD : EtsKernel.NONE,
+                        EtsKernel.NONE, p[0], p[1], 0, p[2], trend ? new double[] {p[3], p[4]} : new double[] {p[3]}, new double[1],
+                        null, null, null, EtsKernel.CRIT_LIK);
+                assertThat(out[j]).as("lane %d of %d+%d", j, split[0], split[1]).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void aForecastThatOverflowsScoresNotFinite() {
         double[] y = {1, 2, 1e308, 3, 2, 1};
         double[] k = new double[3 * EtsKernel.LANE];
