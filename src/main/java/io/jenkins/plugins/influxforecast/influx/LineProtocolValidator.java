@@ -345,8 +345,8 @@ public final class LineProtocolValidator {
                         throw new IllegalArgumentException("timestamp " + sc.timestamp + " is out of range for precision "
                                 + precision);
                     }
-                    checkKeys(sc);
                     if (!previous.matches(sc)) {
+                        checkKeys(sc);
                         checkTypes(sc, types, lines);
                         previous.remember(sc);
                     }
@@ -455,18 +455,19 @@ public final class LineProtocolValidator {
     }
 
     /**
-     * The measurement, field keys and types of the last valid line: a line with the same ones
-     * (nearly every line of a forecast file) needs no map look-up.
+     * The measurement and tags (raw bytes), field keys and types of the last valid line: a line
+     * with the same ones (nearly every line of a forecast file) has the same keys, already checked,
+     * and the same types, already recorded, so it needs neither again.
      */
     private static final class Schema {
-        private byte[] measurement = new byte[0];
+        private byte[] key = new byte[0];
         private byte[][] keys = new byte[0][];
         private FieldType[] types = new FieldType[0];
         private boolean valid;
 
         boolean matches(LineScanner sc) {
             if (!valid || sc.fieldCount != keys.length
-                    || !LineScanner.same(sc.b, sc.measStart, sc.measEnd, measurement, 0, measurement.length)) {
+                    || !LineScanner.same(sc.b, sc.measStart, sc.keyEnd, key, 0, key.length)) {
                 return false;
             }
             for (int f = 0; f < keys.length; f++) {
@@ -479,7 +480,7 @@ public final class LineProtocolValidator {
         }
 
         void remember(LineScanner sc) {
-            measurement = Arrays.copyOfRange(sc.b, sc.measStart, sc.measEnd);
+            key = Arrays.copyOfRange(sc.b, sc.measStart, sc.keyEnd);
             keys = new byte[sc.fieldCount][];
             types = Arrays.copyOf(sc.fieldTypes, sc.fieldCount);
             for (int f = 0; f < sc.fieldCount; f++) {

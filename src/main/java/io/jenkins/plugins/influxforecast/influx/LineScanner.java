@@ -27,6 +27,14 @@ final class LineScanner {
     FieldType[] fieldTypes = new FieldType[8];
     boolean hasTimestamp;
     long timestamp;
+    /** The space between the tags and the fields. */
+    int keyEnd;
+    // the measurement and tags of the last line whose key was read, positions relative to its start
+    private byte[] lastKey = new byte[64];
+    private int lastKeyLength = -1;
+    private int lastMeasEnd;
+    private int lastTagCount;
+    private int[] lastTags = new int[32];
 
     private int i;
     private int n;
@@ -99,39 +107,8 @@ final class LineScanner {
         if (i < n && (b[i] == ' ' || b[i] == '\t')) {
             throw error("leading whitespace");
         }
-        measStart = i;
-        token(false);
-        measEnd = i;
-        if (measEnd == measStart) {
-            throw error("missing measurement");
-        }
-        while (i < n && b[i] == ',') {
-            i++;
-            int ks = i;
-            token(true);
-            int ke = i;
-            if (ke == ks) {
-                throw error("missing tag key");
-            }
-            if (i >= n || b[i] != '=') {
-                throw error("missing '=' after tag key '" + text(ks, ke, true) + "'");
-            }
-            i++;
-            int vs = i;
-            token(true);
-            if (i == vs) {
-                throw error("missing value of tag '" + text(ks, ke, true) + "'");
-            }
-            if (tagCount == tagKeyStart.length) {
-                growTags();
-            }
-            tagKeyStart[tagCount] = ks;
-            tagKeyEnd[tagCount] = ke;
-            tagValueStart[tagCount] = vs;
-            tagValueEnd[tagCount++] = i;
-        }
-        if (i >= n || b[i] != ' ') {
-            throw error("missing fields");
+        if (!sameKeyAsLast()) {
+            key();
         }
         i++;
         boolean first = true;
@@ -214,6 +191,88 @@ final class LineScanner {
             v = -v;
         }
         return v;
+    }
+
+    /** The measurement and tags: where they are, checked; {@code i} ends on the space before the fields. */
+    private void key() {
+        measStart = i;
+        token(false);
+        measEnd = i;
+        if (measEnd == measStart) {
+            throw error("missing measurement");
+        }
+        while (i < n && b[i] == ',') {
+            i++;
+            int ks = i;
+            token(true);
+            int ke = i;
+            if (ke == ks) {
+                throw error("missing tag key");
+            }
+            if (i >= n || b[i] != '=') {
+                throw error("missing '=' after tag key '" + text(ks, ke, true) + "'");
+            }
+            i++;
+            int vs = i;
+            token(true);
+            if (i == vs) {
+                throw error("missing value of tag '" + text(ks, ke, true) + "'");
+            }
+            if (tagCount == tagKeyStart.length) {
+                growTags();
+            }
+            tagKeyStart[tagCount] = ks;
+            tagKeyEnd[tagCount] = ke;
+            tagValueStart[tagCount] = vs;
+            tagValueEnd[tagCount++] = i;
+        }
+        if (i >= n || b[i] != ' ') {
+            throw error("missing fields");
+        }
+        keyEnd = i;
+        // remember it: the next line of the same series starts with the same bytes
+        int len = keyEnd - lineStart;
+        if (lastKey.length < len) {
+            lastKey = new byte[Math.max(len, 2 * lastKey.length)];
+        }
+        System.arraycopy(b, lineStart, lastKey, 0, len);
+        lastKeyLength = len;
+        lastMeasEnd = measEnd - lineStart;
+        lastTagCount = tagCount;
+        if (lastTags.length < 4 * tagCount) {
+            lastTags = new int[4 * tagKeyStart.length];
+        }
+        for (int t = 0; t < tagCount; t++) {
+            lastTags[4 * t] = tagKeyStart[t] - lineStart;
+            lastTags[4 * t + 1] = tagKeyEnd[t] - lineStart;
+            lastTags[4 * t + 2] = tagValueStart[t] - lineStart;
+            lastTags[4 * t + 3] = tagValueEnd[t] - lineStart;
+        }
+    }
+
+    /**
+     * Whether the line starts with the measurement and tags of the last line whose key was read,
+     * followed by the space before the fields: the same bytes parse the same way, so their
+     * positions are taken over instead of scanning them again.
+     */
+    private boolean sameKeyAsLast() {
+        int len = lastKeyLength;
+        int s0 = lineStart;
+        if (len <= 0 || n - s0 <= len || b[s0 + len] != ' ' || !same(b, s0, s0 + len, lastKey, 0, len)) {
+            return false;
+        }
+        measStart = s0;
+        measEnd = s0 + lastMeasEnd;
+        tagCount = lastTagCount;
+        for (int t = 0; t < tagCount; t++) {
+            tagKeyStart[t] = s0 + lastTags[4 * t];
+            tagKeyEnd[t] = s0 + lastTags[4 * t + 1];
+            tagValueStart[t] = s0 + lastTags[4 * t + 2];
+            tagValueEnd[t] = s0 + lastTags[4 * t + 3];
+        }
+        keyEnd = s0 + len;
+        i = keyEnd;
+        return true;
     }
 
     private void growTags() {

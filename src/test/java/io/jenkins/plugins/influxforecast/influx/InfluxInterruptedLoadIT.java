@@ -37,7 +37,7 @@ class InfluxInterruptedLoadIT {
         o.put("database", "half");
         o.put("proxy", "none");
         o.put("batchSize", "500");
-        o.put("concurrency", "1"); // the stop happens exactly between batches 3 and 4
+        o.put("concurrency", "1"); // the stop happens once batch 3 was acknowledged, while batch 4 is queued or on its way
         o.put("retries", "2");
         o.put("retryBackoff", "50ms");
         o.put("connectTimeout", "2s");
@@ -51,18 +51,22 @@ class InfluxInterruptedLoadIT {
                         }
                     }
                 }));
-        assertThat(e.pointsWritten()).isEqualTo(1500);
-        assertThat(e.failedBatch()).isEqualTo(4);
+        // batch 4 waits ready in the sender's queue and may have been acknowledged before the server went down
+        long written = e.pointsWritten();
+        assertThat(written).isIn(1500L, 2000L);
+        int failed = (int) (written / 500) + 1;
+        assertThat(e.failedBatch()).isEqualTo(failed);
         assertThat(e.batches()).isEqualTo(20);
         assertThat(e.status()).isZero();
-        assertThat(e.getMessage()).contains("batch 4 of 20 (lines 1501-2000, 500 points)")
-                .contains("1500 of 10000 points were written").contains("after 3 attempts");
+        assertThat(e.getMessage()).contains("batch " + failed + " of 20 (lines " + (written + 1) + "-" + (written + 500)
+                + ", 500 points)").contains(written + " of 10000 points were written").contains("after 3 attempts");
         assertThat(e.points()).isEqualTo(10_000);
-        assertThat(Files.readString(work.resolve("load-summary.json"))).contains("\"failedBatch\": 4")
-                .contains("\"points\": 10000").contains("\"pointsWritten\": 1500");
+        assertThat(Files.readString(work.resolve("load-summary.json"))).contains("\"failedBatch\": " + failed)
+                .contains("\"points\": 10000").contains("\"pointsWritten\": " + written);
 
         server.start(); // same data folder
-        assertThat(server.count("half", "pred", "value")).isEqualTo(1500);
+        // what was acknowledged is there; the failed batch at most also (a server that dies answering may have kept it)
+        assertThat(server.count("half", "pred", "value")).isIn(written, written + 500);
         o.put("url", server.url());
         o.put("concurrency", "3");
         LoadResult r = LoadRunner.run(LoadRequest.fromOptions(o, Map.of(), work), line -> { });

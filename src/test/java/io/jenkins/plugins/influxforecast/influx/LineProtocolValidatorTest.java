@@ -184,4 +184,31 @@ class LineProtocolValidatorTest {
             assertThat(parts).isEqualTo(one).contains("1 invalid line(s)").contains("line 15034: ");
         }
     }
+
+    @Test
+    void linesRepeatingTheLastSeriesKeyAreStillCheckedInFull() throws Exception {
+        Path f = dir.resolve("repeat.lp");
+        Files.writeString(f, String.join("\n",
+                "m,k=v,t\\ x=a\\,b f=1 1",
+                "m,k=v,t\\ x=a\\,b f=2 2",
+                "m,k=v,t\\ x=a\\,b k=3 3",
+                "m,k=v,t\\ x=a\\,b f=4,f=5 4",
+                "m,k=v,t\\ x=a\\,b f=6i 5",
+                "m,k=v,t\\ x=a\\,b f=7 6",
+                "m,k=v,t\\ x=a\\,bf=8 7",
+                "m,k=v,t\\ x=a\\,b f=9 x",
+                "m,k=v,t\\ x=a\\,b"));
+        assertThatThrownBy(() -> LineProtocolValidator.validate(f, Precision.NS))
+                .hasMessageContaining("6 invalid line(s)")
+                .hasMessageContaining("line 3: 'k' is both a tag key and a field key")
+                .hasMessageContaining("line 4: field key 'f' appears twice")
+                .hasMessageContaining("line 5: field 'f' of measurement 'm' is integer here but float on line 1")
+                .hasMessageContaining("line 7: missing fields")
+                .hasMessageContaining("line 8: bad timestamp 'x'")
+                .hasMessageContaining("line 9: missing fields");
+        Files.writeString(f, "m,k=v f=1 1\nm,k=v f=2 2\nm,k=w f=3 3\nm,k=v f=4 4\n");
+        LineProtocolValidator.Summary s = LineProtocolValidator.validate(f, Precision.NS);
+        assertThat(s.points()).isEqualTo(4);
+        assertThat(s.maxTime()).isEqualTo(4);
+    }
 }

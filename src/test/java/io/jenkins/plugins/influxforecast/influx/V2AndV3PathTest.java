@@ -214,6 +214,29 @@ class V2AndV3PathTest {
     }
 
     @Test
+    void afterAFailedBatchTheBatchReadyInTheQueueIsNotSent() throws Exception {
+        Path lp = dir.resolve("stop.lp");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            sb.append("m value=").append(i).append(' ').append(i).append('\n');
+        }
+        Files.writeString(lp, sb);
+        // the second batch is refused while the third is already read, compressed and queued
+        try (HttpFixture f = new HttpFixture().answer(204, "").answer(new HttpFixture.Answer(400, Map.of(),
+                "{\"error\":\"field type conflict\"}", 0)).answer(204, "").answer(204, "").answer(204, "")) {
+            InfluxConnection c = InfluxConnection.builder().url(f.url()).database("d").proxy("none").build();
+            LoadFailedException e = org.junit.jupiter.api.Assertions.assertThrows(LoadFailedException.class,
+                    () -> LineProtocolLoader.load(lp, HttpWriteTarget.of(c, true), new LineProtocolLoader.Options(2, Precision.NS,
+                            RetryPolicy.ofRetries(0, Duration.ZERO), false, 1), l -> { }, (b, n, w) -> { }));
+            assertThat(e.getMessage()).contains("batch 2 of 5").contains("2 of 10 points were written")
+                    .contains("field type conflict");
+            assertThat(e.pointsWritten()).isEqualTo(2);
+            Thread.sleep(200); // a batch sent late would show up here
+            assertThat(f.requests).hasSize(2);
+        }
+    }
+
+    @Test
     void gzipBodiesAreStandardGzipOfTheBatch() throws Exception {
         HttpWriteTarget.Gzipper g = new HttpWriteTarget.Gzipper();
         for (String text : List.of("", "m value=1 1\n", "m,site=a value=12.5 1600000000000000000\n".repeat(5000))) {
