@@ -29,6 +29,8 @@ import java.util.concurrent.Future;
  *   java -cp ... io.jenkins.plugins.influxforecast.bench.AutoStudy --sets Hourly --h 48 --step 24 --origins 6 \
  *     --models "snaive(season=24);theta(season=24);..." --out target/study-hourly.csv
  * </pre>
+ * {@code test-harness/bench/autostudy.py} scores a selection rule on that file (it reproduces the
+ * benchmark's {@code auto} figures exactly when given auto's candidates and settings).
  * Backtest fits use {@code auto}'s backtest variant of each spec (conditional sum of squares for
  * fixed-order ARIMA), the test forecast the spec itself, as {@code auto} does.
  */

@@ -28,9 +28,9 @@ import java.util.Map;
  * <p>Parameters: {@code horizon} (of the backtest windows; default one season, or 10 steps without a
  * season; the command line sets it to the forecast horizon), {@code windows} (3), {@code season}
  * (default: the frequency's shortest natural period), {@code ensemble} (largest combination scored,
- * 5; 1 for none), {@code combine} (median or mean), {@code effort} (fast: cheap candidates; full: also
+ * 5; 1 for none), {@code combine} (mean, the default, or median), {@code effort} (fast: cheap candidates; full: also
  * the automatic ARIMA search and seasonal ETS for long seasons), {@code fourier=[52.18]} (periods for a
- * harmonic-regression candidate; weekly and daily data get their yearly cycle by default),
+ * harmonic-regression candidate; with effort=full weekly and daily data get their yearly cycle),
  * {@code parallel} (true).
  */
 public final class AutoModel implements ForecastModel {
@@ -53,7 +53,7 @@ public final class AutoModel implements ForecastModel {
         String s = spec.param("season").orElse(null);
         this.season = s == null ? null : s.equalsIgnoreCase("none") ? Integer.valueOf(1) : spec.intParam("season", 1, 1, 100_000);
         this.maxEnsemble = spec.intParam("ensemble", 5, 1, 10);
-        this.combine = Combiner.valueOf(spec.choiceParam("combine", "median", "median", "mean").toUpperCase(Locale.ROOT));
+        this.combine = Combiner.valueOf(spec.choiceParam("combine", "mean", "median", "mean").toUpperCase(Locale.ROOT));
         this.full = spec.choiceParam("effort", "fast", "fast", "full").equals("full");
         this.parallel = spec.boolParam("parallel", true);
         for (ModelSpec m : spec.members()) {
@@ -105,26 +105,32 @@ public final class AutoModel implements ForecastModel {
         } else if (m == 1) {
             out.add(ModelSpec.parse("arima(season=none)"));
         }
-        // several natural periods (hourly: 24 and 168): seasonal decomposition, then Theta
+        // the natural periods from the season up (hourly: 24 and 168; weekly without a season: 52) with
+        // two full cycles in the series: a seasonal decomposition of all of them, then Theta, and the
+        // seasonal naive of each period longer than the season (hourly: the same hour a week before;
+        // weekly: the same week a year before); both cost little and, alone or in a combination, win on
+        // the many series with such a cycle (chosen on M4 Hourly and Weekly, see AutoStudy)
         List<Integer> periods = new ArrayList<>();
+        boolean longer = false;
         for (int per : frequency.candidatePeriods()) {
-            if (m > 1 && per >= m && 2 * per <= n) {
+            if (per >= Math.max(m, 2) && 2 * per <= n) {
                 periods.add(per);
+                longer |= per > m;
             }
         }
-        if (periods.size() >= 2 && Models.names().contains("mstl") && Models.names().contains("theta")) {
+        if (longer && Models.names().contains("mstl") && Models.names().contains("theta")) {
             out.add(ModelSpec.parse("mstl(theta,seasons=" + periods.toString().replace(" ", "") + ")"));
         }
-        // the seasonal naive of each longer natural period (hourly: the same hour a week before), which
-        // costs nothing and, alone or in a combination, wins on many series with a weekly pattern
         for (int per : periods) {
             if (per > m) {
                 out.add(ModelSpec.parse("snaive(season=" + per + ")"));
             }
         }
-        // the yearly cycle of weekly (52.18 weeks) or daily (365.25 days) data, as Fourier terms
+        // the yearly cycle of weekly (52.18 weeks) or daily (365.25 days) data, as Fourier terms with ARIMA
+        // errors: with effort=full or when asked for (fourier=[..]); on M4 Weekly its backtest costs more
+        // than every other candidate together, and the cheap candidates above already catch the cycle
         List<Double> fourier = new ArrayList<>(this.fourier);
-        if (fourier.isEmpty()) {
+        if (fourier.isEmpty() && full) {
             long days = frequency.isCalendar() ? 0 : frequency.nominalDuration().toDays();
             double year = days == 7 && frequency.nominalDuration().toHours() == 168 ? 365.25 / 7
                     : days == 1 && frequency.nominalDuration().toHours() == 24 ? 365.25 : 0;

@@ -166,9 +166,31 @@ class EnsembleAndAutoTest {
         // six candidates (the baseline among them): the best 2, 3, 4 and 5
         assertThat(combos).hasSize(4);
         String five = combos.get(3).get("model").toString();
-        assertThat(five).startsWith("median of ");
-        assertThat(five.substring("median of ".length()).split(", ")).hasSize(5);
+        assertThat(five).startsWith("mean of ");
+        assertThat(five.substring("mean of ".length()).split(", ")).hasSize(5);
         FittedModel two = Models.create("auto(naive,drift,mean,movingaverage(window=12),theta,horizon=24,ensemble=2)").fit(s);
         assertThat((List<?>) two.parameters().get("combinations")).hasSize(1);
+        FittedModel median = Models.create("auto(naive,drift,mean,horizon=24,combine=median)").fit(s);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> mc = (List<Map<String, Object>>) median.parameters().get("combinations");
+        assertThat(mc).isNotEmpty().allSatisfy(c -> assertThat(c.get("model").toString()).startsWith("median of "));
+    }
+
+    @Test
+    void weeklyDataWithoutASeasonStillGetsItsYearlyCycleAsCandidates() {
+        Frequency weekly = Frequency.parse("1w");
+        List<String> plain = AutoModel.create(ModelSpec.parse("auto(season=none)")).candidates(1, weekly, 200).stream()
+                .map(ModelSpec::toString).toList();
+        assertThat(plain.get(0)).isEqualTo("naive");
+        assertThat(plain).contains("mstl(theta,seasons=[52])", "snaive(season=52)", "arima(season=none)")
+                .noneMatch(c -> c.contains("fourier"));
+        // one year only: no yearly candidates
+        assertThat(AutoModel.create(ModelSpec.parse("auto(season=none)")).candidates(1, weekly, 80))
+                .extracting(ModelSpec::toString).noneMatch(c -> c.contains("52"));
+        // the harmonic regression on the yearly cycle with effort=full, or when asked for
+        assertThat(AutoModel.create(ModelSpec.parse("auto(season=none,effort=full)")).candidates(1, weekly, 200))
+                .extracting(ModelSpec::toString).contains("arima(fourier=[52.17857142857143])");
+        assertThat(AutoModel.create(ModelSpec.parse("auto(season=none,fourier=[26])")).candidates(1, weekly, 200))
+                .extracting(ModelSpec::toString).contains("arima(fourier=[26])");
     }
 }
