@@ -85,7 +85,7 @@ final class ArimaEstimator {
                 throw new EstimationException("series too short for " + order + ": " + y.length
                         + " points, need more than " + (order.diffLength() + prob.pFull));
             }
-            Bfgs.Result res = Bfgs.minimize(prob::css, init);
+            Bfgs.Result res = Bfgs.minimize(prob.cssObjective(), init);
             if (DEBUG) {
                 System.err.println("CSS " + order + " evals=" + res.evaluations() + " iter=" + res.iterations() + " conv=" + res.converged());
             }

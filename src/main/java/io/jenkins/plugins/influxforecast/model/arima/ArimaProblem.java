@@ -46,6 +46,12 @@ final class ArimaProblem {
     private final double[] beta;
     private final int[] phiIdx;
     private final int[] thetaIdx;
+    // gradient buffers
+    private final double[] gradU;
+    private final double[] gradE;
+    private final double[] gradD;
+    private final int[] termLag;
+    private final double[] termCoef;
 
     // results of the last evaluation
     double lastSsq;
@@ -89,6 +95,12 @@ final class ArimaProblem {
         this.beta = new double[k];
         this.phiIdx = new int[Math.max(1, pFull)];
         this.thetaIdx = new int[Math.max(1, qFull)];
+        this.gradU = new double[nw];
+        this.gradE = new double[nw];
+        this.gradD = new double[nw];
+        int terms = 1 + Math.max(Math.max(order.p(), order.q()), Math.max(order.sp(), order.sq()));
+        this.termLag = new int[terms];
+        this.termCoef = new double[terms];
     }
 
     /** The coefficients of (1-B)^d (1-B^m)^D written as u_t = w_t + sum delta_i u_{t-i}. */
@@ -211,6 +223,131 @@ final class ArimaProblem {
             return Double.POSITIVE_INFINITY;
         }
         return 0.5 * Math.log(ssq / nu);
+    }
+
+    /**
+     * The CSS objective (as {@link #css}) and its exact gradient with respect to {@code par}, written
+     * into {@code grad}. The residual recursion is linear in the data, so at the profiled regression
+     * coefficients (whose own derivative does not enter, the sum of squares being stationary in them)
+     * the derivative of the residuals u_t = x_t - sum phi_L x_{t-L} - sum theta_L e_{t-L} with respect to a
+     * coefficient c obeys D_t = -sum (dphi_L/dc) x_{t-L} - sum (dtheta_L/dc) e_{t-L} - sum theta_L D_{t-L},
+     * run on the regression-free series; d/dc 0.5 log(ssq/nu) = sum e_t D_t / ssq.
+     */
+    double cssWithGradient(double[] par, double[] grad) {
+        double value = css(par);
+        int npar = par.length;
+        if (!Double.isFinite(value) || lastSsq <= 0) {
+            java.util.Arrays.fill(grad, 0, npar, Double.NaN);
+            return value;
+        }
+        int s0 = pFull;
+        double[] u;
+        double[] e;
+        if (k == 0) {
+            u = series[0];
+            e = innov[0];
+        } else {
+            u = gradU;
+            e = gradE;
+            for (int t = 0; t < nw; t++) {
+                double ut = series[0][t];
+                double et = innov[0][t];
+                for (int j = 0; j < k; j++) {
+                    ut -= beta[j] * series[j + 1][t];
+                    et -= beta[j] * innov[j + 1][t];
+                }
+                u[t] = ut;
+                e[t] = et;
+            }
+        }
+        int nq = nonZero(theta, qFull, thetaIdx);
+        double[] d = gradD;
+        int p = order.p();
+        int q = order.q();
+        int sp = order.sp();
+        int sq = order.sq();
+        int m = order.m();
+        for (int c = 0; c < npar; c++) {
+            // the lags and factors of d(phi)/dc (AR terms, on u) and d(theta)/dc (MA terms, on e)
+            int nTerms = 0;
+            boolean ar;
+            if (c < p) {
+                ar = true;
+                termLag[nTerms] = c + 1;
+                termCoef[nTerms++] = 1;
+                for (int j = 0; j < sp; j++) {
+                    termLag[nTerms] = (j + 1) * m + c + 1;
+                    termCoef[nTerms++] = -par[p + q + j];
+                }
+            } else if (c < p + q) {
+                ar = false;
+                int i = c - p;
+                termLag[nTerms] = i + 1;
+                termCoef[nTerms++] = 1;
+                for (int j = 0; j < sq; j++) {
+                    termLag[nTerms] = (j + 1) * m + i + 1;
+                    termCoef[nTerms++] = par[p + q + sp + j];
+                }
+            } else if (c < p + q + sp) {
+                ar = true;
+                int j = c - p - q;
+                termLag[nTerms] = (j + 1) * m;
+                termCoef[nTerms++] = 1;
+                for (int i = 0; i < p; i++) {
+                    termLag[nTerms] = (j + 1) * m + i + 1;
+                    termCoef[nTerms++] = -par[i];
+                }
+            } else {
+                ar = false;
+                int j = c - p - q - sp;
+                termLag[nTerms] = (j + 1) * m;
+                termCoef[nTerms++] = 1;
+                for (int i = 0; i < q; i++) {
+                    termLag[nTerms] = (j + 1) * m + i + 1;
+                    termCoef[nTerms++] = par[p + i];
+                }
+            }
+            double[] src = ar ? u : e;
+            double dot = 0;
+            for (int t = 0; t < s0; t++) {
+                d[t] = 0;
+            }
+            for (int t = s0; t < nw; t++) {
+                double v = 0;
+                for (int a = 0; a < nTerms; a++) {
+                    int lag = t - termLag[a];
+                    if (lag >= 0) {
+                        v -= termCoef[a] * src[lag];
+                    }
+                }
+                for (int jj = 0; jj < nq; jj++) {
+                    int j = thetaIdx[jj];
+                    if (t - j - 1 < 0) {
+                        break;
+                    }
+                    v -= theta[j] * d[t - j - 1];
+                }
+                d[t] = v;
+                dot += e[t] * v;
+            }
+            grad[c] = dot / lastSsq;
+        }
+        return value;
+    }
+
+    /** The CSS objective as a differentiable function for the optimiser. */
+    io.jenkins.plugins.influxforecast.model.optim.Bfgs.Differentiable cssObjective() {
+        return new io.jenkins.plugins.influxforecast.model.optim.Bfgs.Differentiable() {
+            @Override
+            public double value(double[] x) {
+                return css(x);
+            }
+
+            @Override
+            public double valueAndGradient(double[] x, double[] grad) {
+                return cssWithGradient(x, grad);
+            }
+        };
     }
 
     /**

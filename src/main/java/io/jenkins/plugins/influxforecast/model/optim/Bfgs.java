@@ -21,6 +21,18 @@ public final class Bfgs {
         double value(double[] x);
     }
 
+    /**
+     * An objective that can also give its exact gradient, computed with the value in one pass; the
+     * optimiser then uses it in place of central differences.
+     */
+    public interface Differentiable extends Objective {
+        /**
+         * The value at {@code x}, with the gradient written into {@code grad} when the value is finite
+         * (a non-finite gradient entry makes the optimiser fall back to differences for that point).
+         */
+        double valueAndGradient(double[] x, double[] grad);
+    }
+
     /** The outcome: the best point, its value, the counts and whether the stopping rule was met. */
     public record Result(double[] x, double value, int iterations, int evaluations, boolean converged) {
     }
@@ -234,6 +246,9 @@ public final class Bfgs {
     }
 
     private static void gradient(Scaled g, double[] b, double eps, double[] out) {
+        if (g.exactGradient(b, out)) {
+            return;
+        }
         for (int i = 0; i < b.length; i++) {
             double keep = b[i];
             b[i] = keep + eps;
@@ -270,6 +285,28 @@ public final class Bfgs {
             }
             double v = f.value(work);
             return Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
+        }
+
+        /** The exact gradient on the scaled parameters when the objective has one and it is finite. */
+        boolean exactGradient(double[] b, double[] out) {
+            if (!(f instanceof Differentiable d)) {
+                return false;
+            }
+            count++;
+            for (int i = 0; i < b.length; i++) {
+                work[i] = b[i] * scale[i];
+            }
+            double v = d.valueAndGradient(work, out);
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+            for (int i = 0; i < b.length; i++) {
+                out[i] *= scale[i];
+                if (!Double.isFinite(out[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }
