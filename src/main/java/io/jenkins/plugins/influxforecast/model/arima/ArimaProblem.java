@@ -308,27 +308,35 @@ final class ArimaProblem {
                 }
             }
             double[] src = ar ? u : e;
-            double dot = 0;
-            for (int t = 0; t < s0; t++) {
-                d[t] = 0;
+            java.util.Arrays.fill(d, 0, nw, 0.0);
+            // the direct terms, one vectorisable pass per lag (src is zero before index 0)
+            for (int a = 0; a < nTerms; a++) {
+                int lag = termLag[a];
+                double cf = termCoef[a];
+                if (cf == 0) {
+                    continue;
+                }
+                for (int t = Math.max(s0, lag); t < nw; t++) {
+                    d[t] -= cf * src[t - lag];
+                }
             }
+            // the MA recursion
+            if (nq > 0) {
+                for (int t = s0; t < nw; t++) {
+                    double v = d[t];
+                    for (int jj = 0; jj < nq; jj++) {
+                        int j = thetaIdx[jj];
+                        if (t - j - 1 < 0) {
+                            break;
+                        }
+                        v -= theta[j] * d[t - j - 1];
+                    }
+                    d[t] = v;
+                }
+            }
+            double dot = 0;
             for (int t = s0; t < nw; t++) {
-                double v = 0;
-                for (int a = 0; a < nTerms; a++) {
-                    int lag = t - termLag[a];
-                    if (lag >= 0) {
-                        v -= termCoef[a] * src[lag];
-                    }
-                }
-                for (int jj = 0; jj < nq; jj++) {
-                    int j = thetaIdx[jj];
-                    if (t - j - 1 < 0) {
-                        break;
-                    }
-                    v -= theta[j] * d[t - j - 1];
-                }
-                d[t] = v;
-                dot += e[t] * v;
+                dot += e[t] * d[t];
             }
             grad[c] = dot / lastSsq;
         }
@@ -392,7 +400,27 @@ final class ArimaProblem {
             java.util.Arrays.fill(normal[i], 0, k, 0.0);
             beta[i] = 0;
         }
-        for (int t = from; t < nw; t++) {
+        if (weights == null) {
+            // unweighted (CSS): column-wise sums, each a simple vectorisable loop
+            for (int i = 0; i < k; i++) {
+                double[] xi = innov[i + 1];
+                double sb = 0;
+                for (int t = from; t < nw; t++) {
+                    sb += xi[t] * v0[t];
+                }
+                beta[i] = sb;
+                double[] row = normal[i];
+                for (int j = 0; j <= i; j++) {
+                    double[] xj = innov[j + 1];
+                    double sn = 0;
+                    for (int t = from; t < nw; t++) {
+                        sn += xi[t] * xj[t];
+                    }
+                    row[j] = sn;
+                }
+            }
+        }
+        for (int t = from; t < nw && weights != null; t++) {
             double wt;
             if (weights == null) {
                 wt = 1;
@@ -415,6 +443,15 @@ final class ArimaProblem {
             return Double.NaN;
         }
         double ssq = 0;
+        if (weights == null && k == 1) {
+            double b0 = beta[0];
+            double[] x1 = innov[1];
+            for (int t = from; t < nw; t++) {
+                double e = v0[t] - b0 * x1[t];
+                ssq += e * e;
+            }
+            return ssq;
+        }
         for (int t = from; t < nw; t++) {
             if (weights != null && !counted[t]) {
                 continue;
