@@ -245,6 +245,44 @@ public final class Bfgs {
         return hess;
     }
 
+    /**
+     * The Hessian of {@code f} at {@code x} by central differences of its exact gradient with step
+     * {@code eps} (2n gradient evaluations instead of 2n^2 values), symmetrised; falls back to
+     * {@link #hessian(Objective, double[], double)} when a gradient is not finite.
+     */
+    public static double[][] hessianFromGradient(Differentiable f, double[] x, double eps) {
+        int n = x.length;
+        double[][] hess = new double[n][n];
+        double[] p = x.clone();
+        double[] up = new double[n];
+        double[] down = new double[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = x[i] + eps;
+            double fu = f.valueAndGradient(p, up);
+            p[i] = x[i] - eps;
+            double fd = f.valueAndGradient(p, down);
+            p[i] = x[i];
+            if (!Double.isFinite(fu) || !Double.isFinite(fd)) {
+                return hessian(f, x, eps);
+            }
+            for (int j = 0; j < n; j++) {
+                double v = (up[j] - down[j]) / (2 * eps);
+                if (!Double.isFinite(v)) {
+                    return hessian(f, x, eps);
+                }
+                hess[i][j] = v;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                double v = 0.5 * (hess[i][j] + hess[j][i]);
+                hess[i][j] = v;
+                hess[j][i] = v;
+            }
+        }
+        return hess;
+    }
+
     private static void gradient(Scaled g, double[] b, double eps, double[] out) {
         if (g.exactGradient(b, out)) {
             return;
