@@ -199,9 +199,13 @@ final class ArimaProblem {
                     e[t] -= c * x[t - off];
                 }
             }
-            // the MA part is a recursion on the innovations
-            if (nq > 0) {
-                for (int t = s0; t < nw; t++) {
+        }
+        // the MA part is a recursion on the innovations; the series and the regressors run in the same
+        // loop, so their independent chains overlap
+        if (nq > 0) {
+            for (int t = s0; t < nw; t++) {
+                for (int s = 0; s <= k; s++) {
+                    double[] e = innov[s];
                     double v = e[t];
                     for (int jj = 0; jj < nq; jj++) {
                         int j = thetaIdx[jj];
@@ -385,10 +389,14 @@ final class ArimaProblem {
         double[] v0 = innov[0];
         if (k == 0) {
             double ssq = 0;
-            for (int t = from; t < nw; t++) {
-                if (weights == null) {
+            if (weights == null) {
+                for (int t = from; t < nw; t++) {
                     ssq += v0[t] * v0[t];
-                } else if (counted[t]) {
+                }
+                return ssq;
+            }
+            for (int t = from; t < nw; t++) {
+                if (counted[t]) {
                     ssq += v0[t] * v0[t] / weights[t];
                 }
             }
@@ -398,27 +406,46 @@ final class ArimaProblem {
             java.util.Arrays.fill(normal[i], 0, k, 0.0);
             beta[i] = 0;
         }
-        if (weights == null) {
-            // unweighted (CSS): column-wise sums, each a simple vectorisable loop
-            for (int i = 0; i < k; i++) {
-                double[] xi = innov[i + 1];
-                double sb = 0;
-                for (int t = from; t < nw; t++) {
-                    sb += xi[t] * v0[t];
-                }
-                beta[i] = sb;
-                double[] row = normal[i];
-                for (int j = 0; j <= i; j++) {
-                    double[] xj = innov[j + 1];
-                    double sn = 0;
-                    for (int t = from; t < nw; t++) {
-                        sn += xi[t] * xj[t];
-                    }
-                    row[j] = sn;
-                }
+        boolean done = false;
+        if (weights == null && k == 1) {
+            // unweighted (CSS), the common cases: one pass with the sums in registers
+            double[] x1 = innov[1];
+            double b0 = 0;
+            double n00 = 0;
+            for (int t = from; t < nw; t++) {
+                double a = x1[t];
+                b0 += a * v0[t];
+                n00 += a * a;
             }
+            beta[0] = b0;
+            normal[0][0] = n00;
+            done = true;
+        } else if (weights == null && k == 2) {
+            double[] x1 = innov[1];
+            double[] x2 = innov[2];
+            double b0 = 0;
+            double b1 = 0;
+            double n00 = 0;
+            double n10 = 0;
+            double n11 = 0;
+            for (int t = from; t < nw; t++) {
+                double a = x1[t];
+                double c = x2[t];
+                double v = v0[t];
+                b0 += a * v;
+                n00 += a * a;
+                b1 += c * v;
+                n10 += c * a;
+                n11 += c * c;
+            }
+            beta[0] = b0;
+            beta[1] = b1;
+            normal[0][0] = n00;
+            normal[1][0] = n10;
+            normal[1][1] = n11;
+            done = true;
         }
-        for (int t = from; t < nw && weights != null; t++) {
+        for (int t = from; t < nw && !done; t++) {
             double wt;
             if (weights == null) {
                 wt = 1;
