@@ -46,10 +46,14 @@ final class ArimaProblem {
     private final double[] beta;
     private final int[] phiIdx;
     private final int[] thetaIdx;
+    // the point of the last css evaluation, whose results the buffers hold while cssValid
+    private final double[] cssPar;
+    private double cssValue;
+    private boolean cssValid;
     // gradient buffers
-    private final double[] gradU;
-    private final double[] gradE;
-    private final double[] gradD;
+    private double[] gradU;
+    private double[] gradE;
+    private double[] gradD;
     private final int[] termLag;
     private final double[] termCoef;
 
@@ -95,9 +99,7 @@ final class ArimaProblem {
         this.beta = new double[k];
         this.phiIdx = new int[Math.max(1, pFull)];
         this.thetaIdx = new int[Math.max(1, qFull)];
-        this.gradU = new double[nw];
-        this.gradE = new double[nw];
-        this.gradD = new double[nw];
+        this.cssPar = new double[order.armaCount()];
         int terms = 1 + Math.max(Math.max(order.p(), order.q()), Math.max(order.sp(), order.sq()));
         this.termLag = new int[terms];
         this.termCoef = new double[terms];
@@ -176,6 +178,14 @@ final class ArimaProblem {
      * zero; +infinity when it is not finite.
      */
     double css(double[] par) {
+        double value = cssUncached(par);
+        System.arraycopy(par, 0, cssPar, 0, par.length);
+        cssValue = value;
+        cssValid = true;
+        return value;
+    }
+
+    private double cssUncached(double[] par) {
         expand(par);
         int np = nonZero(phi, pFull, phiIdx);
         int nq = nonZero(theta, qFull, thetaIdx);
@@ -239,11 +249,20 @@ final class ArimaProblem {
      * the adjoint of the MA recursion, so the whole gradient costs about two passes over the data.
      */
     double cssWithGradient(double[] par, double[] grad) {
-        double value = css(par);
+        // the optimiser asks for the gradient at the point its line search has just evaluated: the
+        // buffers of that evaluation are still valid
+        double value = cssValid && java.util.Arrays.equals(par, cssPar) ? cssValue : css(par);
         int npar = par.length;
         if (!Double.isFinite(value) || lastSsq <= 0) {
             java.util.Arrays.fill(grad, 0, npar, Double.NaN);
             return value;
+        }
+        if (gradD == null) {
+            gradD = new double[nw];
+            if (k > 0) {
+                gradU = new double[nw];
+                gradE = new double[nw];
+            }
         }
         int s0 = pFull;
         double[] u;
@@ -547,6 +566,7 @@ final class ArimaProblem {
     }
 
     private double filter(double[] par, FinalState capture, double[] fixedBeta) {
+        cssValid = false; // the filter reuses the buffers of the CSS recursion
         expand(par);
         if (!ArimaKalman.stationaryCovariance(phi, pFull, theta, qFull, r, p0, covWork)) {
             return Double.POSITIVE_INFINITY;
