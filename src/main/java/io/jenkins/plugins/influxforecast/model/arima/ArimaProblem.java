@@ -213,7 +213,9 @@ final class ArimaProblem {
         // the MA part is a recursion on the innovations; the series and the regressors run in the same
         // loop, so their independent chains overlap
         if (nq > 0) {
-            for (int t = s0; t < nw; t++) {
+            // up to t = qFull some lags reach before the start; after that none does
+            int full = Math.min(nw, Math.max(s0, qFull));
+            for (int t = s0; t < full; t++) {
                 for (int s = 0; s <= k; s++) {
                     double[] e = innov[s];
                     double v = e[t];
@@ -225,6 +227,29 @@ final class ArimaProblem {
                         v -= theta[j] * e[t - j - 1];
                     }
                     e[t] = v;
+                }
+            }
+            if (k == 0) {
+                double[] e = innov[0];
+                for (int t = full; t < nw; t++) {
+                    double v = e[t];
+                    for (int jj = 0; jj < nq; jj++) {
+                        int j = thetaIdx[jj];
+                        v -= theta[j] * e[t - j - 1];
+                    }
+                    e[t] = v;
+                }
+            } else {
+                for (int t = full; t < nw; t++) {
+                    for (int s = 0; s <= k; s++) {
+                        double[] e = innov[s];
+                        double v = e[t];
+                        for (int jj = 0; jj < nq; jj++) {
+                            int j = thetaIdx[jj];
+                            v -= theta[j] * e[t - j - 1];
+                        }
+                        e[t] = v;
+                    }
                 }
             }
         }
