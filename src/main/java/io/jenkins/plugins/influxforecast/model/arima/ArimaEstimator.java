@@ -85,7 +85,7 @@ final class ArimaEstimator {
                 throw new EstimationException("series too short for " + order + ": " + y.length
                         + " points, need more than " + (order.diffLength() + prob.pFull));
             }
-            Bfgs.Result res = Bfgs.minimize(prob::css, init);
+            Bfgs.Result res = Bfgs.minimize(prob.cssObjective(), init);
             if (DEBUG) {
                 System.err.println("CSS " + order + " evals=" + res.evaluations() + " iter=" + res.iterations() + " conv=" + res.converged());
             }
@@ -173,7 +173,7 @@ final class ArimaEstimator {
         double[] se = null;
         double[][] h = null;
         if (hessian && coef.length > 0) {
-            h = Bfgs.hessian(prob::css, coef, 1e-3);
+            h = Bfgs.hessianFromGradient(prob.cssObjective(), coef, 1e-3);
             se = standardErrors(h, null, nUsed);
             prob.css(coef); // restore the buffers of the optimum
         }
@@ -328,7 +328,7 @@ final class ArimaEstimator {
         }
         ArimaProblem prob = new ArimaProblem(y, xreg, order);
         if (fit.method().equals(Method.CSS.label)) {
-            return standardErrors(Bfgs.hessian(prob::css, coef, 1e-3), null, prob.used());
+            return standardErrors(Bfgs.hessianFromGradient(prob.cssObjective(), coef, 1e-3), null, prob.used());
         }
         double[] raw;
         try {

@@ -46,6 +46,16 @@ final class ArimaProblem {
     private final double[] beta;
     private final int[] phiIdx;
     private final int[] thetaIdx;
+    // the point of the last css evaluation, whose results the buffers hold while cssValid
+    private final double[] cssPar;
+    private double cssValue;
+    private boolean cssValid;
+    // gradient buffers
+    private double[] gradU;
+    private double[] gradE;
+    private double[] gradD;
+    private final int[] termLag;
+    private final double[] termCoef;
 
     // results of the last evaluation
     double lastSsq;
@@ -89,6 +99,10 @@ final class ArimaProblem {
         this.beta = new double[k];
         this.phiIdx = new int[Math.max(1, pFull)];
         this.thetaIdx = new int[Math.max(1, qFull)];
+        this.cssPar = new double[order.armaCount()];
+        int terms = 1 + Math.max(Math.max(order.p(), order.q()), Math.max(order.sp(), order.sq()));
+        this.termLag = new int[terms];
+        this.termCoef = new double[terms];
     }
 
     /** The coefficients of (1-B)^d (1-B^m)^D written as u_t = w_t + sum delta_i u_{t-i}. */
@@ -164,6 +178,14 @@ final class ArimaProblem {
      * zero; +infinity when it is not finite.
      */
     double css(double[] par) {
+        double value = cssUncached(par);
+        System.arraycopy(par, 0, cssPar, 0, par.length);
+        cssValue = value;
+        cssValid = true;
+        return value;
+    }
+
+    private double cssUncached(double[] par) {
         expand(par);
         int np = nonZero(phi, pFull, phiIdx);
         int nq = nonZero(theta, qFull, thetaIdx);
@@ -187,9 +209,15 @@ final class ArimaProblem {
                     e[t] -= c * x[t - off];
                 }
             }
-            // the MA part is a recursion on the innovations
-            if (nq > 0) {
-                for (int t = s0; t < nw; t++) {
+        }
+        // the MA part is a recursion on the innovations; the series and the regressors run in the same
+        // loop, so their independent chains overlap
+        if (nq > 0) {
+            // up to t = qFull some lags reach before the start; after that none does
+            int full = Math.min(nw, Math.max(s0, qFull));
+            for (int t = s0; t < full; t++) {
+                for (int s = 0; s <= k; s++) {
+                    double[] e = innov[s];
                     double v = e[t];
                     for (int jj = 0; jj < nq; jj++) {
                         int j = thetaIdx[jj];
@@ -199,6 +227,29 @@ final class ArimaProblem {
                         v -= theta[j] * e[t - j - 1];
                     }
                     e[t] = v;
+                }
+            }
+            if (k == 0) {
+                double[] e = innov[0];
+                for (int t = full; t < nw; t++) {
+                    double v = e[t];
+                    for (int jj = 0; jj < nq; jj++) {
+                        int j = thetaIdx[jj];
+                        v -= theta[j] * e[t - j - 1];
+                    }
+                    e[t] = v;
+                }
+            } else {
+                for (int t = full; t < nw; t++) {
+                    for (int s = 0; s <= k; s++) {
+                        double[] e = innov[s];
+                        double v = e[t];
+                        for (int jj = 0; jj < nq; jj++) {
+                            int j = thetaIdx[jj];
+                            v -= theta[j] * e[t - j - 1];
+                        }
+                        e[t] = v;
+                    }
                 }
             }
         }
@@ -211,6 +262,146 @@ final class ArimaProblem {
             return Double.POSITIVE_INFINITY;
         }
         return 0.5 * Math.log(ssq / nu);
+    }
+
+    /**
+     * The CSS objective (as {@link #css}) and its exact gradient with respect to {@code par}, written
+     * into {@code grad}. The residual recursion is linear in the data, so at the profiled regression
+     * coefficients (whose own derivative does not enter, the sum of squares being stationary in them)
+     * the derivative of the residuals u_t = x_t - sum phi_L x_{t-L} - sum theta_L e_{t-L} with respect to a
+     * coefficient c obeys D_t = -sum (dphi_L/dc) x_{t-L} - sum (dtheta_L/dc) e_{t-L} - sum theta_L D_{t-L},
+     * run on the regression-free series; d/dc 0.5 log(ssq/nu) = sum e_t D_t / ssq, evaluated through
+     * the adjoint of the MA recursion, so the whole gradient costs about two passes over the data.
+     */
+    double cssWithGradient(double[] par, double[] grad) {
+        // the optimiser asks for the gradient at the point its line search has just evaluated: the
+        // buffers of that evaluation are still valid
+        double value = cssValid && java.util.Arrays.equals(par, cssPar) ? cssValue : css(par);
+        int npar = par.length;
+        if (!Double.isFinite(value) || lastSsq <= 0) {
+            java.util.Arrays.fill(grad, 0, npar, Double.NaN);
+            return value;
+        }
+        if (gradD == null) {
+            gradD = new double[nw];
+            if (k > 0) {
+                gradU = new double[nw];
+                gradE = new double[nw];
+            }
+        }
+        int s0 = pFull;
+        double[] u;
+        double[] e;
+        if (k == 0) {
+            u = series[0];
+            e = innov[0];
+        } else {
+            u = gradU;
+            e = gradE;
+            for (int t = 0; t < nw; t++) {
+                double ut = series[0][t];
+                double et = innov[0][t];
+                for (int j = 0; j < k; j++) {
+                    ut -= beta[j] * series[j + 1][t];
+                    et -= beta[j] * innov[j + 1][t];
+                }
+                u[t] = ut;
+                e[t] = et;
+            }
+        }
+        int nq = nonZero(theta, qFull, thetaIdx);
+        // D = M^-1 b_c with M the MA filter (unit lower triangular on t >= s0), so
+        // sum e_t D_t = sum lambda_t b_c,t with lambda = M^-T e: one backward recursion for all coefficients
+        double[] lambda = gradD;
+        for (int t = nw - 1; t >= s0; t--) {
+            double v = e[t];
+            for (int jj = 0; jj < nq; jj++) {
+                int j = thetaIdx[jj];
+                int ahead = t + j + 1;
+                if (ahead < nw) {
+                    v -= theta[j] * lambda[ahead];
+                }
+            }
+            lambda[t] = v;
+        }
+        int p = order.p();
+        int q = order.q();
+        int sp = order.sp();
+        int sq = order.sq();
+        int m = order.m();
+        for (int c = 0; c < npar; c++) {
+            // the lags and factors of d(phi)/dc (AR terms, on u) and d(theta)/dc (MA terms, on e)
+            int nTerms = 0;
+            boolean ar;
+            if (c < p) {
+                ar = true;
+                termLag[nTerms] = c + 1;
+                termCoef[nTerms++] = 1;
+                for (int j = 0; j < sp; j++) {
+                    termLag[nTerms] = (j + 1) * m + c + 1;
+                    termCoef[nTerms++] = -par[p + q + j];
+                }
+            } else if (c < p + q) {
+                ar = false;
+                int i = c - p;
+                termLag[nTerms] = i + 1;
+                termCoef[nTerms++] = 1;
+                for (int j = 0; j < sq; j++) {
+                    termLag[nTerms] = (j + 1) * m + i + 1;
+                    termCoef[nTerms++] = par[p + q + sp + j];
+                }
+            } else if (c < p + q + sp) {
+                ar = true;
+                int j = c - p - q;
+                termLag[nTerms] = (j + 1) * m;
+                termCoef[nTerms++] = 1;
+                for (int i = 0; i < p; i++) {
+                    termLag[nTerms] = (j + 1) * m + i + 1;
+                    termCoef[nTerms++] = -par[i];
+                }
+            } else {
+                ar = false;
+                int j = c - p - q - sp;
+                termLag[nTerms] = (j + 1) * m;
+                termCoef[nTerms++] = 1;
+                for (int i = 0; i < q; i++) {
+                    termLag[nTerms] = (j + 1) * m + i + 1;
+                    termCoef[nTerms++] = par[p + i];
+                }
+            }
+            double[] src = ar ? u : e;
+            // b_c,t = -sum cf src_{t-lag} (src is zero before index 0)
+            double dot = 0;
+            for (int a = 0; a < nTerms; a++) {
+                int lag = termLag[a];
+                double cf = termCoef[a];
+                if (cf == 0) {
+                    continue;
+                }
+                double sum = 0;
+                for (int t = Math.max(s0, lag); t < nw; t++) {
+                    sum += lambda[t] * src[t - lag];
+                }
+                dot -= cf * sum;
+            }
+            grad[c] = dot / lastSsq;
+        }
+        return value;
+    }
+
+    /** The CSS objective as a differentiable function for the optimiser. */
+    io.jenkins.plugins.influxforecast.model.optim.Bfgs.Differentiable cssObjective() {
+        return new io.jenkins.plugins.influxforecast.model.optim.Bfgs.Differentiable() {
+            @Override
+            public double value(double[] x) {
+                return css(x);
+            }
+
+            @Override
+            public double valueAndGradient(double[] x, double[] grad) {
+                return cssWithGradient(x, grad);
+            }
+        };
     }
 
     /**
@@ -242,10 +433,14 @@ final class ArimaProblem {
         double[] v0 = innov[0];
         if (k == 0) {
             double ssq = 0;
-            for (int t = from; t < nw; t++) {
-                if (weights == null) {
+            if (weights == null) {
+                for (int t = from; t < nw; t++) {
                     ssq += v0[t] * v0[t];
-                } else if (counted[t]) {
+                }
+                return ssq;
+            }
+            for (int t = from; t < nw; t++) {
+                if (counted[t]) {
                     ssq += v0[t] * v0[t] / weights[t];
                 }
             }
@@ -255,7 +450,46 @@ final class ArimaProblem {
             java.util.Arrays.fill(normal[i], 0, k, 0.0);
             beta[i] = 0;
         }
-        for (int t = from; t < nw; t++) {
+        boolean done = false;
+        if (weights == null && k == 1) {
+            // unweighted (CSS), the common cases: one pass with the sums in registers
+            double[] x1 = innov[1];
+            double b0 = 0;
+            double n00 = 0;
+            for (int t = from; t < nw; t++) {
+                double a = x1[t];
+                b0 += a * v0[t];
+                n00 += a * a;
+            }
+            beta[0] = b0;
+            normal[0][0] = n00;
+            done = true;
+        } else if (weights == null && k == 2) {
+            double[] x1 = innov[1];
+            double[] x2 = innov[2];
+            double b0 = 0;
+            double b1 = 0;
+            double n00 = 0;
+            double n10 = 0;
+            double n11 = 0;
+            for (int t = from; t < nw; t++) {
+                double a = x1[t];
+                double c = x2[t];
+                double v = v0[t];
+                b0 += a * v;
+                n00 += a * a;
+                b1 += c * v;
+                n10 += c * a;
+                n11 += c * c;
+            }
+            beta[0] = b0;
+            beta[1] = b1;
+            normal[0][0] = n00;
+            normal[1][0] = n10;
+            normal[1][1] = n11;
+            done = true;
+        }
+        for (int t = from; t < nw && !done; t++) {
             double wt;
             if (weights == null) {
                 wt = 1;
@@ -278,6 +512,15 @@ final class ArimaProblem {
             return Double.NaN;
         }
         double ssq = 0;
+        if (weights == null && k == 1) {
+            double b0 = beta[0];
+            double[] x1 = innov[1];
+            for (int t = from; t < nw; t++) {
+                double e = v0[t] - b0 * x1[t];
+                ssq += e * e;
+            }
+            return ssq;
+        }
         for (int t = from; t < nw; t++) {
             if (weights != null && !counted[t]) {
                 continue;
@@ -348,6 +591,7 @@ final class ArimaProblem {
     }
 
     private double filter(double[] par, FinalState capture, double[] fixedBeta) {
+        cssValid = false; // the filter reuses the buffers of the CSS recursion
         expand(par);
         if (!ArimaKalman.stationaryCovariance(phi, pFull, theta, qFull, r, p0, covWork)) {
             return Double.POSITIVE_INFINITY;

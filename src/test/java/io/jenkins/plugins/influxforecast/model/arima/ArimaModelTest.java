@@ -120,7 +120,8 @@ class ArimaModelTest {
 
     @Test
     void nonConvergenceRestartsAndIsReported() {
-        Random rnd = new Random(8);
+        // white noise with far too many coefficients: this draw makes the likelihood search stall
+        Random rnd = new Random(9);
         double[] y = new double[40];
         for (int t = 0; t < y.length; t++) {
             y[t] = rnd.nextGaussian();

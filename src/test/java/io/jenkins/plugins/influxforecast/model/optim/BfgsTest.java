@@ -56,4 +56,44 @@ class BfgsTest {
         assertThat(h[0][1]).isCloseTo(3.0, within(1e-6));
         assertThat(h[1][1]).isCloseTo(10.0, within(1e-6));
     }
+
+    /** Rosenbrock with its exact gradient, counting gradient calls. */
+    private static final class Rosenbrock implements Bfgs.Differentiable {
+        int gradients;
+
+        @Override
+        public double value(double[] x) {
+            return 100 * Math.pow(x[1] - x[0] * x[0], 2) + Math.pow(1 - x[0], 2);
+        }
+
+        @Override
+        public double valueAndGradient(double[] x, double[] grad) {
+            gradients++;
+            grad[0] = -400 * x[0] * (x[1] - x[0] * x[0]) - 2 * (1 - x[0]);
+            grad[1] = 200 * (x[1] - x[0] * x[0]);
+            return value(x);
+        }
+    }
+
+    @Test
+    void usesTheExactGradientWhenGiven() {
+        Rosenbrock f = new Rosenbrock();
+        Bfgs.Result r = Bfgs.minimize(f, new double[] {-1.2, 1});
+        assertThat(r.converged()).isTrue();
+        assertThat(r.x()[0]).isCloseTo(1.0, within(1e-3));
+        assertThat(r.x()[1]).isCloseTo(1.0, within(2e-3));
+        assertThat(f.gradients).isEqualTo(r.iterations());
+    }
+
+    @Test
+    void hessianFromTheExactGradient() {
+        Rosenbrock f = new Rosenbrock();
+        double[] x = {0.5, -0.3};
+        double[][] h = Bfgs.hessianFromGradient(f, x, 1e-3);
+        assertThat(f.gradients).isEqualTo(4);
+        assertThat(h[0][0]).isCloseTo(1200 * x[0] * x[0] - 400 * x[1] + 2, within(1e-3));
+        assertThat(h[0][1]).isCloseTo(-400 * x[0], within(1e-6));
+        assertThat(h[1][0]).isEqualTo(h[0][1]);
+        assertThat(h[1][1]).isCloseTo(200, within(1e-6));
+    }
 }
