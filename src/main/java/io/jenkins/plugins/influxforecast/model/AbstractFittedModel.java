@@ -80,15 +80,6 @@ public abstract class AbstractFittedModel implements FittedModel {
         return fitted.clone();
     }
 
-    @Override
-    public double[] residuals() {
-        double[] r = new double[fitted.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = series.get(i) - fitted[i];
-        }
-        return r;
-    }
-
     /** Root mean square of the finite residuals, with {@code df} degrees of freedom removed. */
     protected double residualSigma(int df) {
         double ss = 0;

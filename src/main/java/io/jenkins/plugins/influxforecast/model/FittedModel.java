@@ -23,7 +23,15 @@ public interface FittedModel {
     double[] fitted();
 
     /** Residuals {@code y - fitted}, NaN where there is no fitted value. */
-    double[] residuals();
+    default double[] residuals() {
+        double[] f = fitted();
+        TimeSeries y = series();
+        double[] r = new double[f.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = y.get(i) - f[i];
+        }
+        return r;
+    }
 
     /** Fitted parameters for metrics.json (numbers, strings or lists; insertion order is kept). */
     Map<String, Object> parameters();

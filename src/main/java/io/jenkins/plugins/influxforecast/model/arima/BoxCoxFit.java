@@ -72,15 +72,6 @@ final class BoxCoxFit implements FittedModel {
         return f;
     }
 
-    @Override
-    public double[] residuals() {
-        double[] f = fitted();
-        double[] r = new double[f.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = series.get(i) - f[i];
-        }
-        return r;
-    }
 
     @Override
     public Map<String, Object> parameters() {

@@ -192,15 +192,6 @@ public final class Ensemble implements ForecastModel {
             return out;
         }
 
-        @Override
-        public double[] residuals() {
-            double[] f = fitted();
-            double[] r = new double[f.length];
-            for (int t = 0; t < r.length; t++) {
-                r[t] = series.get(t) - f[t];
-            }
-            return r;
-        }
 
         @Override
         public Map<String, Object> parameters() {

@@ -208,15 +208,6 @@ public final class MstlModel implements ForecastModel {
             return f;
         }
 
-        @Override
-        public double[] residuals() {
-            double[] f = fitted();
-            double[] r = new double[f.length];
-            for (int i = 0; i < r.length; i++) {
-                r[i] = series.get(i) - f[i];
-            }
-            return r;
-        }
 
         @Override
         public Map<String, Object> parameters() {
