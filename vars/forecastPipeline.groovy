@@ -1,9 +1,9 @@
-import io.jenkins.plugins.influxforecast.pipeline.job.ForecastJob
+import io.jenkins.plugins.influxforecast.library.ForecastJob
 
 /*
  * forecastPipeline: a whole recurring forecast job from forecasts.yaml (see forecastPipeline.txt).
  * Reading and checking the file, the pods and the step arguments are the plugin's Java
- * (pipeline/job/ForecastJob, tested with JUnit); this file only calls steps.
+ * (library/ForecastJob, tested with JUnit); this file only calls steps.
  */
 def call(Map params = [:]) {
     String config = ForecastJob.configPath(params)

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.influxforecast;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -20,13 +21,27 @@ class ArchitectureTest {
                         "io.jenkins.plugins.influxforecast.series..",
                         "io.jenkins.plugins.influxforecast.model..",
                         "io.jenkins.plugins.influxforecast.evaluate..",
-                        "io.jenkins.plugins.influxforecast.report..")
+                        "io.jenkins.plugins.influxforecast.report..",
+                        "io.jenkins.plugins.influxforecast.catalog..",
+                        "io.jenkins.plugins.influxforecast.select..",
+                        "io.jenkins.plugins.influxforecast.lineprotocol..",
+                        "io.jenkins.plugins.influxforecast.files..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "hudson..", "jenkins..", "org.kohsuke..", "org.jenkinsci..", "com.cloudbees..",
                         "java.net.http..", "okhttp3..", "com.influxdb..", "retrofit2..",
                         "io.jenkins.plugins.influxforecast.influx..", "io.jenkins.plugins.influxforecast.steps..",
                         "io.jenkins.plugins.influxforecast.pipeline..", "io.jenkins.plugins.influxforecast.cli..")
                 .check(CLASSES);
+    }
+
+    /**
+     * Every package is its own slice ({@code model} and {@code model.ets} count separately), and no
+     * slice reaches itself again through others: arrows only point downwards. {@code jdeps
+     * -verbose:package target/classes} shows the same graph.
+     */
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("io.jenkins.plugins.influxforecast.(**)").should().beFreeOfCycles().check(CLASSES);
     }
 
     @Test

@@ -1,12 +1,13 @@
 package io.jenkins.plugins.influxforecast.influx;
 
-import io.jenkins.plugins.influxforecast.report.ExitCleanup;
-import io.jenkins.plugins.influxforecast.report.OutputFolder;
+import io.jenkins.plugins.influxforecast.files.ExitCleanup;
+import io.jenkins.plugins.influxforecast.files.OutputFolder;
+import io.jenkins.plugins.influxforecast.lineprotocol.LineProtocol;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.influxforecast.influx;
 
+import io.jenkins.plugins.influxforecast.lineprotocol.Precision;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.influxforecast.influx;
 
+import io.jenkins.plugins.influxforecast.lineprotocol.LineProtocolValidator;
+import io.jenkins.plugins.influxforecast.lineprotocol.Precision;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -94,7 +96,7 @@ public final class LineProtocolLoader {
         ArrayDeque<byte[]> free = new ArrayDeque<>();
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             // what is sent is what was validated: the same bytes, or nothing
-            if (in.size() != plan.size || !Files.getLastModifiedTime(file).equals(plan.modified)) {
+            if (in.size() != plan.size() || !Files.getLastModifiedTime(file).equals(plan.modified())) {
                 throw new IllegalArgumentException(file + " changed while it was being validated; nothing was written;"
                         + " run the load again once the file is complete");
             }
@@ -111,7 +113,7 @@ public final class LineProtocolLoader {
                     buf = new byte[n + n / 4 + 1];
                 }
                 readFully(in, buf, n, from, file);
-                int len = plan.carriageReturns ? withoutCr(buf, n) : n;
+                int len = plan.carriageReturns() ? withoutCr(buf, n) : n;
                 if (len == 0 || buf[len - 1] != '\n') {
                     buf[len++] = '\n';
                 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.influxforecast.influx;
 
 import com.influxdb.client.InfluxDBClient;
 import com.influxdb.client.domain.WritePrecision;
+import io.jenkins.plugins.influxforecast.lineprotocol.Precision;
 import java.nio.charset.StandardCharsets;
 
 /** Writes line protocol to an InfluxDB 2.x bucket with influxdb-client-java (blocking, gzip). */

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.influxforecast.influx;
 
+import io.jenkins.plugins.influxforecast.lineprotocol.Precision;
+
 /** Where batches of line protocol go: one attempt per call; the loader decides about retries. */
 public interface WriteTarget {
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.influxforecast.pipeline;
 
+import io.jenkins.plugins.influxforecast.files.Json;
 import io.jenkins.plugins.influxforecast.influx.ExtractCsvWriter;
 import io.jenkins.plugins.influxforecast.influx.FluxSource;
 import io.jenkins.plugins.influxforecast.influx.InfluxConnection;
@@ -33,7 +34,7 @@ public final class ExtractRunner {
             summary.put("status", "failed");
             summary.put("error", e.getMessage());
             summary.put("server", request.connection().url().toString());
-            Summaries.writeKeeping(request.summary(), summary, e);
+            Json.writeAtomicallyKeeping(request.summary(), summary, e);
             throw e;
         }
     }
@@ -103,7 +104,7 @@ public final class ExtractRunner {
         summary.put("server", c.url().toString());
         summary.put("warnings", result.warnings());
         summary.put("millis", result.millis());
-        Summaries.write(request.summary(), summary);
+        Json.writeAtomically(request.summary(), summary);
         return result;
     }
 }

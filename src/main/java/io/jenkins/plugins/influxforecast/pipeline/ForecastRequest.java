@@ -1,7 +1,7 @@
 package io.jenkins.plugins.influxforecast.pipeline;
 
+import io.jenkins.plugins.influxforecast.catalog.Models;
 import io.jenkins.plugins.influxforecast.model.ForecastModel;
-import io.jenkins.plugins.influxforecast.model.Models;
 import io.jenkins.plugins.influxforecast.series.Frequency;
 import io.jenkins.plugins.influxforecast.series.GapFill;
 import io.jenkins.plugins.influxforecast.series.InputFormat;

@@ -2,6 +2,8 @@ package io.jenkins.plugins.influxforecast.pipeline;
 
 import io.jenkins.plugins.influxforecast.evaluate.ForecastCheck;
 import io.jenkins.plugins.influxforecast.evaluate.Metrics;
+import io.jenkins.plugins.influxforecast.files.Json;
+import io.jenkins.plugins.influxforecast.files.OutputFolder;
 import io.jenkins.plugins.influxforecast.model.FittedModel;
 import io.jenkins.plugins.influxforecast.model.Forecast;
 import io.jenkins.plugins.influxforecast.model.ForecastModel;
@@ -10,8 +12,6 @@ import io.jenkins.plugins.influxforecast.report.ForecastLineProtocol;
 import io.jenkins.plugins.influxforecast.report.ForecastOutput;
 import io.jenkins.plugins.influxforecast.report.ForecastPlot;
 import io.jenkins.plugins.influxforecast.report.HtmlReport;
-import io.jenkins.plugins.influxforecast.report.Json;
-import io.jenkins.plugins.influxforecast.report.OutputFolder;
 import io.jenkins.plugins.influxforecast.series.CsvSeriesReader;
 import io.jenkins.plugins.influxforecast.series.Filters;
 import io.jenkins.plugins.influxforecast.series.RawSeries;
@@ -267,9 +267,9 @@ public final class ForecastRunner {
         chain.add(req.createModel(steps));
         int m = train.frequency().defaultSeason();
         if (m > 1 && train.size() > m) {
-            chain.add(io.jenkins.plugins.influxforecast.model.Models.create("snaive(season=" + m + ")"));
+            chain.add(io.jenkins.plugins.influxforecast.catalog.Models.create("snaive(season=" + m + ")"));
         }
-        chain.add(io.jenkins.plugins.influxforecast.model.Models.create("naive"));
+        chain.add(io.jenkins.plugins.influxforecast.catalog.Models.create("naive"));
         RuntimeException firstError = null;
         for (int i = 0; i < chain.size(); i++) {
             ForecastModel model = chain.get(i);
@@ -279,7 +279,7 @@ public final class ForecastRunner {
                 Forecast f = fit.forecast(steps, req.levels());
                 if (req.levels().length > 0 && !f.hasIntervals()) {
                     // no analytic intervals: calibrate them on a backtest of the same model
-                    f = io.jenkins.plugins.influxforecast.evaluate.Calibration.calibrate(model, train, f,
+                    f = io.jenkins.plugins.influxforecast.select.Calibration.calibrate(model, train, f,
                             train.frequency().defaultSeason(), req.levels());
                     if (f.hasIntervals()) {
                         calibrated.add(stage);

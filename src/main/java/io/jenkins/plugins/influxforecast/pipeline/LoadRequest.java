@@ -2,7 +2,7 @@ package io.jenkins.plugins.influxforecast.pipeline;
 
 import io.jenkins.plugins.influxforecast.influx.InfluxConnection;
 import io.jenkins.plugins.influxforecast.influx.LineProtocolLoader;
-import io.jenkins.plugins.influxforecast.influx.Precision;
+import io.jenkins.plugins.influxforecast.lineprotocol.Precision;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.influxforecast.pipeline;
 
+import io.jenkins.plugins.influxforecast.files.Json;
 import io.jenkins.plugins.influxforecast.influx.HttpWriteTarget;
 import io.jenkins.plugins.influxforecast.influx.InfluxConnection;
 import io.jenkins.plugins.influxforecast.influx.InfluxException;
@@ -125,6 +126,6 @@ public final class LoadRunner {
         summary.put("input", request.input().toString());
         summary.put("server", request.connection().url().toString());
         summary.put("millis", r.millis());
-        Summaries.write(request.summary(), summary);
+        Json.writeAtomically(request.summary(), summary);
     }
 }

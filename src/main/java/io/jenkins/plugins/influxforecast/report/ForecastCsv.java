@@ -1,5 +1,6 @@
 package io.jenkins.plugins.influxforecast.report;
 
+import io.jenkins.plugins.influxforecast.lineprotocol.LineProtocolWriter;
 import io.jenkins.plugins.influxforecast.model.Forecast;
 import java.io.IOException;
 import java.io.Writer;
@@ -84,7 +85,7 @@ public final class ForecastCsv {
     }
 
     static String number(double v) {
-        return Double.isFinite(v) ? LineProtocol.formatFloat(v) : "";
+        return Double.isFinite(v) ? LineProtocolWriter.formatFloat(v) : "";
     }
 
     private static String tagSet(Map<String, String> tags) {
@@ -93,7 +94,7 @@ public final class ForecastCsv {
             if (sb.length() > 0) {
                 sb.append(',');
             }
-            sb.append(LineProtocol.escapeKey(k)).append('=').append(LineProtocol.escapeTagValue(k, v));
+            sb.append(LineProtocolWriter.escapeKey(k)).append('=').append(LineProtocolWriter.escapeTagValue(k, v));
         });
         return sb.toString();
     }

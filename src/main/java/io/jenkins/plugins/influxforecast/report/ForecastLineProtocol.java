@@ -1,5 +1,6 @@
 package io.jenkins.plugins.influxforecast.report;
 
+import io.jenkins.plugins.influxforecast.lineprotocol.LineProtocolWriter;
 import io.jenkins.plugins.influxforecast.model.Forecast;
 import io.jenkins.plugins.influxforecast.series.Timestamps;
 import java.io.IOException;
@@ -65,13 +66,13 @@ public final class ForecastLineProtocol {
                 if (tags.containsKey(layout.field())) {
                     throw new IllegalArgumentException("field '" + layout.field() + "' is also a tag key; choose another --field");
                 }
-                String key = LineProtocol.seriesKey(layout.measurementFor(o.history().name()), tags);
+                String key = LineProtocolWriter.seriesKey(layout.measurementFor(o.history().name()), tags);
                 Forecast f = o.future();
                 for (int i = 0; i < f.horizon(); i++) {
                     Map<String, Double> fields = new LinkedHashMap<>();
                     fields.put(layout.field(), f.mean(i));
                     fields.putAll(layout.runFields());
-                    w.write(LineProtocol.line(key, fields, Timestamps.toEpochNanos(f.time(i))));
+                    w.write(LineProtocolWriter.line(key, fields, Timestamps.toEpochNanos(f.time(i))));
                     w.write('\n');
                     lines++;
                 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.influxforecast.series;
 
+import io.jenkins.plugins.influxforecast.lineprotocol.LineProtocolTags;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

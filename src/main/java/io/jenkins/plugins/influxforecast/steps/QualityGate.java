@@ -1,10 +1,9 @@
 package io.jenkins.plugins.influxforecast.steps;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import hudson.FilePath;
+import io.jenkins.plugins.influxforecast.files.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +25,6 @@ record QualityGate(String status, List<String> reasons, boolean failOnGate) {
     static final String PASSED = "PASSED";
     static final String FAILED = "FAILED";
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     boolean failed() {
         return FAILED.equals(status);
@@ -99,7 +97,7 @@ record QualityGate(String status, List<String> reasons, boolean failOnGate) {
         m.put("status", status);
         m.put("reasons", reasons);
         m.put("buildResult", failed() ? (failOnGate ? "FAILURE" : "UNSTABLE") : null);
-        outputDir.child(FILE).write(GSON.toJson(m) + "\n", "UTF-8");
+        outputDir.child(FILE).write(Json.toJson(m), "UTF-8");
     }
 
     static void markPending(FilePath outputDir) throws IOException, InterruptedException {

@@ -1,10 +1,9 @@
 package io.jenkins.plugins.influxforecast.steps;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.influxforecast.files.Json;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,7 +17,6 @@ import java.util.Map;
  */
 final class StepRecord {
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
     private StepRecord() {
     }
@@ -35,7 +33,7 @@ final class StepRecord {
         m.put("status", status);
         m.put("parameters", engineValues);
         try {
-            file.write(GSON.toJson(m) + "\n", "UTF-8");
+            file.write(Json.toJson(m), "UTF-8");
         } catch (IOException | InterruptedException e) {
             listener.getLogger().println(PrefixingStream.PREFIX + "could not write " + file.getRemote() + ": " + e);
         }

@@ -2,7 +2,7 @@ package io.jenkins.plugins.influxforecast.bench;
 
 import io.jenkins.plugins.influxforecast.model.Forecast;
 import io.jenkins.plugins.influxforecast.model.ModelSpec;
-import io.jenkins.plugins.influxforecast.model.ensemble.AutoModel;
+import io.jenkins.plugins.influxforecast.select.AutoModel;
 import io.jenkins.plugins.influxforecast.series.TimeSeries;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;

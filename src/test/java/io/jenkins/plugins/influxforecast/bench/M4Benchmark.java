@@ -1,11 +1,11 @@
 package io.jenkins.plugins.influxforecast.bench;
 
+import io.jenkins.plugins.influxforecast.catalog.Models;
 import io.jenkins.plugins.influxforecast.evaluate.Metrics;
 import io.jenkins.plugins.influxforecast.model.FittedModel;
 import io.jenkins.plugins.influxforecast.model.Forecast;
 import io.jenkins.plugins.influxforecast.model.ForecastModel;
 import io.jenkins.plugins.influxforecast.model.ModelSpec;
-import io.jenkins.plugins.influxforecast.model.Models;
 import io.jenkins.plugins.influxforecast.series.Frequency;
 import io.jenkins.plugins.influxforecast.series.TimeSeries;
 import java.io.IOException;

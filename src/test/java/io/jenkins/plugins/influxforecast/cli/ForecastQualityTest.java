@@ -2,7 +2,7 @@ package io.jenkins.plugins.influxforecast.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.influxforecast.report.Json;
+import io.jenkins.plugins.influxforecast.files.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

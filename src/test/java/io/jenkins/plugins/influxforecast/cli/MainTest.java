@@ -2,10 +2,10 @@ package io.jenkins.plugins.influxforecast.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.influxforecast.files.Json;
 import io.jenkins.plugins.influxforecast.pipeline.CommandDef;
 import io.jenkins.plugins.influxforecast.pipeline.Commands;
 import io.jenkins.plugins.influxforecast.pipeline.OptionDef;
-import io.jenkins.plugins.influxforecast.report.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

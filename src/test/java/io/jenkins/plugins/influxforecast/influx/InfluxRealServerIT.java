@@ -3,6 +3,7 @@ package io.jenkins.plugins.influxforecast.influx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.influxforecast.lineprotocol.LineProtocol;
 import io.jenkins.plugins.influxforecast.pipeline.ExtractRequest;
 import io.jenkins.plugins.influxforecast.pipeline.ExtractResult;
 import io.jenkins.plugins.influxforecast.pipeline.ExtractRunner;

@@ -2,7 +2,7 @@ package io.jenkins.plugins.influxforecast.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.influxforecast.pipeline.job.LibrarySettings;
+import io.jenkins.plugins.influxforecast.library.LibrarySettings;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 

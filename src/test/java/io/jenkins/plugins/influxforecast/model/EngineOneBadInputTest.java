@@ -2,6 +2,7 @@ package io.jenkins.plugins.influxforecast.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.influxforecast.catalog.Models;
 import io.jenkins.plugins.influxforecast.series.Frequency;
 import io.jenkins.plugins.influxforecast.series.TimeSeries;
 import java.time.Duration;

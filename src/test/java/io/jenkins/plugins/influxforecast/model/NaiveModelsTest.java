@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.jenkins.plugins.influxforecast.catalog.Models;
 import io.jenkins.plugins.influxforecast.series.Frequency;
 import io.jenkins.plugins.influxforecast.series.TimeSeries;
 import java.io.IOException;

@@ -1,17 +1,16 @@
 package io.jenkins.plugins.influxforecast.model.ensemble;
 
-import io.jenkins.plugins.influxforecast.evaluate.ModelSelector.Combiner;
 import io.jenkins.plugins.influxforecast.model.FittedModel;
 import io.jenkins.plugins.influxforecast.model.Forecast;
 import io.jenkins.plugins.influxforecast.model.ForecastModel;
 import io.jenkins.plugins.influxforecast.model.ModelSpec;
-import io.jenkins.plugins.influxforecast.model.Models;
 import io.jenkins.plugins.influxforecast.series.TimeSeries;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code ensemble(ets,theta,arima, combine=median)}: the median (default) or mean of the members'
@@ -31,7 +30,8 @@ public final class Ensemble implements ForecastModel {
         this.combine = combine;
     }
 
-    public static Ensemble create(ModelSpec spec) {
+    /** @param resolve builds each member from its spec (the model catalog) */
+    public static Ensemble create(ModelSpec spec, Function<ModelSpec, ForecastModel> resolve) {
         spec.allowOnly("combine");
         if (spec.members().size() < 2) {
             throw new IllegalArgumentException("model ensemble needs at least two member models, e.g. ensemble(ets,theta,arima); got "
@@ -40,7 +40,7 @@ public final class Ensemble implements ForecastModel {
         Combiner c = Combiner.valueOf(spec.choiceParam("combine", "median", "median", "mean").toUpperCase(Locale.ROOT));
         List<ForecastModel> ms = new ArrayList<>();
         for (ModelSpec m : spec.members()) {
-            ms.add(Models.create(m));
+            ms.add(resolve.apply(m));
         }
         return new Ensemble(spec, ms, c);
     }

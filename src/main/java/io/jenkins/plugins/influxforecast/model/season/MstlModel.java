@@ -4,7 +4,6 @@ import io.jenkins.plugins.influxforecast.model.FittedModel;
 import io.jenkins.plugins.influxforecast.model.Forecast;
 import io.jenkins.plugins.influxforecast.model.ForecastModel;
 import io.jenkins.plugins.influxforecast.model.ModelSpec;
-import io.jenkins.plugins.influxforecast.model.Models;
 import io.jenkins.plugins.influxforecast.series.TimeSeries;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Forecasting through a seasonal decomposition, R's {@code stlf} idea generalised to several periods:
@@ -39,7 +39,7 @@ public final class MstlModel implements ForecastModel {
     private final boolean robust;
     private final Integer iterate;
 
-    private MstlModel(ModelSpec spec) {
+    private MstlModel(ModelSpec spec, Function<ModelSpec, ForecastModel> resolve) {
         spec.allowOnly("model", Seasonality.SEASON, Seasonality.SEASONS, "swindow", "robust", "iterate");
         if (spec.members().size() > 1) {
             throw new IllegalArgumentException("model " + spec.name() + " takes one inner model, got " + spec.members().size());
@@ -57,10 +57,10 @@ public final class MstlModel implements ForecastModel {
         ModelSpec used;
         try {
             used = in.with(Seasonality.SEASON, "none");
-            m = Models.create(used);
+            m = resolve.apply(used);
         } catch (IllegalArgumentException e) {
             used = in;
-            m = Models.create(in);
+            m = resolve.apply(in);
         }
         this.inner = used;
         this.innerModel = m;
@@ -81,8 +81,9 @@ public final class MstlModel implements ForecastModel {
         this.iterate = spec.has("iterate") ? spec.intParam("iterate", 2, 1, 10) : null;
     }
 
-    public static MstlModel create(ModelSpec spec) {
-        return new MstlModel(spec);
+    /** @param resolve builds the inner model from its spec (the model catalog) */
+    public static MstlModel create(ModelSpec spec, Function<ModelSpec, ForecastModel> resolve) {
+        return new MstlModel(spec, resolve);
     }
 
     @Override

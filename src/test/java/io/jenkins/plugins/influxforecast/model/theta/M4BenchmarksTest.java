@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.jenkins.plugins.influxforecast.catalog.Models;
 import io.jenkins.plugins.influxforecast.model.FittedModel;
 import io.jenkins.plugins.influxforecast.model.Forecast;
 import io.jenkins.plugins.influxforecast.model.Golden;
-import io.jenkins.plugins.influxforecast.model.Models;
 import io.jenkins.plugins.influxforecast.model.season.ClassicalDecomposition;
 import io.jenkins.plugins.influxforecast.model.season.Decomposition;
 import io.jenkins.plugins.influxforecast.series.Frequency;

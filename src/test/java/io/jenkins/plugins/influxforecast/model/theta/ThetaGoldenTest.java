@@ -3,10 +3,10 @@ package io.jenkins.plugins.influxforecast.model.theta;
 import static io.jenkins.plugins.influxforecast.model.Golden.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.influxforecast.catalog.Models;
 import io.jenkins.plugins.influxforecast.model.FittedModel;
 import io.jenkins.plugins.influxforecast.model.Forecast;
 import io.jenkins.plugins.influxforecast.model.Golden;
-import io.jenkins.plugins.influxforecast.model.Models;
 import io.jenkins.plugins.influxforecast.series.Frequency;
 import io.jenkins.plugins.influxforecast.series.TimeSeries;
 import java.time.Instant;

@@ -1,0 +1,41 @@
+package io.jenkins.plugins.influxforecast.library;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One forecast of forecasts.yaml, with the defaults applied and every value checked.
+ *
+ * @param name            unique name: a DNS label, used for the stage, the folder and the pod label
+ * @param server          the InfluxDB server configured in Jenkins by this name
+ * @param credentialsId   Jenkins credentials for it, or null for the server's own
+ * @param query           the InfluxQL query that extracts the series, or null
+ * @param flux            the Flux query that extracts the series (InfluxDB 2.x), or null; without
+ *                        either, the extract options hold a structured query
+ * @param forecastOptions parameters of the {@code forecast} step, typed: the engine options of
+ *                        Commands.FORECAST (input and output folder excluded), the quality gate and
+ *                        the launch options (timeoutMinutes, maxRamPercentage)
+ * @param extractOptions  further parameters of {@code influxExtract}: launch options and the
+ *                        forecast's {@code extract} section
+ * @param loadOptions     further parameters of {@code influxLoad}: launch options and the
+ *                        forecast's {@code load} section
+ * @param timeoutMinutes  the limit for the whole forecast: pod start, retries and the three steps
+ * @param pod             where and how big its pod is
+ */
+public record ForecastConfig(String name, String server, String credentialsId, String query, String flux,
+        Map<String, Object> forecastOptions, Map<String, Object> extractOptions, Map<String, Object> loadOptions,
+        int timeoutMinutes, PodSettings pod) {
+
+    /**
+     * @param base         a pod manifest replacing the library's default, or null
+     * @param engineImage  an image holding the engine jar, run as container {@code engine}, or null to run
+     *                     the engine in the agent container
+     * @param nodeSelector node labels the pod must land on (merged over the base pod's)
+     * @param requests     resource requests of the container running the engine
+     * @param limits       resource limits of the container running the engine
+     * @param tolerations  tolerations added to the base pod's
+     */
+    public record PodSettings(Map<String, Object> base, String engineImage, Map<String, String> nodeSelector,
+            Map<String, String> requests, Map<String, String> limits, List<Map<String, Object>> tolerations) {
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The shared library's controller-side logic: reading forecasts.yaml, planning the jobs and the
+ * Kubernetes pods that run them. Plain Java, tested with JUnit; may import pipeline, model and series.
+ */
+package io.jenkins.plugins.influxforecast.library;

@@ -1,0 +1,111 @@
+package io.jenkins.plugins.influxforecast.lineprotocol;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * Formats InfluxDB line protocol: {@code measurement,tag=v field=1.5 1700000000000000000}, escaping
+ * as the protocol specifies (measurement: comma and space; tag keys, tag values and field keys:
+ * comma, equals sign and space). Newlines cannot be carried, nor a backslash before a space, comma or
+ * equals sign (InfluxDB would read it as an escape), and
+ * empty tag values are not allowed: both are errors naming the key.
+ */
+public final class LineProtocolWriter {
+
+    private LineProtocolWriter() {
+    }
+
+    public static String escapeMeasurement(String s) {
+        check("measurement", s);
+        return escape(s, false);
+    }
+
+    public static String escapeKey(String s) {
+        check("key", s);
+        return escape(s, true);
+    }
+
+    public static String escapeTagValue(String key, String s) {
+        if (s == null || s.isEmpty()) {
+            throw new IllegalArgumentException("tag '" + key + "' has an empty value; line protocol does not allow it");
+        }
+        if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("tag '" + key + "' value contains a newline; line protocol cannot carry it");
+        }
+        return escape(s, true);
+    }
+
+    private static void check(String what, String s) {
+        if (s == null || s.isEmpty()) {
+            throw new IllegalArgumentException(what + " must not be empty");
+        }
+        if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException(what + " '" + s.replace("\n", "\\n") + "' contains a newline; line protocol cannot carry it");
+        }
+    }
+
+    private static String escape(String s, boolean equalsToo) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '\\' && (i + 1 == s.length() || " ,=".indexOf(s.charAt(i + 1)) >= 0)) {
+                throw new IllegalArgumentException("'" + s + "' has a backslash before a space, comma or equals sign"
+                        + " (or at its end), which line protocol cannot carry");
+            }
+        }
+        return escapeUnchecked(s, equalsToo);
+    }
+
+    /**
+     * The line protocol's escaping alone, without the checks above: a backslash before comma and
+     * space, and with {@code equalsToo} (keys and tag values) before the equals sign. For text that
+     * InfluxDB itself returned (tags of an extracted series); returns {@code s} itself when nothing
+     * needs escaping.
+     */
+    public static String escapeUnchecked(String s, boolean equalsToo) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == ' ' || (equalsToo && c == '=')) {
+                if (sb == null) {
+                    sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+                }
+                sb.append('\\');
+            }
+            if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+
+    /** A float field value: plain decimal notation, never an exponent; NaN and infinity are refused. */
+    public static String formatFloat(double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("line protocol cannot carry " + v);
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v) + ".0";
+        }
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** The measurement and sorted tag set, the series key shared by all lines of one series. */
+    public static String seriesKey(String measurement, Map<String, String> tags) {
+        StringBuilder sb = new StringBuilder(escapeMeasurement(measurement));
+        new java.util.TreeMap<>(tags).forEach((k, v) -> sb.append(',').append(escapeKey(k)).append('=').append(escapeTagValue(k, v)));
+        return sb.toString();
+    }
+
+    /** One line: series key, float fields in the given order, nanosecond timestamp. */
+    public static String line(String seriesKey, Map<String, Double> fields, long epochNanos) {
+        StringBuilder sb = new StringBuilder(seriesKey).append(' ');
+        boolean first = true;
+        for (Map.Entry<String, Double> f : fields.entrySet()) {
+            if (!first) {
+                sb.append(',');
+            }
+            sb.append(escapeKey(f.getKey())).append('=').append(formatFloat(f.getValue()));
+            first = false;
+        }
+        return sb.append(' ').append(epochNanos).toString();
+    }
+}

@@ -1,0 +1,112 @@
+package io.jenkins.plugins.influxforecast.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Outputs appear complete or not at all. */
+class OutputFolderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void committedFilesReplaceTheOldOnesAndNothingElseStays() throws IOException {
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("forecast.csv"), "old");
+        try (OutputFolder folder = new OutputFolder(out)) {
+            Files.writeString(folder.stage("forecast.csv"), "new");
+            Files.writeString(folder.stage("metrics.json"), "{}");
+            assertThat(Files.readString(out.resolve("forecast.csv"))).isEqualTo("old");
+            assertThat(out.resolve("metrics.json")).doesNotExist();
+            folder.commit();
+        }
+        assertThat(Files.readString(out.resolve("forecast.csv"))).isEqualTo("new");
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("forecast.csv", "metrics.json");
+        }
+    }
+
+    @Test
+    void aRunThatDoesNotCommitLeavesTheFolderAsItWas() throws IOException {
+        Path out = dir.resolve("out");
+        try (OutputFolder folder = new OutputFolder(out)) {
+            Files.writeString(folder.stage("forecast.csv"), "half");
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void leftoversOfAKilledRunAreRemovedThoseOfARunningOneKept() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Process gone = new ProcessBuilder(javaBinary(), "-version").redirectErrorStream(true).start();
+        gone.getInputStream().readAllBytes();
+        gone.waitFor();
+        Path dead = Files.createDirectories(out.resolve(OutputFolder.STAGING_PREFIX + gone.pid() + "-123"));
+        Files.writeString(dead.resolve("forecast.csv"), "half");
+        Path old = Files.createDirectories(out.resolve(OutputFolder.STAGING_PREFIX + "4567890123"));
+        Path running = Files.createDirectories(out.resolve(OutputFolder.STAGING_PREFIX + ProcessHandle.current().pid() + "-9"));
+        try (OutputFolder folder = new OutputFolder(out)) {
+            assertThat(dead).doesNotExist();
+            assertThat(old).doesNotExist();
+            assertThat(running).isDirectory();
+        }
+    }
+
+    @Test
+    void aStoppedEngineLeavesNoHalfWrittenFiles() throws Exception {
+        // SIGTERM (an aborted build, a step's timeout) runs shutdown hooks but no finally block
+        Path out = dir.resolve("out");
+        Process p = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"), Holder.class.getName(),
+                out.toString()).redirectErrorStream(true).start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            assertThat(lines.readLine()).isEqualTo("staged");
+            try (Stream<Path> files = Files.walk(out)) {
+                assertThat(files.filter(Files::isRegularFile)).hasSize(2); // the half-written forecast and extract CSV
+            }
+            p.destroy();
+            assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** A run that stages a file, starts an extract CSV and waits to be stopped. */
+    public static final class Holder {
+        public static void main(String[] args) throws Exception {
+            Path out = Path.of(args[0]);
+            OutputFolder folder = new OutputFolder(out);
+            Files.writeString(folder.stage("forecast.csv"), "time,value\n");
+            io.jenkins.plugins.influxforecast.influx.ExtractCsvWriter csv = new io.jenkins.plugins.influxforecast.influx.ExtractCsvWriter(
+                    out.resolve("input.csv"));
+            csv.beginSeries("m", java.util.Map.of());
+            System.out.println("staged");
+            System.out.flush();
+            Thread.sleep(60_000);
+        }
+    }
+
+    @Test
+    void moveAtomicallyReplacesTheTarget() throws IOException {
+        Path from = Files.writeString(dir.resolve(".summary.tmp"), "new");
+        Path to = Files.writeString(dir.resolve("summary.json"), "old");
+        OutputFolder.moveAtomically(from, to);
+        assertThat(from).doesNotExist();
+        assertThat(Files.readString(to)).isEqualTo("new");
+    }
+}

@@ -1,0 +1,42 @@
+package io.jenkins.plugins.influxforecast.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * src/main/docker/Dockerfile cannot be built here (no Docker engine); this checks what it declares
+ * against what the steps and the pods expect.
+ */
+class DockerfileTest {
+
+    static final String INSTALLED_ENGINE = "/opt/influx-forecast/influx-forecast-cli.jar";
+
+    private static List<String> instructions() throws Exception {
+        return Files.readAllLines(Path.of("src/main/docker/Dockerfile")).stream()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    @Test
+    void putsTheEngineJarOfThisBuildWhereTheStepsLookForIt() throws Exception {
+        List<String> lines = instructions();
+        assertThat(lines.get(0)).as("a Java 17+ runtime").matches("FROM eclipse-temurin:(17|21|25)-jre");
+        assertThat(lines).contains("COPY target/influx-forecast-cli.jar " + INSTALLED_ENGINE);
+        assertThat(Files.readString(Path.of("pom.xml"))).contains("<engine.jar.name>influx-forecast-cli</engine.jar.name>");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("ENTRYPOINT [\"java\"").contains("\"" + INSTALLED_ENGINE + "\""));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("fonts-dejavu-core"));
+    }
+
+    @Test
+    void runsAsTheUserOfThePodSoItCanWriteTheSharedWorkspace() throws Exception {
+        Pod pod = Serialization.unmarshal(PodTemplates.defaultPodYaml(), Pod.class);
+        long uid = pod.getSpec().getSecurityContext().getRunAsUser();
+        long gid = pod.getSpec().getSecurityContext().getRunAsGroup();
+        assertThat(instructions()).contains("USER " + uid + ":" + gid);
+    }
+}

@@ -1,0 +1,284 @@
+package io.jenkins.plugins.influxforecast.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ForecastsFileTest {
+
+    private static JobConfig parse(String yaml) {
+        return new ForecastsFile().parse(yaml, "forecasts.yaml");
+    }
+
+    private static final String MINIMAL = """
+            server: influx-prod
+            forecasts:
+              - name: a
+                query: SELECT value FROM a
+            """;
+
+    @Test
+    void defaults() {
+        JobConfig job = parse(MINIMAL);
+        assertThat(job.schedule()).isEqualTo("H */12 * * *");
+        assertThat(job.timeZone()).isEqualTo("UTC");
+        assertThat(job.cronSpec()).isEqualTo("TZ=UTC\nH */12 * * *");
+        assertThat(job.keepBuilds()).isEqualTo(3);
+        assertThat(job.keepArtifacts()).isNull();
+        assertThat(job.maxParallel()).isZero();
+        assertThat(job.onFailure()).isEqualTo("FAILURE");
+        ForecastConfig f = job.forecasts().get(0);
+        assertThat(f.name()).isEqualTo("a");
+        assertThat(f.server()).isEqualTo("influx-prod");
+        assertThat(f.credentialsId()).isNull();
+        assertThat(f.timeoutMinutes()).isEqualTo(60);
+        assertThat(f.forecastOptions()).isEqualTo(Map.of("timeoutMinutes", 60));
+        assertThat(f.extractOptions()).isEqualTo(Map.of("timeoutMinutes", 60));
+        assertThat(f.pod().base()).isNull();
+        assertThat(f.pod().engineImage()).isNull();
+        assertThat(f.pod().nodeSelector()).isEmpty();
+        assertThat(f.pod().tolerations()).isEmpty();
+    }
+
+    @Test
+    void forecastsOverrideDefaultsAndMappingsMergeKeyByKey() {
+        JobConfig job = parse("""
+                server: influx-prod
+                credentialsId: ro
+                defaults:
+                  model: ets
+                  frequency: 1h
+                  validation: 0.25
+                  tags: {source: jenkins, team: mobility}
+                  nodeSelector: {kubernetes.io/arch: arm64}
+                  resources:
+                    requests: {cpu: 250m, memory: 512Mi}
+                    limits: {memory: 1Gi}
+                forecasts:
+                  - name: a
+                    query: q1
+                  - name: b
+                    query: q2
+                    server: influx-test
+                    credentialsId: rw
+                    model: theta
+                    validation: 168
+                    horizon: "48"
+                    tags: {team: parking}
+                    nodeSelector: {node-size: large}
+                    resources:
+                      requests: {memory: 4Gi}
+                      limits: {memory: 6Gi}
+                """);
+        ForecastConfig a = job.forecasts().get(0);
+        assertThat(a.credentialsId()).isEqualTo("ro");
+        assertThat(a.forecastOptions()).containsEntry("model", "ets").containsEntry("frequency", "1h")
+                .containsEntry("validation", "0.25").containsEntry("tags", List.of("source=jenkins", "team=mobility"));
+        assertThat(a.pod().requests()).isEqualTo(Map.of("cpu", "250m", "memory", "512Mi"));
+
+        ForecastConfig b = job.forecasts().get(1);
+        assertThat(b.server()).isEqualTo("influx-test");
+        assertThat(b.credentialsId()).isEqualTo("rw");
+        assertThat(b.forecastOptions()).containsEntry("model", "theta").containsEntry("validation", "168")
+                .containsEntry("horizon", 48).containsEntry("tags", List.of("source=jenkins", "team=parking"));
+        assertThat(b.pod().nodeSelector()).isEqualTo(Map.of("kubernetes.io/arch", "arm64", "node-size", "large"));
+        assertThat(b.pod().requests()).isEqualTo(Map.of("cpu", "250m", "memory", "4Gi"));
+        assertThat(b.pod().limits()).isEqualTo(Map.of("memory", "6Gi"));
+    }
+
+    @Test
+    void everyForecastOptionOfTheEngineIsAccepted() {
+        JobConfig job = parse("""
+                server: s
+                forecasts:
+                  - name: a
+                    query: q
+                    model: snaive(season=144)
+                    horizon: 144
+                    validation: 0
+                    frequency: PT10M
+                    smoothing: 3
+                    fill: previous
+                    maxGap: 12
+                    format: influx1
+                    timeColumn: time
+                    valueColumn: value
+                    measurement: m
+                    field: yhat
+                    tags: [a=b]
+                    levels: "80,95"
+                    maxMase: 1
+                    maxSmape: 25.5
+                    failOnQualityGate: true
+                    maxRamPercentage: 60
+                    timeoutMinutes: 15
+                """);
+        assertThat(job.forecasts().get(0).forecastOptions()).containsExactly(
+                Map.entry("model", "snaive(season=144)"), Map.entry("horizon", 144), Map.entry("validation", "0"),
+                Map.entry("frequency", "PT10M"), Map.entry("smoothing", 3), Map.entry("fill", "previous"),
+                Map.entry("maxGap", 12), Map.entry("format", "influx1"), Map.entry("timeColumn", "time"),
+                Map.entry("valueColumn", "value"), Map.entry("measurement", "m"), Map.entry("field", "yhat"),
+                Map.entry("tags", List.of("a=b")), Map.entry("levels", "80,95"), Map.entry("maxMase", 1.0),
+                Map.entry("maxSmape", 25.5), Map.entry("failOnQualityGate", true), Map.entry("timeoutMinutes", 15),
+                Map.entry("maxRamPercentage", 60));
+        assertThat(job.forecasts().get(0).loadOptions())
+                .isEqualTo(Map.of("timeoutMinutes", 15, "maxRamPercentage", 60));
+    }
+
+    @Test
+    void extractAndLoadSectionsPassFurtherStepParameters() {
+        ForecastConfig f = parse("""
+                server: s
+                forecasts:
+                  - name: a
+                    query: q
+                    extract: {chunkSize: 5000, valueColumn: mean}
+                    load: {batchSize: 1000, dryRun: true, timeoutMinutes: 5, precision: s, ignoreQualityGate: true}
+                """).forecasts().get(0);
+        assertThat(f.extractOptions()).isEqualTo(Map.of("timeoutMinutes", 60, "chunkSize", 5000, "valueColumn", "mean"));
+        assertThat(f.loadOptions()).isEqualTo(Map.of("timeoutMinutes", 5, "batchSize", 1000, "dryRun", true, "precision", "s",
+                "ignoreQualityGate", true));
+    }
+
+    @Test
+    void aFluxOrAStructuredQueryInsteadOfInfluxQl() {
+        JobConfig job = parse("""
+                server: s
+                forecasts:
+                  - name: flux
+                    flux: |
+                      from(bucket:"parking") |> range(start: -28d)
+                  - name: structured
+                    extract:
+                      measurement: parkingplace
+                      field: spaces
+                      where: {name: P+R Noord}
+                      aggregate: mean
+                      window: 10m
+                      start: 28d
+                      last: 4038
+                      groupBy: [name]
+                """);
+        ForecastConfig flux = job.forecasts().get(0);
+        assertThat(flux.query()).isNull();
+        assertThat(flux.flux()).isEqualTo("from(bucket:\"parking\") |> range(start: -28d)\n");
+        ForecastConfig structured = job.forecasts().get(1);
+        assertThat(structured.query()).isNull();
+        assertThat(structured.flux()).isNull();
+        assertThat(structured.extractOptions()).containsExactly(Map.entry("timeoutMinutes", 60),
+                Map.entry("measurement", "parkingplace"), Map.entry("field", "spaces"),
+                Map.entry("where", List.of("name=P+R Noord")), Map.entry("aggregate", "mean"), Map.entry("window", "10m"),
+                Map.entry("start", "28d"), Map.entry("last", 4038), Map.entry("groupBy", List.of("name")));
+    }
+
+    @Test
+    void jobSettings() {
+        JobConfig job = parse("""
+                schedule: |
+                  # twice on working days
+                  H 6 * * 1-5
+                  H 18 * * 1-5
+                timeZone: Europe/Amsterdam
+                keepBuilds: 60
+                keepArtifacts: 10
+                maxParallel: 4
+                onFailure: UNSTABLE
+                server: s
+                forecasts: [{name: a, query: q}]
+                """);
+        assertThat(job.cronSpec()).isEqualTo("TZ=Europe/Amsterdam\n# twice on working days\nH 6 * * 1-5\nH 18 * * 1-5");
+        assertThat(job.keepBuilds()).isEqualTo(60);
+        assertThat(job.keepArtifacts()).isEqualTo(10);
+        assertThat(job.maxParallel()).isEqualTo(4);
+        assertThat(job.onFailure()).isEqualTo("UNSTABLE");
+        assertThat(parse("schedule: '@daily'\nserver: s\nforecasts: [{name: a, query: q}]").schedule()).isEqualTo("@daily");
+    }
+
+    @Test
+    void podSettings() {
+        ForecastConfig f = parse("""
+                server: s
+                pod:
+                  apiVersion: v1
+                  kind: Pod
+                  spec:
+                    containers: [{name: jnlp}]
+                forecasts:
+                  - name: a
+                    query: q
+                    engineImage: registry.example.com/influx-forecast:1.0
+                    tolerations:
+                      - {key: dedicated, value: forecasting, effect: NoSchedule}
+                      - {operator: Exists, effect: NoExecute, tolerationSeconds: 60}
+                """).forecasts().get(0);
+        assertThat(f.pod().base()).containsKey("spec");
+        assertThat(f.pod().engineImage()).isEqualTo("registry.example.com/influx-forecast:1.0");
+        assertThat(f.pod().tolerations()).containsExactly(
+                Map.of("key", "dedicated", "operator", "Equal", "value", "forecasting", "effect", "NoSchedule"),
+                Map.of("operator", "Exists", "effect", "NoExecute", "tolerationSeconds", 60));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            unknown setting         | "server: s\\nschedul: x\\nforecasts: [{name: a, query: q}]"        | "forecasts.yaml: schedul is not a known setting; allowed: credentialsId, defaults, forecasts"
+            typo in a forecast      | "server: s\\nforecasts: [{name: a, query: q, horizn: 3}]"           | "forecasts.yaml: forecasts[0] (a).horizn is not a known setting; allowed: credentialsId, engineImage, extract, failOnQualityGate, field, fill, flux, format, frequency, horizon, levels"
+            no forecasts            | "server: s"                                                         | "forecasts.yaml: forecasts is required: a list with at least one forecast"
+            empty forecasts         | "server: s\\nforecasts: []"                                         | "forecasts.yaml: forecasts is required: a list with at least one forecast"
+            forecasts not a list    | "server: s\\nforecasts: {name: a}"                                  | "forecasts.yaml: forecasts must be a list (lines starting with '- '), got a mapping"
+            not a mapping           | "- a\\n- b"                                                         | "forecasts.yaml: the top level must be a mapping (key: value lines), got a list"
+            missing name            | "server: s\\nforecasts: [{query: q}]"                               | "forecasts.yaml: forecasts[0].name is required"
+            bad name                | "server: s\\nforecasts: [{name: Parking_Noord, query: q}]"          | "forecasts.yaml: forecasts[0] (Parking_Noord).name 'Parking_Noord' must be lower-case letters, digits and '-'"
+            duplicate name          | "server: s\\nforecasts: [{name: a, query: q}, {name: a, query: r}]" | "forecasts.yaml: forecasts[1] (a).name 'a' is used twice; names must be unique"
+            missing server          | "forecasts: [{name: a, query: q}]"                                  | "forecasts.yaml: forecasts[0] (a).server is required: the name of an InfluxDB server configured in Jenkins"
+            missing query           | "server: s\\nforecasts: [{name: a}]"                                | "forecasts.yaml: forecasts[0] (a).query is required"
+            bad frequency           | "server: s\\nforecasts: [{name: a, query: q, frequency: 10 parsecs}]" | "forecasts.yaml: forecasts[0] (a).frequency: frequency '10 parsecs' is not understood; allowed:"
+            bad model               | "server: s\\nforecasts: [{name: a, query: q, model: 'ets(alpha=0.5'}]" | "forecasts.yaml: forecasts[0] (a).model:"
+            horizon not a number    | "server: s\\nforecasts: [{name: a, query: q, horizon: one day}]"    | "forecasts.yaml: forecasts[0] (a).horizon must be a whole number"
+            gate not a number       | "server: s\\nforecasts: [{name: a, query: q, maxMase: low}]"        | "forecasts.yaml: forecasts[0] (a).maxMase must be a number, got 'low'"
+            gate flag not boolean   | "server: s\\nforecasts: [{name: a, query: q, failOnQualityGate: maybe}]" | "forecasts.yaml: forecasts[0] (a).failOnQualityGate must be true or false, got 'maybe'"
+            tags not values         | "server: s\\nforecasts: [{name: a, query: q, tags: {x: [1, 2]}}]"   | "forecasts.yaml: forecasts[0] (a).tags.x must be a single value, got a list"
+            bad time zone           | "timeZone: Mars/Olympus\\nserver: s\\nforecasts: [{name: a, query: q}]" | "forecasts.yaml: timeZone 'Mars/Olympus' is not a time zone id"
+            TZ in schedule          | "schedule: |\\n  TZ=UTC\\n  0 * * * *\\nserver: s\\nforecasts: [{name: a, query: q}]" | "forecasts.yaml: schedule must not set TZ=; use the timeZone setting"
+            short schedule          | "schedule: 0 */12 * *\\nserver: s\\nforecasts: [{name: a, query: q}]" | "forecasts.yaml: schedule line '0 */12 * *' must have 5 fields"
+            empty schedule          | "schedule: '# none'\\nserver: s\\nforecasts: [{name: a, query: q}]" | "forecasts.yaml: schedule has no entry"
+            bad onFailure           | "onFailure: ignore\\nserver: s\\nforecasts: [{name: a, query: q}]"  | "forecasts.yaml: onFailure must be failure or unstable, got 'ignore'"
+            keepBuilds zero         | "keepBuilds: 0\\nserver: s\\nforecasts: [{name: a, query: q}]"      | "forecasts.yaml: keepBuilds must be a whole number >= 1, got 0"
+            negative maxParallel    | "maxParallel: -1\\nserver: s\\nforecasts: [{name: a, query: q}]"    | "forecasts.yaml: maxParallel must be a whole number >= 0, got -1"
+            timeout too long        | "server: s\\nforecasts: [{name: a, query: q, timeoutMinutes: 2000}]" | "forecasts.yaml: forecasts[0] (a).timeoutMinutes must be at most 1440 (24 hours), got 2000"
+            heap share too big      | "server: s\\nforecasts: [{name: a, query: q, maxRamPercentage: 99}]" | "forecasts.yaml: forecasts[0] (a).maxRamPercentage must be between 1 and 95, got 99"
+            bad quantity            | "server: s\\nforecasts: [{name: a, query: q, resources: {limits: {memory: 2GB}}}]" | "forecasts.yaml: forecasts[0] (a).resources.limits.memory must be a Kubernetes quantity such as 500m, 2, 1536Mi or 2Gi, got '2GB'"
+            limit below request     | "server: s\\nforecasts: [{name: a, query: q, resources: {requests: {memory: 2Gi}, limits: {memory: 1Gi}}}]" | "forecasts.yaml: forecasts[0] (a).resources.limits.memory (1Gi) is below forecasts[0] (a).resources.requests.memory (2Gi)"
+            unknown resource        | "server: s\\nforecasts: [{name: a, query: q, resources: {limits: {ram: 1Gi}}}]" | "forecasts.yaml: forecasts[0] (a).resources.limits.ram is not a resource"
+            resources typo          | "server: s\\nforecasts: [{name: a, query: q, resources: {limit: {memory: 1Gi}}}]" | "forecasts.yaml: forecasts[0] (a).resources.limit is not a known setting; allowed: limits, requests"
+            bad toleration effect   | "server: s\\nforecasts: [{name: a, query: q, tolerations: [{key: k, effect: Never}]}]" | "forecasts.yaml: forecasts[0] (a).tolerations[0].effect must be one of NoExecute, NoSchedule, PreferNoSchedule, got 'Never'"
+            Exists with a value     | "server: s\\nforecasts: [{name: a, query: q, tolerations: [{key: k, operator: Exists, value: v}]}]" | "forecasts.yaml: forecasts[0] (a).tolerations[0].value must be empty when operator is Exists"
+            query in extract        | "server: s\\nforecasts: [{name: a, query: q, extract: {query: r}}]" | "forecasts.yaml: forecasts[0] (a).extract.query is set by the library; write it as forecasts[0] (a).query"
+            output in extract       | "server: s\\nforecasts: [{name: a, query: q, extract: {output: x.csv}}]" | "forecasts.yaml: forecasts[0] (a).extract.output is set by the library; it is the forecast's folder"
+            unknown load parameter  | "server: s\\nforecasts: [{name: a, query: q, load: {batch: 10}}]"    | "forecasts.yaml: forecasts[0] (a).load.batch is not a parameter of influxLoad; allowed: batchSize, bucket, caFile, concurrency, connectTimeout, database, dryRun, ignoreQualityGate, influxVersion, installedEngine, maxRamPercentage, noGzip, org, precision, proxy, retentionPolicy, retries, retryBackoff, summary, timeout, timeoutMinutes, unstableOnFailure, url, username"
+            unknown extract param   | "server: s\\nforecasts: [{name: a, query: q, extract: {chunk: 10}}]"  | "forecasts.yaml: forecasts[0] (a).extract.chunk is not a parameter of influxExtract; allowed: aggregate, asOf, bucket, caFile, chunkSize,"
+            extract param typed     | "server: s\\nforecasts: [{name: a, query: q, extract: {chunkSize: lots}}]" | "forecasts.yaml: forecasts[0] (a).extract.chunkSize must be a whole number"
+            mapping in load         | "server: s\\nforecasts: [{name: a, query: q, load: {precision: {y: 1}}}]" | "forecasts.yaml: forecasts[0] (a).load.precision must be a single value, got a mapping"
+            flux in extract         | "server: s\\nforecasts: [{name: a, query: q, extract: {flux: r}}]"  | "forecasts.yaml: forecasts[0] (a).extract.flux is set by the library; write it as forecasts[0] (a).flux"
+            query and flux          | "server: s\\nforecasts: [{name: a, query: q, flux: r}]"              | "forecasts.yaml: forecasts[0] (a) must give one query: query, flux or extract.measurement, got query and flux"
+            query and structured    | "server: s\\nforecasts: [{name: a, query: q, extract: {measurement: m}}]" | "forecasts.yaml: forecasts[0] (a) must give one query: query, flux or extract.measurement, got query and extract.measurement"
+            pod of another kind     | "server: s\\npod: {kind: Deployment, spec: {}}\\nforecasts: [{name: a, query: q}]" | "forecasts.yaml: forecasts[0] (a).pod.kind must be Pod, got 'Deployment'"
+            pod without spec        | "server: s\\npod: {kind: Pod}\\nforecasts: [{name: a, query: q}]"   | "forecasts.yaml: forecasts[0] (a).pod.spec is required"
+            name in defaults        | "server: s\\ndefaults: {name: x}\\nforecasts: [{name: a, query: q}]" | "forecasts.yaml: defaults.name is not a known setting"
+            engine image with space | "server: s\\nforecasts: [{name: a, query: q, engineImage: 'my image'}]" | "forecasts.yaml: forecasts[0] (a).engineImage must be an image name without spaces, got 'my image'"
+            broken YAML             | "server: s\\nforecasts:\\n  - name: a\\n   query: q"                 | "forecasts.yaml: forecasts.yaml is not valid YAML at line 4, column 4"
+            duplicate key           | "server: s\\nserver: t\\nforecasts: [{name: a, query: q}]"          | "forecasts.yaml: forecasts.yaml is not valid YAML at line 2, column 1: found duplicate key server"
+            Java object tag         | "server: !!javax.script.ScriptEngineManager []\\nforecasts: []"     | "forecasts.yaml: forecasts.yaml is not valid YAML at line 1, column 9: Global tag is not allowed: tag:yaml.org,2002:javax.script.ScriptEngineManager"
+            empty file              | "   "                                                               | "forecasts.yaml: forecasts.yaml is empty; it needs at least a list of forecasts"
+            """)
+    void errors(String name, String yaml, String message) {
+        String text = yaml.replace("\\n", "\n");
+        assertThatThrownBy(() -> parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(message);
+    }
+}
