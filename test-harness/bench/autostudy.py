@@ -11,9 +11,10 @@ Arguments: set, study CSV, baseline, candidates (';'), backtest horizon, windows
 origins (the study must hold these origins), largest combination, mean|median. Like auto, each
 series' choice uses only backtest windows inside its training part (mean MASE over the windows,
 scaled by each window's own history); the M4 test part only scores the rule (sMAPE, MASE, OWA
-against M4's Naive2 figures).
+against M4's Naive2 figures). The M4 files come from $M4_DATA, else ../shared/data/m4 beside the
+repository.
 """
-import csv, sys
+import csv, os, sys
 import numpy as np
 
 SET, FILE, BASE, CANDS = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4].split(';')
@@ -22,8 +23,11 @@ M = {'Hourly': 24, 'Weekly': 1}[SET]
 NAIVE2 = {'Hourly': (18.383, 2.395), 'Weekly': (9.161, 2.777)}[SET]
 
 
+DATA = os.environ.get('M4_DATA') or os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'shared', 'data', 'm4')
+
+
 def load(name):
-    rows = list(csv.reader(open(f'/work/shared/data/m4/{SET}-{name}.csv')))[1:]
+    rows = list(csv.reader(open(os.path.join(DATA, f'{SET}-{name}.csv'))))[1:]
     return {r[0]: np.array([float(x) for x in r[1:] if x not in ('', 'NA')]) for r in rows}
 
 

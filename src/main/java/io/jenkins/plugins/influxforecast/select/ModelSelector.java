@@ -94,19 +94,7 @@ public final class ModelSelector {
             notes.add("backtest on " + windows.size() + " of " + o.plan().windows() + " windows: the series has "
                     + series.size() + " points");
         }
-        int k = candidates.size();
-        Run[] runs = new Run[k];
-        for (int i = 0; i < k; i++) {
-            runs[i] = new Run(candidates.get(i), windows, o.maseSeason());
-        }
-        if (o.parallel() && k > 1) {
-            // a parallel stream: the calling thread works too, helped by the common pool's workers
-            java.util.stream.IntStream.range(0, k).parallel().forEach(i -> runs[i].execute());
-        } else {
-            for (Run r : runs) {
-                r.execute();
-            }
-        }
+        Run[] runs = backtest(candidates, windows, o);
         List<Score> scores = new ArrayList<>();
         Score baseline = null;
         for (Run r : runs) {
@@ -121,7 +109,6 @@ public final class ModelSelector {
         if (baseline == null) {
             throw new IllegalArgumentException("the baseline " + baselineLabel + " is not among the candidates");
         }
-        // combinations of the best few (the baseline may be a member: it often steadies a combination)
         List<Run> ranked = new ArrayList<>();
         for (Run r : runs) {
             if (r.score.ok()) {
@@ -129,8 +116,65 @@ public final class ModelSelector {
             }
         }
         ranked.sort(Comparator.comparingDouble(r -> r.score.mase()));
-        List<Score> combos = new ArrayList<>();
-        List<double[][]> comboErrors = new ArrayList<>();
+        List<Combination> combos = combinations(ranked, windows, o);
+        // the winner: lowest mean MASE; the baseline unless something beats it
+        Score winner = baseline.ok() ? baseline : null;
+        double[][] winnerErrors = baseline.ok() ? runOf(runs, baselineLabel).errors() : null;
+        for (Run r : ranked) {
+            if (r.candidate.label().equals(baselineLabel)) {
+                continue;
+            }
+            if (winner == null || r.score.mase() < winner.mase()) {
+                winner = r.score;
+                winnerErrors = r.errors();
+            }
+        }
+        for (Combination c : combos) {
+            if (winner == null || c.score().mase() < winner.mase()) {
+                winner = c.score();
+                winnerErrors = c.errors();
+            }
+        }
+        if (winner == null) {
+            throw new IllegalArgumentException("no candidate could be backtested on series '" + series.label() + "': "
+                    + String.join("; ", notes));
+        }
+        if (winner == baseline) {
+            notes.add("no candidate beat the baseline " + baselineLabel + " on the backtest");
+        }
+        return new Selection(winner, baseline, scores, combos.stream().map(Combination::score).toList(), windows.size(),
+                (System.nanoTime() - t0) / 1_000_000, notes, winnerErrors);
+    }
+
+    /** Every candidate backtested on the same windows, in parallel when asked for. */
+    private static Run[] backtest(List<Candidate> candidates, List<Backtester.Window> windows, Options o) {
+        int k = candidates.size();
+        Run[] runs = new Run[k];
+        for (int i = 0; i < k; i++) {
+            runs[i] = new Run(candidates.get(i), windows, o.maseSeason());
+        }
+        if (o.parallel() && k > 1) {
+            // a parallel stream: the calling thread works too, helped by the common pool's workers
+            java.util.stream.IntStream.range(0, k).parallel().forEach(i -> runs[i].execute());
+        } else {
+            for (Run r : runs) {
+                r.execute();
+            }
+        }
+        return runs;
+    }
+
+    /** A combination's score and its errors on each window. */
+    private record Combination(Score score, double[][] errors) {
+    }
+
+    /**
+     * The combinations of the best two, three... candidates ({@code ranked}: those that scored, best
+     * first), scored from the candidates' window forecasts without refitting; the baseline may be a
+     * member: it often steadies a combination.
+     */
+    private static List<Combination> combinations(List<Run> ranked, List<Backtester.Window> windows, Options o) {
+        List<Combination> combos = new ArrayList<>();
         for (int size = 2; size <= Math.min(o.maxEnsemble(), ranked.size()); size++) {
             List<Run> members = ranked.subList(0, size);
             double[][] errors = new double[windows.size()][];
@@ -158,37 +202,11 @@ public final class ModelSelector {
                 labels.add(r.candidate.label());
                 ms += r.score.millis();
             }
-            combos.add(new Score(o.combine().name().toLowerCase(java.util.Locale.ROOT) + " of " + String.join(", ", labels),
-                    maseSum / windows.size(), smapeSum / windows.size(), ms, null, labels));
-            comboErrors.add(errors);
+            Score score = new Score(o.combine().name().toLowerCase(java.util.Locale.ROOT) + " of " + String.join(", ", labels),
+                    maseSum / windows.size(), smapeSum / windows.size(), ms, null, labels);
+            combos.add(new Combination(score, errors));
         }
-        // the winner: lowest mean MASE; the baseline unless something beats it
-        Score winner = baseline.ok() ? baseline : null;
-        double[][] winnerErrors = baseline.ok() ? runOf(runs, baselineLabel).errors() : null;
-        for (Run r : ranked) {
-            if (r.candidate.label().equals(baselineLabel)) {
-                continue;
-            }
-            if (winner == null || r.score.mase() < winner.mase()) {
-                winner = r.score;
-                winnerErrors = r.errors();
-            }
-        }
-        for (int i = 0; i < combos.size(); i++) {
-            if (winner == null || combos.get(i).mase() < winner.mase()) {
-                winner = combos.get(i);
-                winnerErrors = comboErrors.get(i);
-            }
-        }
-        if (winner == null) {
-            throw new IllegalArgumentException("no candidate could be backtested on series '" + series.label() + "': "
-                    + String.join("; ", notes));
-        }
-        if (winner == baseline) {
-            notes.add("no candidate beat the baseline " + baselineLabel + " on the backtest");
-        }
-        return new Selection(winner, baseline, scores, combos, windows.size(), (System.nanoTime() - t0) / 1_000_000, notes,
-                winnerErrors);
+        return combos;
     }
 
     private static Run runOf(Run[] runs, String label) {
