@@ -187,11 +187,12 @@ public final class ForecastRunner {
         validation.put("points", k);
         boolean constant = isConstant(series);
         List<Map<String, Object>> replacements = new ArrayList<>();
+        List<Map<String, Object>> degenerate = new ArrayList<>();
         if (k > 0) {
             long v0 = System.nanoTime();
             TimeSeries train = series.head(n - k);
             TimeSeries actual = series.tail(k);
-            Checked vc = fitChecked(req, train, k, constant, replacements, "validation");
+            Checked vc = fitChecked(req, train, k, constant, replacements, "validation", new ArrayList<>(), degenerate);
             FittedModel fit = vc.fit();
             validationForecast = clip(vc.forecast(), req.nonNegative());
             Map<String, Double> scores = Metrics.all(actual.values(), validationForecast.mean(), train.values(), m);
@@ -207,7 +208,7 @@ public final class ForecastRunner {
 
         long f0 = System.nanoTime();
         List<String> calibrated = new ArrayList<>();
-        Checked fc0 = fitChecked(req, series, horizon, constant, replacements, "forecast", calibrated);
+        Checked fc0 = fitChecked(req, series, horizon, constant, replacements, "forecast", calibrated, degenerate);
         FittedModel fit = fc0.fit();
         Forecast unclipped = fc0.forecast();
         Forecast future = clip(unclipped, req.nonNegative());
@@ -221,6 +222,9 @@ public final class ForecastRunner {
         }
         if (!replacements.isEmpty()) {
             modelReport.put("replaced", replacements);
+        }
+        if (!degenerate.isEmpty()) {
+            modelReport.put("degenerate_intervals", degenerate);
         }
         if (req.levels().length > 0) {
             modelReport.put("intervals", !future.hasIntervals() ? "none"
@@ -252,17 +256,15 @@ public final class ForecastRunner {
     }
 
     /**
-     * Fits the requested model and forecasts; a forecast that fails {@link ForecastCheck} (or a fit
-     * that throws after the first model) makes way for the next model in the chain (the requested
-     * model, then seasonal naive, then naive), and the replacement is recorded.
+     * Fits the requested model and forecasts; a forecast that fails {@link ForecastCheck#review} (or a
+     * fit that throws after the first model) makes way for the next model in the chain (the requested
+     * model, then seasonal naive, then naive), and the replacement is recorded. Intervals of zero
+     * width alone never reject a forecast: they are widened or accepted, and {@code degenerate}
+     * records which.
      */
     private Checked fitChecked(ForecastRequest req, TimeSeries train, int steps, boolean constant,
-            List<Map<String, Object>> replacements, String stage) {
-        return fitChecked(req, train, steps, constant, replacements, stage, new ArrayList<>());
-    }
-
-    private Checked fitChecked(ForecastRequest req, TimeSeries train, int steps, boolean constant,
-            List<Map<String, Object>> replacements, String stage, List<String> calibrated) {
+            List<Map<String, Object>> replacements, String stage, List<String> calibrated,
+            List<Map<String, Object>> degenerate) {
         List<ForecastModel> chain = new ArrayList<>();
         chain.add(req.createModel(steps));
         int m = train.frequency().defaultSeason();
@@ -285,8 +287,20 @@ public final class ForecastRunner {
                         calibrated.add(stage);
                     }
                 }
-                problem = ForecastCheck.problem(f, constant);
+                ForecastCheck.Verdict verdict = ForecastCheck.review(f, fit.residuals(), train.values(), constant);
+                problem = verdict.problem();
                 if (problem == null) {
+                    f = verdict.forecast();
+                    if (verdict.note() != null) {
+                        Map<String, Object> d = new LinkedHashMap<>();
+                        d.put("stage", stage);
+                        d.put("model", fit.spec().toString());
+                        d.put("steps", verdict.degenerateSteps());
+                        d.put("action", verdict.widened() ? "widened" : "accepted");
+                        d.put("note", verdict.note());
+                        degenerate.add(d);
+                        log.printf("note: %s: %s forecast of %s: %s%n", train.label(), stage, fit.spec(), verdict.note());
+                    }
                     if (i > 0) {
                         log.printf("warning: %s: %s model replaced by %s%n", train.label(), stage, fit.spec());
                     }
