@@ -49,7 +49,8 @@ import java.util.function.BiFunction;
  *   --r auto|yes|no     R side by side (default auto: when Rscript and forecast are installed)
  *   --r-limit N         R on the first N series only (R's ets() costs seconds per Hourly series)
  *   --r-pairs "ets=ets;thetaf=theta"   which of our specs each R method is compared with
- *                       (R methods: ets, thetaf, auto.arima)
+ *                       (R methods: ets, thetaf, auto.arima; default: ets and thetaf, and
+ *                       auto.arima when arima is among the models)
  *   --levels 80,95      also compute prediction intervals at these levels (kept in each
  *                       SeriesResult's forecast, for columns such as MSIS)
  *   --markdown FILE     also write the tables as Markdown
@@ -176,13 +177,15 @@ public final class M4Benchmark {
               --threads N         default: all cores
               --r auto|yes|no     R side by side (default auto: when Rscript and forecast are installed)
               --r-limit N         R on the first N series only
-              --r-pairs "ets=ets;thetaf=theta;auto.arima=arima"   R method = our spec
+              --r-pairs "ets=ets;thetaf=theta"   R method = our spec (default: also auto.arima=arima
+                                  when arima is among the models)
               --levels 80,95      also compute prediction intervals at these levels (MSIS, ACD columns)
               --markdown FILE     also write the tables as Markdown
               --warmup N          fit each model untimed on the first N series before timing it
             examples:
               test-harness/bench/m4.sh --sets Hourly --r no --levels 95 --models "naive2;ets;theta;arima;auto"
               test-harness/bench/m4.sh --sets Weekly --models "naive2;arima" --r-pairs "auto.arima=arima"
+              test-harness/bench/m4.sh --sets Weekly --models "naive2;arima"   (R's ets, thetaf and auto.arima beside)
             """;
 
     public static void main(String[] args) throws Exception {
@@ -216,7 +219,7 @@ public final class M4Benchmark {
         String rMode = opt.getOrDefault("r", "auto");
         int rLimit = Integer.parseInt(opt.getOrDefault("r-limit", String.valueOf(limit)));
         Map<String, String> pairs = new LinkedHashMap<>();
-        for (String p : opt.getOrDefault("r-pairs", "ets=ets;thetaf=theta").split(";")) {
+        for (String p : opt.getOrDefault("r-pairs", defaultPairs(specs)).split(";")) {
             String[] kv = p.split("=", 2);
             pairs.put(kv[0].trim(), kv[1].trim());
         }
@@ -268,6 +271,14 @@ public final class M4Benchmark {
         if (opt.containsKey("markdown")) {
             Files.writeString(Path.of(opt.get("markdown")), md.toString(), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * R's methods compared by default: {@code ets()} and {@code thetaf()} always, and
+     * {@code auto.arima()} whenever {@code arima} is among the models run.
+     */
+    static String defaultPairs(List<String> specs) {
+        return "ets=ets;thetaf=theta" + (specs.contains("arima") ? ";auto.arima=arima" : "");
     }
 
     /**
