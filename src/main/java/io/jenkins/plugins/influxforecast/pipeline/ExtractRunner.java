@@ -52,7 +52,7 @@ public final class ExtractRunner {
             language = "flux";
             text = request.flux();
         } else if (request.query() != null) {
-            InfluxQl.checkReadOnlySelect(request.query());
+            InfluxQl.checkReadOnly(request.query());
             language = "influxql";
             text = request.query();
         } else if (c.version() == InfluxVersion.V2 && c.bucket() != null) {
