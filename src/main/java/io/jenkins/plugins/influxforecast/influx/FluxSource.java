@@ -62,7 +62,8 @@ public final class FluxSource implements AutoCloseable {
             throw e;
         }
         if (t != null) {
-            throw new InfluxException("the Flux query on " + connection.url() + " failed: " + t.getMessage(), 0, t);
+            throw new InfluxException("the Flux query on " + connection.url() + " failed: "
+                    + Secret.scrub(t.getMessage(), connection.secretForms()), 0);
         }
         handler.finish();
         return new QueryAnswer(handler.series, handler.rows, List.of());
@@ -90,7 +91,8 @@ public final class FluxSource implements AutoCloseable {
                 Map<String, String> tags = new TreeMap<>();
                 for (Map.Entry<String, Object> e : r.getValues().entrySet()) {
                     String k = e.getKey();
-                    if (!k.startsWith("_") && !k.equals("result") && !k.equals("table") && e.getValue() != null) {
+                    if (!k.startsWith("_") && !k.equals("result") && !k.equals("table") && e.getValue() != null
+                            && !String.valueOf(e.getValue()).isEmpty()) {
                         tags.put(k, String.valueOf(e.getValue()));
                     }
                 }
