@@ -96,6 +96,7 @@ class FaultInjectionIT {
                 Arguments.of(Fault.STATUS_429_RETRY_AFTER, null),
                 Arguments.of(Fault.TRUNCATED_CHUNKED, null),
                 Arguments.of(Fault.TRUNCATED_AT_DOCUMENT, null),
+                Arguments.of(Fault.TRUNCATED_AT_MSGPACK_DOCUMENT, null),
                 Arguments.of(Fault.CLOSE_AFTER_BYTES, null),
                 Arguments.of(Fault.LOST_ACK_500, null),
                 Arguments.of(Fault.LOST_ACK_CLOSE, null),

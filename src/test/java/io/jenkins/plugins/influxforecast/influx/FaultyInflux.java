@@ -53,6 +53,8 @@ final class FaultyInflux implements AutoCloseable {
         TRUNCATED_CHUNKED,
         /** Passed on (asking JSON); the answer cut at the end of its first JSON document (a chunk marked partial). */
         TRUNCATED_AT_DOCUMENT,
+        /** Passed on (MessagePack); the answer cut at the end of its first document (a chunk marked partial). */
+        TRUNCATED_AT_MSGPACK_DOCUMENT,
         /** Passed on; the answer with its full Content-Length, but the connection closed after 40 bytes of it. */
         CLOSE_AFTER_BYTES,
         /** Nothing passed on, never answered. */
@@ -245,6 +247,17 @@ final class FaultyInflux implements AutoCloseable {
                 out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1)); // a well-formed end: only "partial" tells
                 out.flush();
             }
+            case TRUNCATED_AT_MSGPACK_DOCUMENT -> {
+                Upstream u = forward(r, r.body(), false);
+                byte[] first = java.util.Arrays.copyOf(u.body(), firstMsgpackDocument(u.body()));
+                String head = "HTTP/1.1 " + u.status() + " X\r\nContent-Type: " + u.contentType()
+                        + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+                out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+                out.write((Integer.toHexString(first.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.write(first);
+                out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+            }
             case CLOSE_AFTER_BYTES -> {
                 Upstream u = forward(r, r.body(), false);
                 writeHead(out, u.status(), u.contentType(), Map.of(), u.body().length);
@@ -293,6 +306,29 @@ final class FaultyInflux implements AutoCloseable {
             case LOST_ACK_CLOSE -> forward(r, r.body(), false);
             default -> throw new IllegalStateException(f.toString());
         }
+    }
+
+    /** The length of the first MessagePack document of an answer (read one byte at a time, so none is read ahead). */
+    static int firstMsgpackDocument(byte[] body) throws IOException {
+        int[] consumed = {0};
+        InputStream oneByOne = new InputStream() {
+            @Override
+            public int read() {
+                return consumed[0] < body.length ? body[consumed[0]++] & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                int c = read();
+                if (c < 0) {
+                    return -1;
+                }
+                b[off] = (byte) c;
+                return 1;
+            }
+        };
+        new MsgpackReader(oneByOne).skip();
+        return consumed[0];
     }
 
     /** The body of a write, gunzipped when it came gzip-compressed. */
