@@ -69,7 +69,7 @@ public final class ExtractRunner {
         ExtractResult result;
         try (ExtractCsvWriter csv = new ExtractCsvWriter(request.output())) {
             if (language.equals("flux")) {
-                try (FluxSource source = new FluxSource(c)) {
+                try (FluxSource source = new FluxSource(c, request.retry(), log)) {
                     answer = source.query(text, csv);
                 }
             } else {

@@ -81,6 +81,31 @@ class V2AndV3PathTest {
     }
 
     @Test
+    void aFluxQueryIsRetriedFromTheStartAfterA503AndNeverAfterA4xx() throws Exception {
+        String csv = String.join("\r\n",
+                "#datatype,string,long,dateTime:RFC3339,double,string,string",
+                "#group,false,false,false,false,true,true",
+                "#default,_result,,,,,",
+                ",result,table,_time,_value,_field,_measurement",
+                ",,0,2024-01-01T00:00:00Z,1.5,value,cpu",
+                "", "");
+        try (HttpFixture f = new HttpFixture().answer(new HttpFixture.Answer(503, Map.of("Content-Type", "application/json"),
+                "{\"code\":\"unavailable\",\"message\":\"busy\"}", 0))
+                .answer(new HttpFixture.Answer(200, Map.of("Content-Type", "text/csv"), csv, 0))
+                .answer(new HttpFixture.Answer(401, Map.of("Content-Type", "application/json"),
+                        "{\"code\":\"unauthorized\",\"message\":\"unauthorized access\"}", 0));
+             FluxSource source = new FluxSource(v2(f), RetryPolicy.ofRetries(3, Duration.ofMillis(10)), l -> { })) {
+            Collect sink = new Collect();
+            source.query("from(bucket: \"b\") |> range(start: -1d)", sink);
+            assertThat(sink.events).containsExactly("begin cpu {}", "1704067200000000000=1.5", "end");
+            assertThat(f.requests).hasSize(2);
+            assertThatThrownBy(() -> source.query("from(bucket: \"b\") |> range(start: -1d)", new Collect()))
+                    .isInstanceOf(InfluxException.class).hasMessageContaining("answered 401");
+            assertThat(f.requests).hasSize(3);
+        }
+    }
+
+    @Test
     void fluxErrorsCarryTheServersMessage() throws Exception {
         try (HttpFixture f = new HttpFixture().answer(new HttpFixture.Answer(400, Map.of("Content-Type", "application/json"),
                 "{\"code\":\"invalid\",\"message\":\"compilation failed: error at @1:1-1:4: undefined identifier frm\"}", 0));
