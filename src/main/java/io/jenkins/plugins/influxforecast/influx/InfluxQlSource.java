@@ -88,12 +88,23 @@ public final class InfluxQlSource {
                     throw http.unexpectedAnswer("query", response, "200 with JSON or MessagePack");
                 }
                 InputStream in = response.body();
-                if (type.startsWith(MSGPACK)) {
-                    return new MsgpackAnswerParser(new MsgpackReader(in), valueColumn, sink).parse();
+                QueryAnswer answer;
+                try {
+                    if (type.startsWith(MSGPACK)) {
+                        answer = new MsgpackAnswerParser(new MsgpackReader(in), valueColumn, sink).parse();
+                    } else {
+                        JsonReader reader = new JsonReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8),
+                                1 << 16));
+                        reader.setLenient(true); // one JSON document per chunk, one after the other
+                        answer = new AnswerParser(reader, valueColumn, sink).parse();
+                    }
+                } catch (InfluxException e) {
+                    // the server's own words (an error in a 200): scrubbed of the credentials like any echo
+                    throw new InfluxException(http.scrub(e.getMessage()), e.status());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(http.scrub(e.getMessage()));
                 }
-                JsonReader reader = new JsonReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
-                reader.setLenient(true); // one JSON document per chunk, one after the other
-                return new AnswerParser(reader, valueColumn, sink).parse();
+                return new QueryAnswer(answer.series(), answer.rows(), answer.messages().stream().map(http::scrub).toList());
             }
         }, sink::discardAll);
     }

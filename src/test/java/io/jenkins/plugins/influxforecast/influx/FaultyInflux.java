@@ -65,6 +65,8 @@ final class FaultyInflux implements AutoCloseable {
         ECHO_HEADERS,
         /** 200 whose body and content type echo the request's headers (a lie that leaks). */
         ECHO_HEADERS_200,
+        /** 200 with {"error": the request line and every header} (InfluxDB's way to report a failed statement). */
+        ECHO_HEADERS_200_JSON,
         /** A write: its last line dropped, the rest passed on, then 400 "partial write: ... dropped=1". */
         PARTIAL_WRITE,
         /** A write: its last line dropped, the rest passed on, then 400 "partial write: unable to parse '<line>': ...". */
@@ -280,6 +282,8 @@ final class FaultyInflux implements AutoCloseable {
                 String echo = echo(r);
                 respond(out, 200, "text/plain; echo=" + r.header("authorization"), Map.of(), json(echo));
             }
+            case ECHO_HEADERS_200_JSON -> respond(out, 200, "application/json", Map.of(),
+                    json("{\"error\":" + quoteJson(echo(r)) + "}"));
             case PARTIAL_WRITE, PARTIAL_WRITE_UNPARSED, PARTIAL_WRITE_UNCOUNTED -> {
                 byte[] lines = plain(r);
                 String text = new String(lines, StandardCharsets.UTF_8).strip();
@@ -357,7 +361,7 @@ final class FaultyInflux implements AutoCloseable {
     }
 
     private static String quoteJson(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
     private static byte[] json(String s) {
