@@ -6,9 +6,14 @@ package io.jenkins.plugins.influxforecast.pipeline;
  * failure without that option is thrown instead.
  */
 public record LoadResult(String status, long points, long pointsWritten, int batches, Integer failedBatch, long dropped,
-        String error, long millis) {
+        String error, long millis) implements StageResult {
 
     public boolean unstable() {
         return "unstable".equals(status);
+    }
+
+    @Override
+    public int exitCode() {
+        return unstable() ? ExitCodes.UNSTABLE : ExitCodes.OK;
     }
 }

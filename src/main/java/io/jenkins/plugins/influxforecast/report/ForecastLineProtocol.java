@@ -4,14 +4,17 @@ import io.jenkins.plugins.influxforecast.lineprotocol.LineProtocolWriter;
 import io.jenkins.plugins.influxforecast.model.Forecast;
 import io.jenkins.plugins.influxforecast.series.Timestamps;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * forecast.lp: one line per forecast step, nanosecond timestamps. By default the layout of the Argo
@@ -53,31 +56,68 @@ public final class ForecastLineProtocol {
     private ForecastLineProtocol() {
     }
 
+    /**
+     * The earliest and latest time InfluxDB stores: nanoseconds since the epoch from
+     * -9223372036854775806 to 9223372036854775806 (1677-09-21 to 2262-04-11).
+     */
+    public static final Instant MIN_TIME = Instant.ofEpochSecond(0, -9_223_372_036_854_775_806L);
+    public static final Instant MAX_TIME = Instant.ofEpochSecond(0, 9_223_372_036_854_775_806L);
+
     /** Writes the file; returns the number of points (lines). */
     public static int write(Path file, List<ForecastOutput> outputs, Layout layout) throws IOException {
-        int lines = 0;
+        int[] lines = {0};
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (ForecastOutput o : outputs) {
-                Map<String, String> tags = new TreeMap<>(o.history().tags());
-                tags.putAll(layout.extraTags());
-                if (layout.modelTag() != null) {
-                    tags.put(layout.modelTag(), o.future().model());
-                }
-                if (tags.containsKey(layout.field())) {
-                    throw new IllegalArgumentException("field '" + layout.field() + "' is also a tag key; choose another --field");
-                }
-                String key = LineProtocolWriter.seriesKey(layout.measurementFor(o.history().name()), tags);
-                Forecast f = o.future();
-                for (int i = 0; i < f.horizon(); i++) {
-                    Map<String, Double> fields = new LinkedHashMap<>();
-                    fields.put(layout.field(), f.mean(i));
-                    fields.putAll(layout.runFields());
-                    w.write(LineProtocolWriter.line(key, fields, Timestamps.toEpochNanos(f.time(i))));
-                    w.write('\n');
-                    lines++;
-                }
+                lines(o, layout, line -> {
+                    try {
+                        w.write(line);
+                        w.write('\n');
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    lines[0]++;
+                });
             }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return lines;
+        return lines[0];
+    }
+
+    /**
+     * Checks that the forecast of one series can be written: every line is built and dropped. Throws
+     * IllegalArgumentException naming the series and the value when a line cannot be (a time outside
+     * InfluxDB's range, a field that is also a tag key, a name line protocol cannot carry).
+     */
+    public static void check(ForecastOutput o, Layout layout) {
+        lines(o, layout, line -> { });
+    }
+
+    private static void lines(ForecastOutput o, Layout layout, Consumer<String> out) {
+        Map<String, String> tags = new TreeMap<>(o.history().tags());
+        tags.putAll(layout.extraTags());
+        if (layout.modelTag() != null) {
+            tags.put(layout.modelTag(), o.future().model());
+        }
+        if (tags.containsKey(layout.field())) {
+            throw new IllegalArgumentException("field '" + layout.field() + "' is also a tag key of series '" + o.history().label()
+                    + "'; choose another --field");
+        }
+        String key = LineProtocolWriter.seriesKey(layout.measurementFor(o.history().name()), tags);
+        Forecast f = o.future();
+        for (int i = 0; i < f.horizon(); i++) {
+            Map<String, Double> fields = new LinkedHashMap<>();
+            fields.put(layout.field(), f.mean(i));
+            fields.putAll(layout.runFields());
+            out.accept(LineProtocolWriter.line(key, fields, epochNanos(f.time(i), o.history().label())));
+        }
+    }
+
+    private static long epochNanos(Instant t, String series) {
+        if (t.isBefore(MIN_TIME) || t.isAfter(MAX_TIME)) {
+            throw new IllegalArgumentException("series '" + series + "': forecast time " + t + " is outside the range InfluxDB stores ("
+                    + MIN_TIME + " to " + MAX_TIME + ")");
+        }
+        return Timestamps.toEpochNanos(t);
     }
 }
