@@ -1,5 +1,6 @@
 package io.jenkins.plugins.influxforecast.pipeline;
 
+import io.jenkins.plugins.influxforecast.model.ModelSpec;
 import io.jenkins.plugins.influxforecast.report.Degradation;
 import io.jenkins.plugins.influxforecast.report.RunMetrics;
 import io.jenkins.plugins.influxforecast.report.RunSummary;
@@ -29,16 +30,21 @@ final class RunReport {
     private RunReport() {
     }
 
-    /** The line of one series: {@code H12 ok: ets(model=ANA,season=24), validation MASE 0.8123, 35 ms}. */
+    /**
+     * The line of one series: {@code H12 ok: ets, validation MASE 0.8123, 35 ms}. Models are named by
+     * family (the spec without parameters; the full specs are in metrics.json); when the validation
+     * model's family differs from the forecasting model's, it is named too.
+     */
     static String line(SeriesReport r, long millis) {
         if (!r.ok()) {
             return r.label() + " FAILED: " + r.error();
         }
-        StringBuilder b = new StringBuilder(r.label()).append(" ok: ").append(r.model().spec());
+        String family = family(r.model().spec());
+        StringBuilder b = new StringBuilder(r.label()).append(" ok: ").append(family);
         if (r.validation() != null && r.validation().metrics() != null) {
-            String validated = r.validation().model();
             b.append(", validation MASE ").append(LogFormat.number(r.validation().metrics().mase()));
-            if (validated != null && !validated.equals(r.model().spec())) {
+            String validated = r.validation().model() == null ? null : family(r.validation().model());
+            if (validated != null && !validated.equals(family)) {
                 b.append(" (of ").append(validated).append(')');
             }
         }
@@ -46,6 +52,14 @@ final class RunReport {
             b.append(", fallback");
         }
         return b.append(", ").append(millis).append(" ms").toString();
+    }
+
+    private static String family(String spec) {
+        try {
+            return RunSummary.family(ModelSpec.parse(spec));
+        } catch (IllegalArgumentException e) {
+            return spec;
+        }
     }
 
     static void print(RunMetrics metrics, Path outputDir, double seconds, Consumer<String> log) {

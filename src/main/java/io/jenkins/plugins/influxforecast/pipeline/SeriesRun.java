@@ -241,7 +241,7 @@ final class SeriesRun {
             }
         }
         if (min <= max && !Double.isFinite(max - min)) {
-            throw new ArithmeticException("series '" + s.label() + "': values from " + min + " to " + max
+            throw new IllegalArgumentException("series '" + s.label() + "': values from " + min + " to " + max
                     + " span more than the largest number a double holds (numeric overflow); rescale the values");
         }
     }
