@@ -71,12 +71,15 @@ public record RunSummary(
                 scored.isEmpty() ? null : combine(scored, RunSummary::median), kinds);
     }
 
-    /** A spec without its parameters: {@code ensemble(arima,theta)}, {@code ets}. */
+    /**
+     * A spec without its parameters, members in alphabetical order (a combination does not depend on
+     * their order): {@code ensemble(arima,mstl(theta))}, {@code ets}.
+     */
     public static String family(ModelSpec spec) {
         if (spec.members().isEmpty()) {
             return spec.name();
         }
-        return spec.name() + "(" + String.join(",", spec.members().stream().map(RunSummary::family).toList()) + ")";
+        return spec.name() + "(" + String.join(",", spec.members().stream().map(RunSummary::family).sorted().toList()) + ")";
     }
 
     private static Scores combine(List<Scores> all, Function<double[], Double> f) {
