@@ -80,6 +80,11 @@ public final class ForecastRunner {
         this.progress = progress;
     }
 
+    /** Runs a forecast logging to {@code log}, one line per series when there are several (the shape of the other stages). */
+    public static Result run(ForecastRequest req, Consumer<String> log) throws IOException {
+        return new ForecastRunner(log, null).run(req);
+    }
+
     public Result run(ForecastRequest req) throws IOException {
         long t0 = System.nanoTime();
         Map<String, Long> timings = new LinkedHashMap<>();

@@ -114,7 +114,7 @@ final class SeriesRun {
         List<Degradation> modelNotes = ModelNotes.of(fit, "forecast");
         degradations.addAll(modelNotes);
         for (String w : fit.warnings()) {
-            detail.accept("warning: " + series.label() + ": " + w);
+            StageLog.warning(detail, series.label() + ": " + w);
         }
         ForecastOutput output = new ForecastOutput(series, k, validationForecast, future);
         ForecastLineProtocol.check(output, layout);
@@ -205,7 +205,7 @@ final class SeriesRun {
                                 + " has no analytic intervals; they were calibrated from backtest errors"));
                     }
                     if (i > 0) {
-                        detail.accept("warning: " + train.label() + ": " + stage + " model replaced by " + fit.spec());
+                        StageLog.warning(detail, train.label() + ": " + stage + " model replaced by " + fit.spec());
                     }
                     return new Checked(fit, f);
                 }
@@ -222,7 +222,7 @@ final class SeriesRun {
             replacements.add(new ModelReport.Replacement(stage, model.spec().toString(), problem, next));
             degradations.add(new Degradation(Degradation.Kind.FALLBACK_USED, stage, model.spec() + " failed the sanity check ("
                     + problem + ")" + (next == null ? "" : "; replaced by " + next)));
-            detail.accept("warning: " + train.label() + ": " + stage + " forecast of " + model.spec() + " failed the sanity check ("
+            StageLog.warning(detail, train.label() + ": " + stage + " forecast of " + model.spec() + " failed the sanity check ("
                     + problem + ")");
         }
         throw new IllegalStateException("no model gave a sane forecast for series '" + train.label() + "'; nothing was written",
