@@ -52,9 +52,9 @@ public record Degradation(Kind kind, String stage, String message) {
         }
     }
 
+    /** A kind this version does not know (a file of a newer engine) reads as {@link Kind#MODEL_NOTE}. */
     public Degradation {
-        if (kind == null || message == null) {
-            throw new IllegalArgumentException("a degradation needs a kind and a message");
-        }
+        kind = kind == null ? Kind.MODEL_NOTE : kind;
+        message = message == null ? "" : message;
     }
 }

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.EnumMap;
 import java.util.function.Function;
 
 /**
@@ -23,7 +23,7 @@ import java.util.function.Function;
  * @param models            forecasting model family (the spec without parameters, e.g. {@code ensemble(arima,theta)})
  *                          to the number of series it forecast, most used first
  * @param validationMedian  the median of each validation score (null: none scored)
- * @param degradations      degradation kind to the number of series that had it
+ * @param degradations      degradation kind (its name, e.g. {@code SEASON_DROPPED}) to the number of series that had it
  */
 public record RunSummary(
         int series,
@@ -35,7 +35,7 @@ public record RunSummary(
         int fallback,
         Map<String, Integer> models,
         @SerializedName("validation_median") Scores validationMedian,
-        Map<Degradation.Kind, Integer> degradations) {
+        Map<String, Integer> degradations) {
 
     /** Sums up the reports of a run. */
     public static RunSummary of(List<SeriesReport> reports) {
@@ -44,7 +44,7 @@ public record RunSummary(
         long points = 0;
         String model = null;
         Map<String, Integer> models = new LinkedHashMap<>();
-        Map<Degradation.Kind, Integer> kinds = new TreeMap<>();
+        Map<Degradation.Kind, Integer> kinds = new EnumMap<>(Degradation.Kind.class);
         List<Scores> scored = new ArrayList<>();
         for (SeriesReport r : reports) {
             if (!r.ok()) {
@@ -68,7 +68,7 @@ public record RunSummary(
                 .forEachOrdered(e -> sorted.put(e.getKey(), e.getValue()));
         return new RunSummary(reports.size(), ok, reports.size() - ok, model, points,
                 scored.isEmpty() ? null : combine(scored, RunSummary::mean), fallback, sorted,
-                scored.isEmpty() ? null : combine(scored, RunSummary::median), kinds);
+                scored.isEmpty() ? null : combine(scored, RunSummary::median), names(kinds));
     }
 
     /**
@@ -80,6 +80,12 @@ public record RunSummary(
             return spec.name();
         }
         return spec.name() + "(" + String.join(",", spec.members().stream().map(RunSummary::family).sorted().toList()) + ")";
+    }
+
+    private static Map<String, Integer> names(Map<Degradation.Kind, Integer> kinds) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        kinds.forEach((k, n) -> out.put(k.name(), n));
+        return out;
     }
 
     private static Scores combine(List<Scores> all, Function<double[], Double> f) {

@@ -76,9 +76,19 @@ class RunMetricsTest {
         RunMetrics back = RunMetrics.read(file);
         assertThat(back.series()).isEqualTo(series);
         assertThat(back.summary()).isEqualTo(m.summary());
-        assertThat(back.summary().degradations()).containsEntry(Degradation.Kind.SEASON_DROPPED, 1);
+        assertThat(back.summary().degradations()).containsExactly(Map.entry("POINTS_FILLED", 1), Map.entry("SEASON_DROPPED", 1));
         assertThat(back.summary().models()).containsEntry("ets", 1);
         assertThat(back.summary().fallback()).isEqualTo(1);
+    }
+
+    @Test
+    void aKindOfANewerEngineReadsAsAModelNote() {
+        RunMetrics m = RunMetrics.parse("{\"summary\": {\"series\": 1, \"degradations\": {\"SOMETHING_NEW\": 1}}, \"series\": [{"
+                + "\"name\": \"a\", \"status\": \"ok\", \"degradations\": [{\"kind\": \"SOMETHING_NEW\", \"message\": \"x\"},"
+                + " {\"kind\": \"OTHER_NEW\", \"message\": \"y\"}]}]}");
+        assertThat(m.series().get(0).degradationList()).extracting(Degradation::kind)
+                .containsExactly(Degradation.Kind.MODEL_NOTE, Degradation.Kind.MODEL_NOTE);
+        assertThat(m.summary().degradations()).containsEntry("SOMETHING_NEW", 1);
     }
 
     @Test
