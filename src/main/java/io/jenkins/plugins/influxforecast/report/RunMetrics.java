@@ -38,8 +38,8 @@ public record RunMetrics(
     }
 
     public RunMetrics {
-        series = series == null ? List.of() : List.copyOf(series);
-        outputs = outputs == null ? List.of() : List.copyOf(outputs);
+        series = series == null ? List.of() : series.stream().filter(java.util.Objects::nonNull).toList();
+        outputs = outputs == null ? List.of() : outputs.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     public RunMetrics withTimings(Map<String, Long> timings) {

@@ -34,7 +34,7 @@ public record SeriesReport(
 
     public SeriesReport {
         tags = tags == null ? Map.of() : tags;
-        degradations = degradations == null ? null : List.copyOf(degradations);
+        degradations = degradations == null ? null : degradations.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /** A series that could not be forecast, with the reason. */
