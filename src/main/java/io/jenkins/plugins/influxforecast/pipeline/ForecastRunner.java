@@ -214,7 +214,8 @@ public final class ForecastRunner {
         if (expected(e) || e instanceof SeriesFailedException) {
             return msg;
         }
-        return "internal error (please report it): " + e.getClass().getSimpleName() + ": " + msg;
+        boolean hasMessage = e.getMessage() != null && !e.getMessage().isBlank();
+        return "internal error (please report it): " + e.getClass().getSimpleName() + (hasMessage ? ": " + msg : "");
     }
 
     static String sha256(Path file) throws IOException {
