@@ -193,10 +193,11 @@ public final class ForecastRunner {
             return e;
         }
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        boolean named = msg.contains(raw.label()) || msg.contains("series '" + raw.name() + "'");
         if (e instanceof IllegalArgumentException) {
-            return msg.contains(raw.label()) ? e : new IllegalArgumentException("series '" + raw.label() + "': " + msg, e);
+            return named ? e : new IllegalArgumentException("series '" + raw.label() + "': " + msg, e);
         }
-        return new SeriesFailedException(msg.contains(raw.label()) ? msg : "series '" + raw.label() + "' cannot be forecast: " + msg, e);
+        return new SeriesFailedException(named ? msg : "series '" + raw.label() + "' cannot be forecast: " + msg, e);
     }
 
     private static boolean expected(RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.influxforecast.report;
 
+import io.jenkins.plugins.influxforecast.lineprotocol.LineProtocolNames;
 import io.jenkins.plugins.influxforecast.lineprotocol.LineProtocolWriter;
 import io.jenkins.plugins.influxforecast.model.Forecast;
 import io.jenkins.plugins.influxforecast.series.Timestamps;
@@ -19,8 +20,9 @@ import java.util.function.Consumer;
 /**
  * forecast.lp: one line per forecast step, nanosecond timestamps. By default the layout of the Argo
  * pipeline this replaces: measurement {@code <series name>-prediction}, field {@code value}, the
- * series' own tags; measurement, field and extra tags are configurable. Every line is checked while
- * it is built (no NaN, no infinity, no empty tag value, no newline).
+ * series' own tags; measurement, field and extra tags are configurable. Every name is checked
+ * before the first line is written, with the check {@code load} applies ({@link #check}); every
+ * value while its line is built (no NaN, no infinity).
  */
 public final class ForecastLineProtocol {
 
@@ -63,8 +65,26 @@ public final class ForecastLineProtocol {
     public static final Instant MIN_TIME = Instant.ofEpochSecond(0, -9_223_372_036_854_775_806L);
     public static final Instant MAX_TIME = Instant.ofEpochSecond(0, 9_223_372_036_854_775_806L);
 
-    /** Writes the file; returns the number of points (lines). */
+    /**
+     * Checks every name the file would carry (measurement, tags, fields, key sizes) as {@code load}
+     * checks them ({@link LineProtocolNames}), and every line: a name that line protocol cannot carry
+     * as given, or a time outside InfluxDB's range, is refused here, naming the series, before
+     * anything is written.
+     */
+    public static void check(List<ForecastOutput> outputs, Layout layout) {
+        for (ForecastOutput o : outputs) {
+            check(o, layout);
+        }
+    }
+
+    /** {@link #check(List, Layout)} for the forecast of one series, so that one bad series can fail alone. */
+    public static void check(ForecastOutput o, Layout layout) {
+        lines(o, layout, line -> { });
+    }
+
+    /** Writes the file, once every series is checked; returns the number of points (lines). */
     public static int write(Path file, List<ForecastOutput> outputs, Layout layout) throws IOException {
+        check(outputs, layout);
         int[] lines = {0};
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (ForecastOutput o : outputs) {
@@ -84,38 +104,41 @@ public final class ForecastLineProtocol {
         return lines[0];
     }
 
-    /**
-     * Checks that the forecast of one series can be written: every line is built and dropped. Throws
-     * IllegalArgumentException naming the series and the value when a line cannot be (a time outside
-     * InfluxDB's range, a field that is also a tag key, a name line protocol cannot carry).
-     */
-    public static void check(ForecastOutput o, Layout layout) {
-        lines(o, layout, line -> { });
-    }
-
     private static void lines(ForecastOutput o, Layout layout, Consumer<String> out) {
         Map<String, String> tags = new TreeMap<>(o.history().tags());
         tags.putAll(layout.extraTags());
         if (layout.modelTag() != null) {
             tags.put(layout.modelTag(), o.future().model());
         }
+        String series = "series '" + o.history().name() + "'" + (o.history().tags().isEmpty() ? "" : " " + o.history().tags());
         if (tags.containsKey(layout.field())) {
-            throw new IllegalArgumentException("field '" + layout.field() + "' is also a tag key of series '" + o.history().label()
-                    + "'; choose another --field");
+            throw new IllegalArgumentException("field '" + layout.field() + "' is also a tag key of " + series + "; choose another --field");
         }
-        String key = LineProtocolWriter.seriesKey(layout.measurementFor(o.history().name()), tags);
+        String key;
+        try {
+            key = LineProtocolWriter.seriesKey(layout.measurementFor(o.history().name()), tags);
+            int keyBytes = key.getBytes(StandardCharsets.UTF_8).length;
+            List<String> fields = new java.util.ArrayList<>(List.of(layout.field()));
+            fields.addAll(layout.runFields().keySet());
+            for (String field : fields) {
+                String escaped = LineProtocolWriter.escapeFieldKey(field);
+                LineProtocolNames.checkKeySize(keyBytes, escaped.getBytes(StandardCharsets.UTF_8).length, field);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(series + " cannot be written as line protocol: " + e.getMessage(), e);
+        }
         Forecast f = o.future();
         for (int i = 0; i < f.horizon(); i++) {
             Map<String, Double> fields = new LinkedHashMap<>();
             fields.put(layout.field(), f.mean(i));
             fields.putAll(layout.runFields());
-            out.accept(LineProtocolWriter.line(key, fields, epochNanos(f.time(i), o.history().label())));
+            out.accept(LineProtocolWriter.line(key, fields, epochNanos(f.time(i), series)));
         }
     }
 
     private static long epochNanos(Instant t, String series) {
         if (t.isBefore(MIN_TIME) || t.isAfter(MAX_TIME)) {
-            throw new IllegalArgumentException("series '" + series + "': forecast time " + t + " is outside the range InfluxDB stores ("
+            throw new IllegalArgumentException(series + ": forecast time " + t + " is outside the range InfluxDB stores ("
                     + MIN_TIME + " to " + MAX_TIME + ")");
         }
         return Timestamps.toEpochNanos(t);
