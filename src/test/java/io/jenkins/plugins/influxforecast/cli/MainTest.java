@@ -137,6 +137,18 @@ class MainTest {
     }
 
     @Test
+    void anAnnotatedCsvExportOfInfluxDb2IsForecastWithoutItsFieldAsATag() throws IOException {
+        Path out = dir.resolve("flux");
+        Path input = Path.of(System.getProperty("user.dir"), "src/test/resources/input/flux-annotated.csv");
+        Run r = cli("forecast", "--input", input.toString(), "--output-dir", out.toString(),
+                "--model", "naive", "--validation", "0", "--horizon", "1", "--frequency", "1h");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lp = Files.readAllLines(out.resolve("forecast.lp"));
+        assertThat(lp).hasSize(3).allSatisfy(line -> assertThat(line).doesNotContain("_field"));
+        assertThat(lp.get(0)).startsWith("cpu-prediction,host=a ");
+    }
+
+    @Test
     void inputOptionsChooseColumnsFormatNameAndGapHandling() throws IOException {
         Path in = dir.resolve("weather.csv");
         // a gap of two hours (03:00 and 04:00 missing)
