@@ -100,6 +100,10 @@ class ForecastQualityTest {
         List<Map<String, Object>> degenerate = (List<Map<String, Object>>) model.get("degenerate_intervals");
         assertThat(degenerate).extracting(d -> d.get("stage")).containsExactly("validation", "forecast");
         assertThat(degenerate).allSatisfy(d -> assertThat(d.get("action")).isEqualTo("accepted"));
+        Map<String, Object> m = Json.read(out.resolve("metrics.json"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> series = ((List<Map<String, Object>>) m.get("series")).get(0);
+        assertThat(String.valueOf(series.get("degradations"))).containsIgnoringCase("intervals_exact");
         List<String> lines = Files.readAllLines(out.resolve("forecast.csv"));
         String[] first = lines.get(1).split(",");
         assertThat(Double.parseDouble(first[2])).isEqualTo(Double.parseDouble(first[1]));
