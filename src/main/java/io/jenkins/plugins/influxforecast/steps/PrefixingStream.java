@@ -36,6 +36,7 @@ final class PrefixingStream extends LineTransformationOutputStream.Delegating {
                 this.secrets.add(s);
             }
         }
+        this.secrets.sort((a, b) -> Integer.compare(b.length(), a.length()));
         this.kept = kept;
     }
 

@@ -63,13 +63,14 @@ class EngineProcessTest {
 
     private static LaunchOptions options() {
         LaunchOptions o = new LaunchOptions();
-        o.installedEngine("");
+        o.installedEngine("none");
         return o;
     }
 
     private EngineProcess.Outcome run(TestStepContext c, LaunchOptions o, Map<String, String> secrets, String... args) throws Exception {
-        return EngineProcess.run("test", c.workspace(), c.get(Launcher.class), c.listener(), jar, o, List.of(args), secrets,
-                c.workspace().child("out/test.log"));
+        return EngineProcess.run(EngineLaunch.builder("test", c.workspace(), c.get(Launcher.class), c.listener(), jar, o)
+                .environment(c.get(hudson.EnvVars.class)).args(List.of(args))
+                .secrets(secrets, secrets.values()).logFile(c.workspace().child("out/test.log")).build());
     }
 
     @Test
@@ -223,8 +224,8 @@ class EngineProcessTest {
         CompletableFuture<Throwable> failure = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                EngineProcess.run("test", c.workspace(), recording, c.listener(), jar, options(), List.of("sleep", "60000"),
-                        Map.of(), null);
+                EngineProcess.run(EngineLaunch.builder("test", c.workspace(), recording, c.listener(), jar, options())
+                        .args(List.of("sleep", "60000")).build());
                 failure.complete(null);
             } catch (Throwable e) {
                 failure.complete(e);
@@ -233,11 +234,9 @@ class EngineProcessTest {
         t.start();
         waitFor(() -> c.listener().log().contains("[influx-forecast] sleeping"), Duration.ofSeconds(30));
         long pid = enginePid();
-        long t0 = System.nanoTime();
         t.interrupt();
         assertThat(failure.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
         waitFor(() -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true), Duration.ofSeconds(10));
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(6000);
         assertThat(kills).singleElement().satisfies(m -> assertThat(m).containsOnlyKeys("JENKINS_SERVER_COOKIE"));
         assertThat(c.listener().log()).contains("test: aborted, stopping the engine process");
     }
