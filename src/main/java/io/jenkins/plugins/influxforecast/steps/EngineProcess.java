@@ -72,7 +72,7 @@ final class EngineProcess {
 
         List<String> argv = commandLine(launch, engine.path());
         String cookie = "influx-forecast-" + UUID.randomUUID();
-        log.println(PrefixingStream.PREFIX + "$ " + String.join(" ", argv) + (launch.secretEnv().isEmpty() ? ""
+        log.println(PrefixingStream.PREFIX + "$ " + PrefixingStream.mask(String.join(" ", argv), launch.masked()) + (launch.secretEnv().isEmpty() ? ""
                 : "  (environment: " + String.join(", ", launch.secretEnv().keySet().stream().map(k -> k + "=****").toList()) + ")"));
 
         StringBuilder kept = new StringBuilder();

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jenkinsci.plugins.workflow.cps.DSL;
+import org.jenkinsci.plugins.workflow.steps.MissingContextVariableException;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +67,14 @@ class ForecastStepTest {
         assertThat(c.listener().log()).contains("WARNING: Unknown parameter(s) found for class type '" + ForecastStep.class.getName() + "': horizn");
         assertThatThrownBy(() -> bind(Map.of("input", "a.csv", "outputDir", "o", "horizn", 3)))
                 .hasMessageContaining("Unknown parameter(s)").hasMessageContaining("horizn");
+    }
+
+    /** EnvVars is required context, as for sh: Pipeline refuses the call before the step starts when it is missing. */
+    @Test
+    void thePipelineEnvironmentIsRequiredContext() {
+        TestStepContext c = new TestStepContext(workspace, new TestRun("j", 1, 0L)).withoutEnv();
+        assertThatThrownBy(() -> DSL.invokeStep(descriptor(), Map.of("input", "a.csv", "outputDir", "o"), c))
+                .isInstanceOf(MissingContextVariableException.class).hasMessage("Required context class hudson.EnvVars is missing");
     }
 
     /** Pipeline literals: {@code horizon: 144}, {@code validation: 0.2} (a BigDecimal in Groovy) and {@code validation: 168}. */
