@@ -6,6 +6,7 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Result;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.influxforecast.catalog.Models;
 import io.jenkins.plugins.influxforecast.model.ModelSpec;
 import io.jenkins.plugins.influxforecast.pipeline.Commands;
@@ -637,6 +638,14 @@ public final class ForecastStep extends Step {
 
         public FormValidation doCheckSmoothing(@QueryParameter String value) {
             return StepChecks.check(() -> new ForecastStep("a", "b").setSmoothing(StepChecks.integer("smoothing", value)));
+        }
+
+        public ListBoxModel doFillFillItems() {
+            return StepForms.choices("linear", List.of("linear", "previous", "fail"));
+        }
+
+        public ListBoxModel doFillFormatItems() {
+            return StepForms.choices("auto", List.of("auto", "influx1", "influx2", "csv"));
         }
 
         public FormValidation doCheckFill(@QueryParameter String value) {

@@ -429,6 +429,15 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
             return CredentialsField.check(item, url, value);
         }
 
+        /** The configured servers (no secret: names and URLs). */
+        public ListBoxModel doFillServerItems(@QueryParameter String server) {
+            return StepForms.servers(server);
+        }
+
+        public ListBoxModel doFillInfluxVersionItems() {
+            return StepForms.influxVersions(true);
+        }
+
         public FormValidation doCheckServer(@QueryParameter String value) {
             return StepChecks.check(() -> new InfluxExtractStep().setServer(value));
         }
@@ -439,6 +448,10 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
 
         public FormValidation doCheckInfluxVersion(@QueryParameter String value) {
             return StepChecks.check(() -> new InfluxExtractStep().setInfluxVersion(value));
+        }
+
+        public ListBoxModel doFillAggregateItems() {
+            return StepForms.choices("none: the raw points", SeriesQuery.AGGREGATES);
         }
 
         public FormValidation doCheckAggregate(@QueryParameter String value) {

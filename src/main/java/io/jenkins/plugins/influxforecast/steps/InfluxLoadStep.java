@@ -276,6 +276,15 @@ public final class InfluxLoadStep extends InfluxConnectionStep {
             return CredentialsField.check(item, url, value);
         }
 
+        /** The configured servers (no secret: names and URLs). */
+        public ListBoxModel doFillServerItems(@QueryParameter String server) {
+            return StepForms.servers(server);
+        }
+
+        public ListBoxModel doFillInfluxVersionItems() {
+            return StepForms.influxVersions(true);
+        }
+
         public FormValidation doCheckServer(@QueryParameter String value) {
             return StepChecks.check(() -> new InfluxLoadStep().setServer(value));
         }
@@ -286,6 +295,10 @@ public final class InfluxLoadStep extends InfluxConnectionStep {
 
         public FormValidation doCheckInput(@QueryParameter String value) {
             return StepChecks.check(() -> new InfluxLoadStep().setInput(value));
+        }
+
+        public ListBoxModel doFillPrecisionItems() {
+            return StepForms.choices("ns", List.of("ns", "us", "ms", "s"));
         }
 
         public FormValidation doCheckPrecision(@QueryParameter String value) {
