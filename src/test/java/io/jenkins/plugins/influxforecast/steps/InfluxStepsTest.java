@@ -146,8 +146,14 @@ class InfluxStepsTest {
         assertThat(r.secretEnv()).containsExactlyInAnyOrderEntriesOf(Map.of("INFLUX_USERNAME", "forecaster", "INFLUX_PASSWORD", "s3cr3t!"));
         assertThat(r.description()).contains("username/password credential 'rw'").doesNotContain("s3cr3t!").doesNotContain("forecaster");
 
+        // every form the password may take in the engine's output is masked: raw, URL-encoded, HTTP Basic
+        assertThat(r.masked()).contains("s3cr3t!", "s3cr3t%21",
+                java.util.Base64.getEncoder().encodeToString("forecaster:s3cr3t!".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .doesNotContain("forecaster");
+
         InfluxAccess.Resolved t = InfluxAccess.resolve("influx-prod", Map.of(), "tok", run);
         assertThat(t.secretEnv()).containsExactly(Map.entry("INFLUX_TOKEN", "t0ken"));
+        assertThat(t.masked()).contains("t0ken");
 
         assertThatThrownBy(() -> InfluxAccess.resolve("influx-prod", Map.of(), "nope", run))
                 .isInstanceOf(AbortException.class)
