@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param engineArgs  the subcommand and its options (no secret, nothing a shell would interpret)
  * @param secretEnv   environment variables holding secrets, put on top of the Pipeline's (never printed)
  * @param masked      every text to replace by {@code ****} in the log: the secrets in each form they may
- *                    take in the engine's output (see {@link SecretForms})
+ *                    take in the engine's output (influx {@code Secret.forms}: raw, URL-encoded, Basic, JSON)
  * @param logFile     where the engine's output is kept for archiving (secrets masked), or null
  */
 record EngineLaunch(String function, FilePath workspace, Launcher launcher, TaskListener listener, EnvVars pipelineEnv,

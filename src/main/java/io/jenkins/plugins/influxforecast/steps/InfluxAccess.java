@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.model.Run;
+import io.jenkins.plugins.influxforecast.influx.Secret;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ final class InfluxAccess {
      * @param connectionValues engine option values (url, database, ...); the server's values fill
      *                         what the step did not give
      * @param secretEnv        the environment variables holding secrets
-     * @param masked           every form of the secrets in use, to mask in the log ({@link SecretForms})
+     * @param masked           every form of the secrets in use, to mask in the log (influx {@link Secret#forms})
      * @param description      where and how, for the log (no secret)
      */
     record Resolved(Map<String, Object> connectionValues, Map<String, String> secretEnv, List<String> masked,
@@ -71,9 +72,9 @@ final class InfluxAccess {
                 CredentialsProvider.track(run, up);
                 env.put(ENV_USERNAME, up.getUsername());
                 env.put(ENV_PASSWORD, up.getPassword().getPlainText());
-                masked.addAll(SecretForms.of(up.getUsername(), up.getPassword().getPlainText(), null));
+                masked.addAll(Secret.forms(up.getUsername(), Secret.ofNullable(up.getPassword().getPlainText()), null));
                 if (up.isUsernameSecret()) {
-                    masked.addAll(SecretForms.of(null, null, up.getUsername()));
+                    masked.addAll(Secret.forms(null, null, Secret.ofNullable(up.getUsername())));
                 }
                 auth = "username/password credential '" + credentialsId + "'";
             } else {
@@ -84,7 +85,7 @@ final class InfluxAccess {
                 }
                 CredentialsProvider.track(run, token);
                 env.put(ENV_TOKEN, token.getSecret().getPlainText());
-                masked.addAll(SecretForms.of(null, null, token.getSecret().getPlainText()));
+                masked.addAll(Secret.forms(null, null, Secret.ofNullable(token.getSecret().getPlainText())));
                 auth = "token credential '" + credentialsId + "'";
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
 import hudson.Launcher;
+import io.jenkins.plugins.influxforecast.influx.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,7 +166,7 @@ class EngineProcessTest {
         String urlEncoded = java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
         EngineProcess.run(EngineLaunch.builder("test", c.workspace(), c.get(Launcher.class), c.listener(), jar, options())
                 .args(List.of("args", "Authorization: Basic " + basic, "u=" + user + "&p=" + urlEncoded, "raw " + password))
-                .secrets(Map.of("INFLUX_PASSWORD", password), SecretForms.of(user, password, null))
+                .secrets(Map.of("INFLUX_PASSWORD", password), Secret.forms(user, Secret.ofNullable(password), null))
                 .logFile(c.workspace().child("out/test.log")).build());
         String log = c.listener().log();
         for (String form : List.of(password, basic, urlEncoded)) {
@@ -173,7 +174,7 @@ class EngineProcessTest {
             assertThat(Files.readString(root.resolve("workspace/out/test.log"))).doesNotContain(form);
         }
         assertThat(log).contains("[influx-forecast] Authorization: Basic ****|u=forecaster&p=****|raw ****");
-        assertThat(SecretForms.of(null, null, "tok en")).contains("tok en", "tok+en", "tok%20en");
+        assertThat(Secret.forms(null, null, Secret.ofNullable("tok en"))).contains("tok en", "tok+en", "tok%20en");
     }
 
     @Test
