@@ -17,7 +17,7 @@ public enum Combiner {
         }
         double[] c = Arrays.copyOf(v, n);
         Arrays.sort(c);
-        return n % 2 == 1 ? c[n / 2] : 0.5 * (c[n / 2 - 1] + c[n / 2]);
+        return n % 2 != 0 ? c[n / 2] : 0.5 * (c[n / 2 - 1] + c[n / 2]);
     }
 
     /** The weighted mean of the first {@code n} values (NaN-free; weights positive, not necessarily summing to one). */
