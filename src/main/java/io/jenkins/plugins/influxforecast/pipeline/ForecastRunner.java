@@ -123,7 +123,7 @@ public final class ForecastRunner {
         metrics.put("outputs", List.of(CSV, LP, METRICS, PNG, HTML));
 
         List<Path> files;
-        try (OutputFolder out = new OutputFolder(req.outputDir())) {
+        try (OutputFolder out = new OutputFolder(req.outputDir(), w -> log.println("warning: " + w))) {
             ForecastCsv.write(out.stage(CSV), outputs);
             ForecastLineProtocol.write(out.stage(LP), outputs,
                     new ForecastLineProtocol.Layout(req.measurement(), req.field(), req.tags(), req.modelTag(), req.runFields()));
@@ -154,6 +154,7 @@ public final class ForecastRunner {
         Regularizer.Report rr = reg.report();
         log.printf("series %s: %d points at %s from %s to %s (%d gaps filled, %d duplicates merged, %d empty edge rows dropped)%n",
                 series.label(), n, series.frequency(), series.start(), series.end(), rr.gaps(), rr.duplicatesMerged(), rr.emptyEdgeRows());
+        rr.warnings().forEach(w -> log.printf("warning: %s: %s%n", series.label(), w));
 
         int k = req.validation().size(n);
         if (k == 0 && n < 2) {

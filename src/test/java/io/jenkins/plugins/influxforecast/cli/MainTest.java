@@ -62,7 +62,8 @@ class MainTest {
         assertThat(r.out()).contains("validation: ").contains("MASE");
         try (Stream<Path> s = Files.list(out)) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "demo-input.csv", "forecast.csv", "forecast.lp", "metrics.json", "forecast.png", "report.html");
+                    "demo-input.csv", "forecast.csv", "forecast.lp", "metrics.json", "forecast.png", "report.html",
+                    ".influx-forecast-manifest.json");
         assertThat(Files.readString(out.resolve("report.html"))).contains("data:image/png;base64,").contains("MASE").contains("seattle_temperature");
         }
     }

@@ -29,7 +29,8 @@ class OutputFolderTest {
         }
         assertThat(Files.readString(out.resolve("forecast.csv"))).isEqualTo("new");
         try (Stream<Path> files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("forecast.csv", "metrics.json");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("forecast.csv", "metrics.json",
+                    OutputFolder.MANIFEST);
         }
     }
 
@@ -47,8 +48,8 @@ class OutputFolderTest {
     @Test
     void leftoversOfAKilledRunAreRemovedThoseOfARunningOneKept() throws Exception {
         Path out = Files.createDirectories(dir.resolve("out"));
-        Process gone = new ProcessBuilder(javaBinary(), "-version").redirectErrorStream(true).start();
-        gone.getInputStream().readAllBytes();
+        Process gone = new ProcessBuilder(javaBinary(), "-version").redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         gone.waitFor();
         Path dead = Files.createDirectories(out.resolve(OutputFolder.STAGING_PREFIX + gone.pid() + "-123"));
         Files.writeString(dead.resolve("forecast.csv"), "half");
@@ -65,12 +66,14 @@ class OutputFolderTest {
     void aStoppedEngineLeavesNoHalfWrittenFiles() throws Exception {
         // SIGTERM (an aborted build, a step's timeout) runs shutdown hooks but no finally block
         Path out = dir.resolve("out");
-        Process p = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"), Holder.class.getName(),
-                out.toString()).redirectErrorStream(true).start();
+        // stderr apart: with JAVA_TOOL_OPTIONS set the JVM's first line there is "Picked up ..."
+        Process p = holder(out);
         try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
             assertThat(lines.readLine()).isEqualTo("staged");
             try (Stream<Path> files = Files.walk(out)) {
-                assertThat(files.filter(Files::isRegularFile)).hasSize(2); // the half-written forecast and extract CSV
+                // the half-written forecast and extract CSV, and the folder's lock
+                assertThat(files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()))
+                        .hasSize(3).contains(OutputFolder.LOCK, "forecast.csv");
             }
             p.destroy();
             assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
@@ -82,7 +85,12 @@ class OutputFolderTest {
         }
     }
 
-    private static String javaBinary() {
+    static Process holder(Path out) throws IOException {
+        return new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"), Holder.class.getName(), out.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
