@@ -374,10 +374,26 @@ public final class OutputFolder implements AutoCloseable {
             this.lock = lock;
         }
 
+        /**
+         * Locks {@code path}. No other descriptor of the file is ever opened by this process while it
+         * holds the lock: closing any descriptor of a file releases the process's fcntl locks on it.
+         */
         static FolderLock acquire(Path path, String what) throws IOException {
             String me = ProcessHandle.current().pid() + "@" + host() + " since " + Instant.now();
             for (int attempt = 0; attempt < 100; attempt++) {
-                FileChannel c = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                try {
+                    Files.createFile(path);
+                } catch (FileAlreadyExistsException e) {
+                    // a running run's, or a killed run's (unlocked)
+                }
+                Object key;
+                FileChannel c;
+                try {
+                    key = fileKey(path);
+                    c = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                } catch (NoSuchFileException e) {
+                    continue; // its holder deleted it meanwhile
+                }
                 FileLock l;
                 try {
                     l = c.tryLock();
@@ -390,23 +406,31 @@ public final class OutputFolder implements AutoCloseable {
                     throw new IllegalArgumentException(what + " is being written by another run (process " + owner
                             + "); runs into one folder go one after the other: wait for it, or give another output folder");
                 }
-                // the holder deletes the file before it lets go: make sure ours is still the one at the path
-                c.truncate(0);
-                c.write(java.nio.ByteBuffer.wrap(me.getBytes(StandardCharsets.UTF_8)), 0);
-                c.force(false);
-                String there;
+                // the holder deletes the file before it lets go: make sure the locked file is still the one at the path
+                Object now;
                 try {
-                    there = Files.readString(path, StandardCharsets.UTF_8);
+                    now = fileKey(path);
                 } catch (NoSuchFileException e) {
-                    there = null;
+                    now = null;
                 }
-                if (me.equals(there)) {
+                if (key != null && key.equals(now)) {
+                    c.truncate(0);
+                    c.write(java.nio.ByteBuffer.wrap(me.getBytes(StandardCharsets.UTF_8)), 0);
                     return new FolderLock(path, c, l);
                 }
                 l.release();
                 c.close();
             }
             throw new IOException("cannot lock " + path + ": it is replaced again and again");
+        }
+
+        /** The file's identity (device and inode on Unix) from its attributes, without opening it. */
+        private static Object fileKey(Path path) throws IOException {
+            Object key = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+            if (key == null) {
+                throw new IOException("cannot lock " + path + ": the file system gives files no identity");
+            }
+            return key;
         }
 
         private static String owner(FileChannel c) {
