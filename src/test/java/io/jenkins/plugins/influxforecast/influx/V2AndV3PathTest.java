@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -251,18 +253,17 @@ class V2AndV3PathTest {
     }
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aServerThatStopsSendingIsATimeoutNotAHang() throws Exception {
         String json = "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"m\",\"columns\":[\"time\",\"value\"],"
                 + "\"values\":[[1000,1],[2000,2.5]]}]}]}\n";
-        try (HttpFixture f = new HttpFixture().answer(new HttpFixture.Answer(200, Map.of(), json, 20_000))) {
+        try (HttpFixture f = new HttpFixture().answer(new HttpFixture.Answer(200, Map.of(), json, 120_000))) {
             InfluxConnection c = InfluxConnection.builder().url(f.url()).database("d").proxy("none").timeout("1s").build();
-            long t0 = System.nanoTime();
             assertThatThrownBy(() -> new InfluxQlSource(c, RetryPolicy.ofRetries(0, Duration.ZERO), l -> { })
                     .query("SELECT value FROM m", null, 100, new Collect()))
                     .isInstanceOf(InfluxException.class).hasMessageContaining("did not answer the query (while reading the"
                             + " answer) within 1s (timeout): no data for 1s");
-            // the server stalls for 20 s: without the 1 s read timeout this would take that long
-            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+            // the server stalls for 120 s: without the 1 s read timeout the test's timeout ends it
         }
     }
 
