@@ -1,7 +1,6 @@
 package io.jenkins.plugins.influxforecast.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.influxforecast.cli.Main;
 import java.io.ByteArrayOutputStream;
@@ -188,46 +187,6 @@ class OutputFolderCrashTest {
         try (Stream<Path> s = Files.list(folder)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> !FILES.contains(n) && !n.equals(OutputFolder.MANIFEST)).toList();
         }
-    }
-
-    @Test
-    void aCommitThatFailsPutsThePreviousSetBack() throws IOException {
-        Path folder = work.resolve("failing");
-        copySet(setA, folder);
-        AtomicInteger steps = new AtomicInteger();
-        OutputFolder.stepHook = op -> {
-            if (steps.incrementAndGet() == 6) {
-                throw new IllegalStateException("disk full (test)");
-            }
-        };
-        try (OutputFolder out = new OutputFolder(folder)) {
-            for (String f : FILES) {
-                Files.copy(setB.resolve(f), out.stage(f));
-            }
-            assertThatThrownBy(out::commit).hasMessage("disk full (test)");
-        } finally {
-            OutputFolder.stepHook = op -> { };
-        }
-        assertThat(same(folder, setA)).isTrue();
-        assertThat(load(folder).code()).isZero();
-        assertThat(leftovers(folder)).isEmpty();
-    }
-
-    @Test
-    void aFileChangedAfterTheCommitIsRefusedByLoad() throws IOException {
-        Path folder = work.resolve("edited");
-        copySet(setA, folder);
-        assertThat(load(folder).code()).isZero();
-        Files.copy(setB.resolve("metrics.json"), folder.resolve("metrics.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Run r = load(folder);
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("whose metrics.json differs from the one that run wrote").contains("run forecast again");
-        Files.delete(folder.resolve("metrics.json"));
-        assertThat(load(folder).err()).contains("whose metrics.json is missing");
-        // a line-protocol file without a forecast's manifest beside it loads as before
-        Path alone = Files.createDirectories(work.resolve("alone"));
-        Files.copy(setA.resolve("forecast.lp"), alone.resolve("forecast.lp"));
-        assertThat(load(alone).code()).isZero();
     }
 
     /** Commits set B into a folder and halts the JVM after the k-th file operation. */
