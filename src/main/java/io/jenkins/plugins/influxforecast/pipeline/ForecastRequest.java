@@ -1,6 +1,7 @@
 package io.jenkins.plugins.influxforecast.pipeline;
 
 import io.jenkins.plugins.influxforecast.catalog.Models;
+import io.jenkins.plugins.influxforecast.lineprotocol.LineProtocolNames;
 import io.jenkins.plugins.influxforecast.model.ForecastModel;
 import io.jenkins.plugins.influxforecast.series.Echo;
 import io.jenkins.plugins.influxforecast.series.Frequency;
@@ -87,6 +88,15 @@ public record ForecastRequest(
         if (measurement != null && measurement.isBlank()) {
             throw new IllegalArgumentException("measurement must not be blank");
         }
+        // the names forecast.lp will carry, checked as load checks them, before anything is read or written
+        if (measurement != null) {
+            LineProtocolNames.checkMeasurement(measurement);
+        }
+        LineProtocolNames.checkFieldKey(field == null ? "value" : field);
+        tags(o.get("tags")).forEach((k, v) -> {
+            LineProtocolNames.checkTagKey(k);
+            LineProtocolNames.checkTagValue(k, v);
+        });
         Path inputPath = Path.of(input);
         Path outputPath = Path.of(outputDir);
         refuseInputThatWouldBeOverwritten(inputPath, outputPath);
