@@ -95,6 +95,63 @@ class OutputFolderSetTest {
     }
 
     @Test
+    void aCommitIsTheseFileOperationsInThisOrder() throws IOException {
+        Path folder = commit(dir.resolve("out"), "a", List.of("forecast.csv", "extra.txt"));
+        List<String> ops = new java.util.ArrayList<>();
+        OutputFolder.stepHook = ops::add;
+        try (OutputFolder out = new OutputFolder(folder)) {
+            Files.writeString(out.stage("forecast.csv"), "b");
+            Files.writeString(out.stage("forecast.lp"), "m value=1 1\n");
+            out.commit();
+        }
+        assertThat(ops).containsExactly("write the commit record", "place the commit record", "keep the previous forecast.csv",
+                "put forecast.csv in place", "put forecast.lp in place", "remove the previous extra.txt",
+                "turn the commit record into the manifest", "remove the staging folder");
+    }
+
+    @Test
+    void aFailedCommitRemovesTheFilesThePreviousSetDidNotHave() throws IOException {
+        Path folder = commit(dir.resolve("out"), "a", List.of("forecast.csv"));
+        String before = content(folder);
+        for (int k = 3; k <= 5; k++) {
+            AtomicInteger steps = new AtomicInteger();
+            int failAt = k;
+            OutputFolder.stepHook = op -> {
+                if (steps.incrementAndGet() == failAt) {
+                    throw new IllegalStateException("disk full (test)");
+                }
+            };
+            try (OutputFolder out = new OutputFolder(folder)) {
+                Files.writeString(out.stage("forecast.csv"), "b");
+                Files.writeString(out.stage("forecast.lp"), "m value=1 1\n");
+                assertThatThrownBy(out::commit).hasMessage("disk full (test)");
+            } finally {
+                OutputFolder.stepHook = op -> { };
+            }
+            assertThat(content(folder)).as("step " + k).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aRefusedRunNamesTheOwnersProcessAndHost() throws IOException {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            host = Files.exists(Path.of("/etc/hostname")) ? Files.readString(Path.of("/etc/hostname")).trim() : "this host";
+        }
+        try (OutputFolder first = new OutputFolder(dir.resolve("out"))) {
+            assertThat(Files.readString(dir.resolve("out").resolve(OutputFolder.LOCK)))
+                    .startsWith(ProcessHandle.current().pid() + "@" + host + " since ");
+            assertThatThrownBy(() -> new OutputFolder(dir.resolve("out"))).hasMessageContaining(
+                    "(process " + ProcessHandle.current().pid() + "@" + host + " since ");
+        }
+        // released: the next run takes the folder, and the lock file is gone after it
+        try (OutputFolder second = new OutputFolder(dir.resolve("out"))) {
+            assertThat(second.dir()).isEqualTo(dir.resolve("out").toAbsolutePath());
+        }
+        assertThat(dir.resolve("out").resolve(OutputFolder.LOCK)).doesNotExist();
+    }
+
+    @Test
     void filesOfThePreviousSetThatTheNewOneLacksAreRemoved() throws IOException {
         Path folder = commit(dir.resolve("out"), "a", List.of("forecast.csv", "forecast.lp", "metrics.json", "extra.txt"));
         Files.writeString(folder.resolve("mine.txt"), "the user's");
