@@ -75,7 +75,11 @@ public final class Json {
     public static void writeAtomically(Path file, Object value) {
         try {
             Path abs = file.toAbsolutePath();
-            Files.createDirectories(abs.getParent());
+            Path dir = abs.getParent();
+            if (dir == null || abs.getFileName() == null) {
+                throw new IOException("not a file path: " + file);
+            }
+            Files.createDirectories(dir);
             TempFiles.removeLeftovers(abs);
             Path tmp = TempFiles.createBeside(abs, ".tmp");
             try {
