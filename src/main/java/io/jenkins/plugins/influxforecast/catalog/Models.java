@@ -62,17 +62,37 @@ public final class Models {
         }
     }
 
+    /**
+     * The most models one spec may name, members of ensembles and candidates of auto included (each
+     * is fitted once per backtest window): {@code ensemble(...)} of hundreds of members, or nested
+     * ensembles, would not finish in a build.
+     */
+    public static final int MAX_MODELS = 50;
+
     /** Parses and builds a model; the spec is validated here, before any data is read. */
     public static ForecastModel create(String text) {
         return create(ModelSpec.parse(text));
     }
 
     public static ForecastModel create(ModelSpec spec) {
+        int count = count(spec);
+        if (count > MAX_MODELS) {
+            throw new IllegalArgumentException("model " + io.jenkins.plugins.influxforecast.series.Echo.quote(spec.toString())
+                    + " names " + count + " models (ensemble members and auto candidates counted), above the maximum " + MAX_MODELS);
+        }
         Function<ModelSpec, ForecastModel> f = FACTORIES.get(spec.name());
         if (f == null) {
             throw new IllegalArgumentException("unknown model '" + spec.name() + "'; allowed: " + String.join(", ", FACTORIES.keySet()));
         }
         return f.apply(spec);
+    }
+
+    private static int count(ModelSpec spec) {
+        int n = 1;
+        for (ModelSpec m : spec.members()) {
+            n += count(m);
+        }
+        return n;
     }
 
     /** Known model names, sorted. */

@@ -69,7 +69,8 @@ public final class Json {
 
     /**
      * Writes {@code value} to {@code file} atomically (a temporary file in the same folder, then a
-     * rename): a reader sees the previous content or the new one, never a part.
+     * rename): a reader sees the previous content or the new one, never a part. Temporary files that
+     * a killed run left beside {@code file} are removed first.
      */
     public static void writeAtomically(Path file, Object value) {
         try {
@@ -79,9 +80,14 @@ public final class Json {
                 throw new IOException("not a file path: " + file);
             }
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            Files.writeString(tmp, toJson(value), StandardCharsets.UTF_8);
-            OutputFolder.moveAtomically(tmp, abs);
+            TempFiles.removeLeftovers(abs);
+            Path tmp = TempFiles.createBeside(abs, ".tmp");
+            try {
+                Files.writeString(tmp, toJson(value), StandardCharsets.UTF_8);
+                OutputFolder.moveAtomically(tmp, abs);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.influxforecast.influx;
 
 import io.jenkins.plugins.influxforecast.files.ExitCleanup;
 import io.jenkins.plugins.influxforecast.files.OutputFolder;
+import io.jenkins.plugins.influxforecast.files.TempFiles;
 import io.jenkins.plugins.influxforecast.lineprotocol.LineProtocol;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -74,7 +75,8 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
         try {
             Path dir = this.output.getParent();
             Files.createDirectories(dir);
-            this.temp = Files.createTempFile(dir, "." + this.output.getFileName() + ".", ".tmp");
+            TempFiles.removeLeftovers(this.output);
+            this.temp = TempFiles.createBeside(this.output, ".tmp");
             this.cleanup = ExitCleanup.deleting(() -> java.util.Arrays.asList(temp, spillFile));
             this.out = Files.newOutputStream(temp);
             out.write((HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -335,7 +337,7 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
     private void spill(long t, double v) {
         try {
             if (spill == null) {
-                spillFile = Files.createTempFile(output.getParent(), ".extract-spill.", ".bin");
+                spillFile = TempFiles.createBeside(output, ".spill");
                 spill = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spillFile), 1 << 16));
             }
             spill.writeLong(t);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.influxforecast.model;
 
+import io.jenkins.plugins.influxforecast.series.Echo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,10 +45,17 @@ public final class ModelSpec {
         return new ModelSpec(name.toLowerCase(Locale.ROOT), params, members);
     }
 
+    /** The longest spec text: ample for an ensemble of fully specified models, short of one the parser recurses too deep on. */
+    public static final int MAX_LENGTH = 2000;
+
     /** Parses the text form; throws IllegalArgumentException naming the position of a syntax error. */
     public static ModelSpec parse(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("model must not be empty");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("model " + Echo.quote(text) + " is " + text.length()
+                    + " characters long, above the maximum " + MAX_LENGTH);
         }
         Parser p = new Parser(text);
         ModelSpec spec = p.spec();
@@ -152,8 +160,7 @@ public final class ModelSpec {
     /** Fails if positional arguments were given to a model that takes none. */
     public void noMembers() {
         if (!members.isEmpty()) {
-            throw new IllegalArgumentException("model " + name + " takes only named parameters (key=value), got '"
-                    + members.get(0) + "'");
+            throw new IllegalArgumentException("model " + name + " takes only named parameters (key=value), got " + Echo.quote(String.valueOf(members.get(0))));
         }
     }
 
@@ -278,7 +285,7 @@ public final class ModelSpec {
 
     public IllegalArgumentException badValue(String key, String value, String allowed) {
         return new IllegalArgumentException("model " + name + ": parameter " + key + " must be " + allowed
-                + ", got '" + value + "'");
+                + ", got " + Echo.quote(value));
     }
 
     @Override
@@ -430,7 +437,7 @@ public final class ModelSpec {
         }
 
         IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("model '" + text + "' is not valid at position " + (pos + 1) + ": " + what);
+            return new IllegalArgumentException("model " + Echo.quote(text) + " is not valid at position " + (pos + 1) + ": " + what);
         }
     }
 }

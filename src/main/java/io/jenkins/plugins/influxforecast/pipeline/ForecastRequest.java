@@ -4,9 +4,11 @@ import io.jenkins.plugins.influxforecast.catalog.Models;
 import io.jenkins.plugins.influxforecast.lineprotocol.LineProtocolNames;
 import io.jenkins.plugins.influxforecast.model.ForecastModel;
 import io.jenkins.plugins.influxforecast.model.ModelSpec;
+import io.jenkins.plugins.influxforecast.series.Echo;
 import io.jenkins.plugins.influxforecast.series.Frequency;
 import io.jenkins.plugins.influxforecast.series.GapFill;
 import io.jenkins.plugins.influxforecast.series.InputFormat;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -97,11 +99,46 @@ public record ForecastRequest(
             LineProtocolNames.checkTagKey(k);
             LineProtocolNames.checkTagValue(k, v);
         });
-        return new ForecastRequest(Path.of(input), Path.of(outputDir), model, horizon, split, frequency,
+        Path inputPath = Path.of(input);
+        Path outputPath = Path.of(outputDir);
+        refuseInputThatWouldBeOverwritten(inputPath, outputPath);
+        return new ForecastRequest(inputPath, outputPath, model, horizon, split, frequency,
                 smoothing == null ? 0 : smoothing, GapFill.parse(text(o, "fill")), maxGap,
                 InputFormat.parse(text(o, "format")), text(o, "timeColumn"), text(o, "valueColumn"), text(o, "name"),
                 measurement, field == null ? "value" : field, tags(o.get("tags")), levels(text(o, "levels")),
                 bool(o.get("nonNegative")), asOf(text(o, "asOf")), build(integer(o, "build")), modelTag(text(o, "modelTag")));
+    }
+
+    /**
+     * The outputs replace the files of the same names in the output folder: an input among them would
+     * be overwritten by the forecast made from it (and a rerun would read the forecast as data).
+     */
+    static void refuseInputThatWouldBeOverwritten(Path input, Path outputDir) {
+        Path in = canonical(input);
+        Path out = canonical(outputDir);
+        if (in.getParent() != null && in.getParent().equals(out) && in.getFileName() != null
+                && OUTPUT_FILES.contains(in.getFileName().toString())) {
+            throw new IllegalArgumentException("input " + input + " is inside outputDir " + outputDir + " and would be overwritten by the"
+                    + " forecast's " + in.getFileName() + "; move the input or choose another outputDir");
+        }
+        if (Files.isRegularFile(out)) {
+            throw new IllegalArgumentException("outputDir " + outputDir + " is a file, not a folder");
+        }
+    }
+
+    /** The file names a forecast writes into its output folder. */
+    public static final java.util.Set<String> OUTPUT_FILES = java.util.Set.of(ForecastRunner.CSV, ForecastRunner.LP,
+            ForecastRunner.METRICS, ForecastRunner.PNG, ForecastRunner.HTML);
+
+    /** The real path where it exists (symbolic links resolved), else the absolute normalised path. */
+    private static Path canonical(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        try {
+            return abs.toRealPath();
+        } catch (java.io.IOException e) {
+            Path parent = abs.getParent();
+            return parent != null && abs.getFileName() != null ? canonical(parent).resolve(abs.getFileName()) : abs;
+        }
     }
 
     private static java.time.Instant asOf(String text) {
@@ -111,7 +148,7 @@ public record ForecastRequest(
         try {
             return java.time.OffsetDateTime.parse(text.trim()).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("asOf must be an ISO-8601 time such as 2024-05-01T12:00:00Z, got '" + text.trim() + "'");
+            throw new IllegalArgumentException("asOf must be an ISO-8601 time such as 2024-05-01T12:00:00Z, got " + Echo.quote(text.trim()));
         }
     }
 
@@ -127,7 +164,7 @@ public record ForecastRequest(
             return null;
         }
         if (!key.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
-            throw new IllegalArgumentException("modelTag must be a tag key (letters, digits, _ . -), got '" + key + "'");
+            throw new IllegalArgumentException("modelTag must be a tag key (letters, digits, _ . -), got " + Echo.quote(key));
         }
         return key;
     }
@@ -186,7 +223,7 @@ public record ForecastRequest(
         return switch (s) {
             case "true", "yes", "1", "on" -> true;
             case "", "false", "no", "0", "off" -> false;
-            default -> throw new IllegalArgumentException("nonNegative must be true or false, got '" + v + "'");
+            default -> throw new IllegalArgumentException("nonNegative must be true or false, got " + Echo.quote(String.valueOf(v)));
         };
     }
 
@@ -214,7 +251,7 @@ public record ForecastRequest(
         try {
             return Integer.parseInt(s);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, got '" + s + "'");
+            throw new IllegalArgumentException(key + " must be a whole number, got " + Echo.quote(s));
         }
     }
 
@@ -228,9 +265,15 @@ public record ForecastRequest(
             String s = String.valueOf(item);
             int eq = s.indexOf('=');
             if (eq <= 0 || eq == s.length() - 1) {
-                throw new IllegalArgumentException("tag must be key=value with a non-empty key and value, got '" + s + "'");
+                throw new IllegalArgumentException("tag must be key=value with a non-empty key and value, got " + Echo.quote(s));
             }
-            tags.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
+            String key = s.substring(0, eq).trim();
+            String value = s.substring(eq + 1).trim();
+            String earlier = tags.put(key, value);
+            if (earlier != null) {
+                throw new IllegalArgumentException("tag key " + Echo.quote(key) + " is given twice (" + Echo.quote(key + "=" + earlier)
+                        + " and " + Echo.quote(key + "=" + value) + "); a point has one value per tag key");
+            }
         }
         return tags;
     }
@@ -245,7 +288,7 @@ public record ForecastRequest(
             try {
                 out[i] = Double.parseDouble(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("levels must be percentages between 0 and 100 separated by commas (e.g. 80,95), got '" + text + "'");
+                throw new IllegalArgumentException("levels must be percentages between 0 and 100 separated by commas (e.g. 80,95), got " + Echo.quote(text));
             }
             if (!(out[i] > 0 && out[i] < 100)) {
                 throw new IllegalArgumentException("levels must be between 0 and 100 (exclusive), got " + parts[i].trim());

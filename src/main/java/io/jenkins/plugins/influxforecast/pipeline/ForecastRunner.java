@@ -142,7 +142,7 @@ public final class ForecastRunner {
                 new RunMetrics.Input(req.input().toString(), Files.size(req.input()), sha256(req.input()), read.format().toString(), rows),
                 req.toMap(), RunSummary.of(reports), reports, List.of(CSV, LP, METRICS, PNG, HTML), null);
         List<Path> files;
-        try (OutputFolder out = new OutputFolder(req.outputDir())) {
+        try (OutputFolder out = new OutputFolder(req.outputDir(), w -> StageLog.warning(log, w))) {
             ForecastCsv.write(out.stage(CSV), outputs);
             ForecastLineProtocol.write(out.stage(LP), outputs, layout);
             ForecastPlot.write(out.stage(PNG), outputs);

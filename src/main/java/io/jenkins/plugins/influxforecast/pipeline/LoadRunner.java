@@ -1,6 +1,7 @@
 package io.jenkins.plugins.influxforecast.pipeline;
 
 import io.jenkins.plugins.influxforecast.files.Json;
+import io.jenkins.plugins.influxforecast.files.OutputFolder;
 import io.jenkins.plugins.influxforecast.influx.HttpWriteTarget;
 import io.jenkins.plugins.influxforecast.influx.InfluxConnection;
 import io.jenkins.plugins.influxforecast.influx.InfluxException;
@@ -32,9 +33,16 @@ public final class LoadRunner {
     public static LoadResult run(LoadRequest request, Consumer<String> log, LineProtocolLoader.Listener listener) {
         long t0 = System.nanoTime();
         InfluxConnection c = request.connection();
+        try {
+            OutputFolder.requireCompleteSet(request.input());
+        } catch (IllegalArgumentException e) {
+            throw fail(request, t0, e);
+        }
         if (!Files.isRegularFile(request.input())) {
             throw fail(request, t0, new IllegalArgumentException("input '" + request.input() + "' does not exist"));
         }
+        // a load killed from here on leaves "running", never the previous run's "ok"
+        write(request, new LoadResult("running", -1, 0, 0, null, 0, null, millis(t0)));
         log.accept((request.options().dryRun() ? "dry run: validating " : "load ") + request.input() + " to " + c.describe()
                 + ", batches of " + request.options().batchSize() + ", precision " + request.options().precision()
                 + (request.gzip() ? ", gzip" : ", uncompressed") + (request.options().concurrency() > 1 ? ", "

@@ -73,6 +73,8 @@ final class SeriesRun {
                 + " %d empty edge rows dropped)", series.label(), n, series.frequency(), series.start(), series.end(), rr.gaps(),
                 rr.duplicatesMerged(), rr.emptyEdgeRows()));
         noteRegularisation(rr);
+        // more than 5% of the grid moved or invented: said in the log even when a run over many series logs one line each
+        rr.warnings().forEach(w -> StageLog.warning(detail, series.label() + ": " + w));
 
         int k = req.validation().size(n);
         if (k == 0 && n < 2) {

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.influxforecast.pipeline;
 
+import io.jenkins.plugins.influxforecast.series.Echo;
+
 /**
  * The hold-out for scoring: a fraction of the points ({@code 0.2}) or a count ({@code 168});
  * {@code 0} holds out nothing.
@@ -22,7 +24,7 @@ public record ValidationSplit(double fraction, int count) {
         } catch (NumberFormatException e) {
             // fall through to the message
         }
-        throw new IllegalArgumentException("validation must be a fraction from 0 to below 1 (e.g. 0.2) or a whole number of points (e.g. 168), got '" + text + "'");
+        throw new IllegalArgumentException("validation must be a fraction from 0 to below 1 (e.g. 0.2) or a whole number of points (e.g. 168), got " + Echo.quote(text));
     }
 
     /** Points held out of a series of n points. */

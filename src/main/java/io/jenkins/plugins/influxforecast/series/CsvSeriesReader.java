@@ -43,6 +43,18 @@ public final class CsvSeriesReader {
     public record Result(List<RawSeries> series, InputFormat format) {
     }
 
+    /**
+     * The numbers a value cell may hold: decimal, with an optional sign, fraction and exponent, as
+     * InfluxDB and every CSV writer print them. Java's own number syntax is wider ({@code 0x1p3},
+     * {@code 10.1d}, {@code 1f}, {@code Infinity}): a cell like that is a typo or another program's
+     * notation, and is refused rather than guessed.
+     */
+    static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /** NaN and infinity in the spellings of Java, R, Python and Flux: refused with their own message. */
+    static final java.util.regex.Pattern NON_FINITE = java.util.regex.Pattern.compile(
+            "[+-]?(nan|inf|infinity)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private static final Set<String> TIME_NAMES = Set.of("time", "_time", "timestamp", "date", "datetime", "ds", "t");
 
     private final Options options;
@@ -52,12 +64,16 @@ public final class CsvSeriesReader {
     }
 
     public Result read(Path file) throws IOException {
-        String fileName = String.valueOf(file.getFileName());
+        String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         List<String> head;
         try {
+            if (Files.isDirectory(file)) {
+                throw new IllegalArgumentException("input " + file + " is a directory; give the CSV file in it");
+            }
             if (Files.size(file) == 0) {
                 throw new IllegalArgumentException("input file " + file + " is empty");
             }
+            TextCheck.requireUtf8Text(file);
             head = firstLines(file, 5);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("input file " + file + " does not exist");
@@ -70,7 +86,26 @@ public final class CsvSeriesReader {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(false).get().parse(r)) {
             Collector c = new Collector(file, format, defaultName);
-            for (CSVRecord rec : parser) {
+            var records = parser.iterator();
+            while (true) {
+                CSVRecord rec;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    rec = records.next();
+                } catch (java.io.UncheckedIOException | IllegalStateException e) {
+                    // commons-csv wraps a syntax error ("EOF reached before encapsulated token finished")
+                    Throwable cause = e.getCause() != null ? e.getCause() : e;
+                    String why = String.valueOf(cause.getMessage());
+                    long line = parser.getCurrentLineNumber();
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(startline (\\d+)\\)\\s*(.*)").matcher(why);
+                    if (m.matches()) {
+                        line = Long.parseLong(m.group(1));
+                        why = m.group(2);
+                    }
+                    throw new IllegalArgumentException(file + " line " + line + ": not valid CSV: " + Echo.quote(why));
+                }
                 c.accept(rec, parser.getCurrentLineNumber());
             }
             List<RawSeries> out = c.finish();
@@ -123,6 +158,7 @@ public final class CsvSeriesReader {
         /** The _field of each series of annotated CSV, to refuse a second field under the same key. */
         private final Map<String, String> fields = new HashMap<>();
         private List<String> header;
+        private long headerLine;
         private boolean expectHeader = true;
         private int timeIdx;
         private int valueIdx;
@@ -162,17 +198,18 @@ public final class CsvSeriesReader {
             if (cells.size() == 1 && cells.get(0).isBlank()) {
                 return;
             }
-            if (cells.size() < header.size()) {
-                throw new IllegalArgumentException(file + " line " + line + ": " + cells.size() + " columns, the header has " + header.size());
+            if (cells.size() != header.size()) {
+                throw new IllegalArgumentException(file + " line " + line + ": " + cells.size() + " fields, the header (line "
+                        + headerLine + ") has " + header.size());
             }
             if (format == InputFormat.INFLUX1 && header.size() == 1 && header.get(0).equals("error")) {
-                throw new IllegalArgumentException(file + ": InfluxDB returned an error: " + cells.get(0));
+                throw new IllegalArgumentException(file + " line " + line + ": InfluxDB returned an error: " + Echo.quote(cells.get(0)));
             }
             String timeText = cells.get(timeIdx);
             Instant t = Timestamps.parseOrNull(timeText);
             if (t == null) {
-                throw new IllegalArgumentException(file + " line " + line + ": cannot parse time '" + timeText
-                        + "' in column '" + header.get(timeIdx) + "' (expected ISO-8601 or epoch seconds/ms/ns)");
+                throw new IllegalArgumentException(file + " line " + line + ": cannot parse time " + Echo.quote(timeText)
+                        + " in column " + Echo.quote(header.get(timeIdx)) + " (expected ISO-8601 or epoch seconds/ms/ns)");
             }
             double v = parseValue(cells.get(valueIdx), line);
             String name;
@@ -214,6 +251,7 @@ public final class CsvSeriesReader {
 
         private void setHeader(List<String> cells, long line) {
             header = cells;
+            headerLine = line;
             switch (format) {
                 case INFLUX1 -> {
                     if (cells.size() == 1 && cells.get(0).equals("error")) {
@@ -261,8 +299,8 @@ public final class CsvSeriesReader {
             int i = header.indexOf(col);
             if (i < 0) {
                 String what = col.equals(options.timeColumn()) ? "time column" : col.equals(options.valueColumn()) ? "value column" : "column";
-                throw new IllegalArgumentException(file + " line " + line + ": " + what + " '" + col + "' not found; columns: "
-                        + String.join(", ", header));
+                throw new IllegalArgumentException(file + " line " + line + ": " + what + " " + Echo.quote(col) + " not found; columns: "
+                        + Echo.cut(String.join(", ", header)));
             }
             return i;
         }
@@ -286,7 +324,7 @@ public final class CsvSeriesReader {
             }
             throw new IllegalArgumentException(file + " line " + line + ": value column 'value' not found and "
                     + (candidates.isEmpty() ? "no other column" : "several columns") + " could be the value; give --value-column; columns: "
-                    + String.join(", ", header));
+                    + Echo.cut(String.join(", ", header)));
         }
 
         private double parseValue(String text, long line) {
@@ -294,16 +332,18 @@ public final class CsvSeriesReader {
             if (v.isEmpty()) {
                 return Double.NaN;
             }
-            double d;
-            try {
-                d = Double.parseDouble(v);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(file + " line " + line + ": value '" + text + "' in column '"
-                        + header.get(valueIdx) + "' is not a number");
+            if (NON_FINITE.matcher(v).matches()) {
+                throw new IllegalArgumentException(file + " line " + line + ": value " + Echo.quote(text)
+                        + " is NaN or infinite; leave the value empty to mark a gap");
             }
+            if (!DECIMAL.matcher(v).matches()) {
+                throw new IllegalArgumentException(file + " line " + line + ": value " + Echo.quote(text) + " in column "
+                        + Echo.quote(header.get(valueIdx)) + " is not a number (allowed: decimal numbers such as 12, -0.5, 1.5e3)");
+            }
+            double d = Double.parseDouble(v);
             if (!Double.isFinite(d)) {
-                throw new IllegalArgumentException(file + " line " + line + ": value '" + text
-                        + "' is NaN or infinite; leave the value empty to mark a gap");
+                throw new IllegalArgumentException(file + " line " + line + ": value " + Echo.quote(text)
+                        + " is too large for a double (above 1.8e308)");
             }
             return d;
         }

@@ -156,13 +156,15 @@ public final class Frequency {
     }
 
     private static IllegalArgumentException bad(String text) {
-        return new IllegalArgumentException("frequency '" + text + "' is not understood; allowed: " + ALLOWED);
+        return new IllegalArgumentException("frequency " + Echo.quote(text) + " is not understood; allowed: " + ALLOWED);
     }
 
     /**
      * Infers the frequency from observation times: the most common positive spacing between
-     * consecutive distinct times (robust to gaps and duplicates); spacings of 28-31, 89-92 and
-     * 365-366 days are read as calendar months, quarters and years.
+     * consecutive distinct times when at least 90% of the spacings are whole multiples of it (a grid
+     * with gaps and duplicates); otherwise the times are jittered, and the median spacing rounded to a
+     * nominal step ({@link #nominal}) is taken. Spacings of 28-31, 89-92 and 365-366 days are read as
+     * calendar months, quarters and years.
      */
     public static Frequency infer(List<Instant> times) {
         Instant[] sorted = times.stream().distinct().sorted().toArray(Instant[]::new);
@@ -207,7 +209,59 @@ public final class Frequency {
         if (best <= 0) {
             throw new IllegalArgumentException("cannot infer the frequency: timestamps are not increasing");
         }
-        return of(Duration.ofMillis(best));
+        if (multiplesShare(counts, best) >= 0.9) {
+            return of(Duration.ofMillis(best)); // a clean grid, maybe with missing points
+        }
+        return of(nominal(medianGap(counts)));
+    }
+
+    /** The share of spacings that are whole multiples of {@code step} (a clean grid with missing points gives 1). */
+    static double multiplesShare(Map<Long, Integer> counts, long step) {
+        long on = 0;
+        long all = 0;
+        for (Map.Entry<Long, Integer> e : counts.entrySet()) {
+            all += e.getValue();
+            if (e.getKey() % step == 0) {
+                on += e.getValue();
+            }
+        }
+        return (double) on / all;
+    }
+
+    private static long medianGap(Map<Long, Integer> counts) {
+        long[] gaps = counts.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        long total = counts.values().stream().mapToLong(Integer::longValue).sum();
+        long seen = 0;
+        for (long g : gaps) {
+            seen += counts.get(g);
+            if (2 * seen >= total) {
+                return g;
+            }
+        }
+        return gaps[gaps.length - 1];
+    }
+
+    /** The steps that logging and sampling systems use, largest first. */
+    private static final Duration[] NOMINAL_UNITS = {Duration.ofDays(7), Duration.ofDays(1), Duration.ofHours(1),
+        Duration.ofMinutes(30), Duration.ofMinutes(15), Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(1),
+        Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMillis(100),
+        Duration.ofMillis(10), Duration.ofMillis(1)};
+
+    /**
+     * The nominal step behind a jittered spacing: the whole multiple of the largest usual unit (week, day,
+     * hour, 30, 15, 10, 5 and 1 minutes, 30, 10, 5 and 1 seconds...) that lies within 10% of the
+     * median spacing. Hourly readings that arrive a few minutes early or late give 1h, not the one
+     * spacing that happened to occur twice.
+     */
+    static Duration nominal(long medianMillis) {
+        for (Duration unit : NOMINAL_UNITS) {
+            long u = unit.toMillis();
+            long k = Math.round((double) medianMillis / u);
+            if (k >= 1 && Math.abs(k * u - medianMillis) <= 0.1 * medianMillis) {
+                return Duration.ofMillis(k * u);
+            }
+        }
+        return Duration.ofMillis(Math.max(1, medianMillis));
     }
 
     public boolean isCalendar() {

@@ -18,7 +18,7 @@ public enum GapFill {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("fill must be one of linear, previous, fail, got '" + text + "'");
+            throw new IllegalArgumentException("fill must be one of linear, previous, fail, got " + Echo.quote(text));
         }
     }
 

@@ -20,7 +20,7 @@ public enum InputFormat {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("format must be one of auto, influx1, influx2, csv, got '" + text + "'");
+            throw new IllegalArgumentException("format must be one of auto, influx1, influx2, csv, got " + Echo.quote(text));
         }
     }
 

@@ -31,7 +31,11 @@ public final class Regularizer {
 
     /** Counts of what regularisation changed. */
     public record Report(int pointsRead, int emptyEdgeRows, int duplicatesMerged, int offGrid, int gaps,
-                         int pointsFilled, int longestGap, boolean frequencyInferred) {
+                         int pointsFilled, int longestGap, boolean frequencyInferred, List<String> warnings) {
+        public Report {
+            warnings = List.copyOf(warnings);
+        }
+
         public Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("points_read", pointsRead);
@@ -42,6 +46,7 @@ public final class Regularizer {
             m.put("points_filled", pointsFilled);
             m.put("longest_gap", longestGap);
             m.put("frequency_inferred", frequencyInferred);
+            m.put("warnings", warnings);
             return m;
         }
     }
@@ -55,14 +60,46 @@ public final class Regularizer {
         }
     }
 
+    /** The share of grid points that may be moved or invented before a warning (and a refusal with fill 'fail'). */
+    public static final double CHANGED_SHARE_WARNING = 0.05;
+
     public Result apply(RawSeries raw) {
+        Points points = mergeDuplicates(raw, sortedWithoutEmptyEdges(raw));
+        boolean inferred = options.frequency() == null;
+        Frequency freq = inferred ? inferFrequency(raw, points) : options.frequency();
+        Grid grid = placeOnGrid(raw, points, freq);
+        Filled filled = fillGaps(raw, grid, freq);
+        int changed = grid.offGrid() + filled.points();
+        List<String> warnings = new ArrayList<>();
+        if (changed > CHANGED_SHARE_WARNING * grid.y().length) {
+            String what = changed(grid.offGrid(), filled.points(), grid.y().length, freq);
+            if (options.fill() == GapFill.FAIL) {
+                throw new IllegalArgumentException("series '" + raw.label() + "': " + what + " and fill is 'fail'");
+            }
+            warnings.add(what);
+        }
+        TimeSeries series = TimeSeries.of(raw.name(), raw.tags(), grid.origin(), freq, grid.y());
+        return new Result(series, new Report(raw.size(), points.emptyEdges(), points.duplicates() + grid.duplicates(),
+                grid.offGrid(), filled.gaps(), filled.points(), filled.longest(), inferred, warnings));
+    }
+
+    private static String changed(int moved, int invented, int size, Frequency freq) {
+        return String.format(java.util.Locale.ROOT, "regularisation to %s moved %d and invented %d of %d points (%.1f%%, more than %.0f%%)",
+                freq, moved, invented, size, 100.0 * (moved + invented) / size, 100 * CHANGED_SHARE_WARNING);
+    }
+
+    /** The points in time order, without empty values at both ends, duplicate times merged. */
+    private record Points(List<Instant> times, List<Double> values, int emptyEdges, int duplicates) {
+    }
+
+    /** Indexes of the raw points in time order, from the first to the last non-empty value. */
+    private static Integer[] sortedWithoutEmptyEdges(RawSeries raw) {
         int n = raw.size();
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparing(raw::time));
-        // drop empty values at both ends
         int lo = 0;
         int hi = n - 1;
         while (lo <= hi && Double.isNaN(raw.value(order[lo]))) {
@@ -71,21 +108,24 @@ public final class Regularizer {
         while (hi >= lo && Double.isNaN(raw.value(order[hi]))) {
             hi--;
         }
-        int emptyEdges = n - (hi - lo + 1);
         if (lo > hi) {
             throw new IllegalArgumentException("series '" + raw.label() + "' has no values (" + n + " rows, all empty)");
         }
-        // merge duplicate timestamps
+        return Arrays.copyOfRange(order, lo, hi + 1);
+    }
+
+    /** Merges points with the same time into their mean (empty values do not count). */
+    private static Points mergeDuplicates(RawSeries raw, Integer[] order) {
         List<Instant> times = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         int duplicates = 0;
-        int k = lo;
-        while (k <= hi) {
+        int k = 0;
+        while (k < order.length) {
             Instant t = raw.time(order[k]);
             double s = 0;
             int c = 0;
             int group = 0;
-            while (k <= hi && raw.time(order[k]).equals(t)) {
+            while (k < order.length && raw.time(order[k]).equals(t)) {
                 double v = raw.value(order[k]);
                 if (!Double.isNaN(v)) {
                     s += v;
@@ -98,25 +138,35 @@ public final class Regularizer {
             times.add(t);
             values.add(c > 0 ? s / c : Double.NaN);
         }
-        boolean inferred = options.frequency() == null;
-        Frequency freq;
-        if (inferred) {
-            List<Instant> finiteTimes = new ArrayList<>();
-            for (int i = 0; i < times.size(); i++) {
-                if (!Double.isNaN(values.get(i))) {
-                    finiteTimes.add(times.get(i));
-                }
+        return new Points(times, values, raw.size() - order.length, duplicates);
+    }
+
+    private static Frequency inferFrequency(RawSeries raw, Points points) {
+        List<Instant> finiteTimes = new ArrayList<>();
+        for (int i = 0; i < points.times().size(); i++) {
+            if (!Double.isNaN(points.values().get(i))) {
+                finiteTimes.add(points.times().get(i));
             }
-            if (finiteTimes.size() < 2) {
-                throw new IllegalArgumentException("series '" + raw.label() + "' has " + finiteTimes.size()
-                        + " point(s); at least 2 are needed to infer the frequency (or give --frequency)");
-            }
-            freq = Frequency.infer(finiteTimes);
-        } else {
-            freq = options.frequency();
         }
-        // place on the grid anchored at the first point
-        Instant origin = times.get(0);
+        if (finiteTimes.size() < 2) {
+            throw new IllegalArgumentException("series '" + raw.label() + "' has " + finiteTimes.size()
+                    + " point(s); at least 2 are needed to infer the frequency (or give --frequency)");
+        }
+        return Frequency.infer(finiteTimes);
+    }
+
+    /** The values on the grid (NaN where no point fell), the grid's origin and what placing them changed. */
+    private record Grid(Instant origin, double[] y, int offGrid, int duplicates) {
+    }
+
+    /**
+     * Puts every point on the grid at the nearest step. The grid runs through the first point, shifted
+     * by the median offset of all points from it: with jittered times the grid follows the bulk of the
+     * points, not the first one's jitter.
+     */
+    private static Grid placeOnGrid(RawSeries raw, Points points, Frequency freq) {
+        List<Instant> times = points.times();
+        Instant origin = origin(times, freq);
         long lastIndex = Math.round(freq.position(origin, times.get(times.size() - 1)));
         if (lastIndex > 50_000_000L) {
             throw new IllegalArgumentException("series '" + raw.label() + "' would have " + (lastIndex + 1)
@@ -126,25 +176,65 @@ public final class Regularizer {
         double[] sum = new double[size];
         int[] count = new int[size];
         int offGrid = 0;
+        int duplicates = 0;
         for (int i = 0; i < times.size(); i++) {
             double p = freq.position(origin, times.get(i));
-            long idx = Math.round(p);
+            int idx = (int) Math.max(0, Math.round(p));
             if (Math.abs(p - idx) > 1e-9) {
                 offGrid++;
             }
-            double v = values.get(i);
+            double v = points.values().get(i);
             if (!Double.isNaN(v)) {
-                if (count[(int) idx] > 0) {
+                if (count[idx] > 0) {
                     duplicates++;
                 }
-                sum[(int) idx] += v;
-                count[(int) idx]++;
+                sum[idx] += v;
+                count[idx]++;
             }
         }
         double[] y = new double[size];
         for (int i = 0; i < size; i++) {
             y[i] = count[i] > 0 ? sum[i] / count[i] : Double.NaN;
         }
+        return new Grid(origin, y, offGrid, duplicates);
+    }
+
+    /**
+     * The first point's time moved by the median offset of the points from the grid through it, to a
+     * whole minute (steps of an hour or more), second (a minute or more) or millisecond; the first
+     * point itself when most points lie on its grid, and for calendar frequencies.
+     */
+    static Instant origin(List<Instant> times, Frequency freq) {
+        Instant first = times.get(0);
+        if (freq.isCalendar()) {
+            return first;
+        }
+        double[] offsets = new double[times.size()];
+        for (int i = 0; i < offsets.length; i++) {
+            double p = freq.position(first, times.get(i));
+            offsets[i] = p - Math.round(p);
+        }
+        Arrays.sort(offsets);
+        double median = offsets[offsets.length / 2];
+        if (Math.abs(median) <= 1e-9) {
+            return first;
+        }
+        Duration step = freq.nominalDuration();
+        long shiftNanos = Math.round(median * step.toNanos());
+        Instant shifted = first.plusNanos(shiftNanos);
+        long unitMillis = step.compareTo(Duration.ofHours(1)) >= 0 ? 60_000 : step.compareTo(Duration.ofMinutes(1)) >= 0 ? 1000 : 1;
+        long ms = shifted.toEpochMilli();
+        long rounded = Math.round((double) ms / unitMillis) * unitMillis;
+        return Instant.ofEpochMilli(rounded);
+    }
+
+    private record Filled(int gaps, int points, int longest) {
+    }
+
+    /** Fills the gaps of the grid in place, as the options say; a gap too long (or any, with fill 'fail') is an error. */
+    private Filled fillGaps(RawSeries raw, Grid grid, Frequency freq) {
+        double[] y = grid.y();
+        int size = y.length;
         int maxGap = options.maxGap() != null ? options.maxGap() : Math.max(1, size / 10);
         int gaps = 0;
         int filled = 0;
@@ -161,8 +251,8 @@ public final class Regularizer {
             }
             int len = i - start;
             longest = Math.max(longest, len);
-            Instant from = freq.plus(origin, start);
-            Instant to = freq.plus(origin, i - 1L);
+            Instant from = freq.plus(grid.origin(), start);
+            Instant to = freq.plus(grid.origin(), i - 1L);
             if (options.fill() == GapFill.FAIL) {
                 throw new IllegalArgumentException("series '" + raw.label() + "' has a gap of " + len + " point(s) from "
                         + from + " to " + to + " and fill is 'fail'");
@@ -179,8 +269,7 @@ public final class Regularizer {
             gaps++;
             filled += len;
         }
-        TimeSeries series = TimeSeries.of(raw.name(), raw.tags(), origin, freq, y);
-        return new Result(series, new Report(n, emptyEdges, duplicates, offGrid, gaps, filled, longest, inferred));
+        return new Filled(gaps, filled, longest);
     }
 
     private static String human(Frequency f, int points) {

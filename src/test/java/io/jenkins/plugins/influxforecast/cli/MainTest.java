@@ -62,7 +62,8 @@ class MainTest {
         assertThat(r.out()).contains("validation: ").contains("MASE");
         try (Stream<Path> s = Files.list(out)) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "demo-input.csv", "forecast.csv", "forecast.lp", "metrics.json", "forecast.png", "report.html");
+                    "demo-input.csv", "forecast.csv", "forecast.lp", "metrics.json", "forecast.png", "report.html",
+                    ".influx-forecast-manifest.json");
         assertThat(Files.readString(out.resolve("report.html"))).contains("data:image/png;base64,").contains("MASE").contains("seattle_temperature");
         }
     }
@@ -124,7 +125,7 @@ class MainTest {
     @Test
     void severalSeriesAreForecastEachOnItsOwnKeepingTheirTags() throws IOException {
         Path out = dir.resolve("o");
-        Run r = cli("forecast", "--input", "src/test/resources/input/grouped-influx1.csv", "--output-dir", out.toString(),
+        Run r = cli("forecast", "--input", io.jenkins.plugins.influxforecast.RepoFiles.path("src/test/resources/input/grouped-influx1.csv").toString(), "--output-dir", out.toString(),
                 "--model", "naive", "--validation", "0", "--horizon", "2");
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lp = Files.readAllLines(out.resolve("forecast.lp"));

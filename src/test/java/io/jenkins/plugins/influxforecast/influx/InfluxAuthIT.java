@@ -116,7 +116,8 @@ class InfluxAuthIT {
     }
 
     Run engine(Map<String, String> env, String... args) throws Exception {
-        String jar = System.getProperty("influxforecast.engineJar", "target/influx-forecast-cli.jar");
+        String jar = System.getProperty("influxforecast.engineJar",
+                io.jenkins.plugins.influxforecast.RepoFiles.path("target/influx-forecast-cli.jar").toString());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar));
         command.addAll(List.of(args));

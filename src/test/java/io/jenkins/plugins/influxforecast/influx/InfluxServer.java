@@ -64,7 +64,7 @@ public final class InfluxServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     static Path harness() {
-        String base = System.getProperty("influxforecast.baseDir", System.getProperty("user.dir"));
+        String base = System.getProperty("influxforecast.baseDir", io.jenkins.plugins.influxforecast.RepoFiles.root().toString());
         return Path.of(base, "test-harness", "influxdb");
     }
 

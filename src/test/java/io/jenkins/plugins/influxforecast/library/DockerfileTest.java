@@ -18,7 +18,7 @@ class DockerfileTest {
     static final String INSTALLED_ENGINE = "/opt/influx-forecast/influx-forecast-cli.jar";
 
     private static List<String> instructions() throws Exception {
-        return Files.readAllLines(Path.of("src/main/docker/Dockerfile")).stream()
+        return Files.readAllLines(io.jenkins.plugins.influxforecast.RepoFiles.path("src/main/docker/Dockerfile")).stream()
                 .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 
@@ -27,7 +27,7 @@ class DockerfileTest {
         List<String> lines = instructions();
         assertThat(lines.get(0)).as("a Java 17+ runtime").matches("FROM eclipse-temurin:(17|21|25)-jre");
         assertThat(lines).contains("COPY target/influx-forecast-cli.jar " + INSTALLED_ENGINE);
-        assertThat(Files.readString(Path.of("pom.xml"))).contains("<engine.jar.name>influx-forecast-cli</engine.jar.name>");
+        assertThat(Files.readString(io.jenkins.plugins.influxforecast.RepoFiles.path("pom.xml"))).contains("<engine.jar.name>influx-forecast-cli</engine.jar.name>");
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("ENTRYPOINT [\"java\"").contains("\"" + INSTALLED_ENGINE + "\""));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("fonts-dejavu-core"));
     }

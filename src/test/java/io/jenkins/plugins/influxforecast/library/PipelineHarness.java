@@ -12,7 +12,6 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,7 @@ import java.util.function.Function;
 abstract class PipelineHarness extends BasePipelineTest {
 
     static final String LIBRARY = "influx-forecast";
-    static final Path REPO = Paths.get("").toAbsolutePath();
+    static final Path REPO = io.jenkins.plugins.influxforecast.RepoFiles.root();
 
     /** A call of a mocked step: its name and its arguments, and the pod and stage it ran in. */
     record StepCall(String step, Map<String, Object> args, String pod, String container, String stage) {

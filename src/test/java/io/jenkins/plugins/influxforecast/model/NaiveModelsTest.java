@@ -21,7 +21,7 @@ class NaiveModelsTest {
 
     @Test
     void matchesRForecastPackage() throws IOException {
-        List<String> rows = Files.readAllLines(Path.of("src/test/resources/golden/naive-family.csv"));
+        List<String> rows = Files.readAllLines(io.jenkins.plugins.influxforecast.RepoFiles.path("src/test/resources/golden/naive-family.csv"));
         int checked = 0;
         for (String row : rows) {
             if (row.startsWith("#") || row.startsWith("model,")) {

@@ -18,7 +18,7 @@ class CsvSeriesReaderTest {
     Path dir;
 
     static Path resource(String name) {
-        return Path.of("src/test/resources/input", name);
+        return io.jenkins.plugins.influxforecast.RepoFiles.path("src/test/resources/input").resolve(name);
     }
 
     private List<RawSeries> read(Path file) throws IOException {

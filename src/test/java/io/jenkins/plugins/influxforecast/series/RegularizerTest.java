@@ -76,6 +76,91 @@ class RegularizerTest {
     }
 
     @Test
+    void theReportCountsWhatWasChangedAndNamesItForMetricsJson() {
+        // 0 and 10 twice (one empty), 21:40 off the grid, 30 missing, empty rows at both ends
+        RawSeries r = new RawSeries("s", Map.of("host", "a"), new Instant[] {T0.minusSeconds(600), T0, T0.plusSeconds(600),
+            T0.plusSeconds(600), T0.plusSeconds(1300), T0.plusSeconds(2400), T0.plusSeconds(3000)},
+            new double[] {Double.NaN, 1, 2, Double.NaN, 3, 5, Double.NaN});
+        Regularizer.Result res = new Regularizer(new Regularizer.Options(Frequency.parse("10m"), GapFill.LINEAR, 5)).apply(r);
+        assertThat(res.series().values()).containsExactly(1, 2, 3, 4, 5);
+        assertThat(res.series().tags()).containsEntry("host", "a");
+        Regularizer.Report rep = res.report();
+        assertThat(rep.pointsRead()).isEqualTo(7);
+        assertThat(rep.emptyEdgeRows()).isEqualTo(2);
+        assertThat(rep.duplicatesMerged()).isEqualTo(1);
+        assertThat(rep.offGrid()).isEqualTo(1);
+        assertThat(rep.gaps()).isEqualTo(1);
+        assertThat(rep.pointsFilled()).isEqualTo(1);
+        assertThat(rep.longestGap()).isEqualTo(1);
+        assertThat(rep.frequencyInferred()).isFalse();
+        assertThat(rep.toMap()).containsExactly(Map.entry("points_read", 7), Map.entry("empty_edge_rows_dropped", 2),
+                Map.entry("duplicates_merged", 1), Map.entry("off_grid_points_moved", 1), Map.entry("gaps_filled", 1),
+                Map.entry("points_filled", 1), Map.entry("longest_gap", 1), Map.entry("frequency_inferred", false),
+                Map.entry("warnings", java.util.List.of("regularisation to 10m moved 1 and invented 1 of 5 points (40.0%, more than 5%)")));
+    }
+
+    @Test
+    void twoPointsThatLandInOneSlotAreAveragedAndCounted() {
+        Regularizer.Result r = new Regularizer(new Regularizer.Options(Frequency.parse("10m"), GapFill.LINEAR, null))
+                .apply(raw(new long[] {0, 9, 11, 20}, new double[] {1, 2, 4, 5}));
+        assertThat(r.series().values()).containsExactly(1, 3, 5);
+        assertThat(r.report().duplicatesMerged()).isEqualTo(1);
+        assertThat(r.report().offGrid()).isEqualTo(2);
+    }
+
+    @Test
+    void theDefaultMaxGapIsATenthOfTheSeriesAndAtLeastOne() {
+        long[] t = new long[40];
+        double[] v = new double[40];
+        int k = 0;
+        for (int i = 0; i < 45; i++) {
+            if (i < 20 || i >= 25) {
+                t[k] = 10L * i;
+                v[k++] = i;
+            }
+        }
+        // 45 points, 5 missing: allowed up to 4 by default, so refused
+        assertThatThrownBy(() -> reg(GapFill.LINEAR, null).apply(raw(t, v)))
+                .hasMessage("series 's' has a gap of 5 point(s) (50m) from 2026-11-01T03:20:00Z to 2026-11-01T04:00:00Z, longer than"
+                        + " max-gap 4");
+        assertThat(reg(GapFill.LINEAR, 5).apply(raw(t, v)).series().size()).isEqualTo(45);
+        // three points with one missing: a tenth would be 0, one is allowed
+        assertThat(reg(GapFill.LINEAR, null).apply(raw(new long[] {0, 10, 30}, new double[] {1, 2, 4})).series().values())
+                .containsExactly(1, 2, 3, 4);
+        assertThatThrownBy(() -> new Regularizer(new Regularizer.Options(null, GapFill.LINEAR, -1))).hasMessage("max-gap must be >= 0, got -1");
+    }
+
+    @Test
+    void tooFewPointsOrAnAbsurdGridAreErrors() {
+        assertThatThrownBy(() -> reg(GapFill.LINEAR, null).apply(raw(new long[] {0, 10}, new double[] {1, Double.NaN})))
+                .hasMessage("series 's' has 1 point(s); at least 2 are needed to infer the frequency (or give --frequency)");
+        assertThatThrownBy(() -> new Regularizer(new Regularizer.Options(Frequency.parse("1ms"), GapFill.LINEAR, null))
+                .apply(raw(new long[] {0, 60 * 24 * 7}, new double[] {1, 2})))
+                .hasMessage("series 's' would have 604800001 points at frequency 1ms; is the frequency right?");
+    }
+
+    @Test
+    void theGridOfJitteredTimesIsRoundedToTheMinuteSecondOrMillisecond() {
+        // hourly, every reading 1 min 30.5 s late except the first, which is on time: the grid moves to the bulk
+        Instant[] hourly = new Instant[10];
+        Instant[] minutely = new Instant[10];
+        Instant[] fast = new Instant[10];
+        for (int i = 0; i < 10; i++) {
+            hourly[i] = T0.plusSeconds(3600L * i + (i == 0 ? 0 : 90)).plusMillis(i == 0 ? 0 : 500);
+            minutely[i] = T0.plusSeconds(60L * i + (i == 0 ? 0 : 7)).plusMillis(i == 0 ? 0 : 300);
+            fast[i] = T0.plusMillis(1000L * i + (i == 0 ? 0 : 123));
+        }
+        assertThat(Regularizer.origin(java.util.List.of(hourly), Frequency.parse("1h"))).isEqualTo(T0.plusSeconds(120));
+        assertThat(Regularizer.origin(java.util.List.of(minutely), Frequency.parse("1m"))).isEqualTo(T0.plusSeconds(7));
+        assertThat(Regularizer.origin(java.util.List.of(fast), Frequency.parse("1s"))).isEqualTo(T0.plusMillis(123));
+        // on the grid of the first point: the first point
+        Instant odd = T0.plusMillis(4321);
+        assertThat(Regularizer.origin(java.util.List.of(odd, odd.plusSeconds(3600)), Frequency.parse("1h"))).isEqualTo(odd);
+        // calendar frequencies keep the first point
+        assertThat(Regularizer.origin(java.util.List.of(hourly), Frequency.parse("1mo"))).isEqualTo(T0);
+    }
+
+    @Test
     void filtersSmoothWithoutLookingAhead() {
         TimeSeries s = TimeSeries.ofValues("x", 1, 2, 3, 4, 100);
         assertThat(Filters.movingAverage(s, 3).values()).containsExactly(1, 1.5, 2, 3, 107.0 / 3);

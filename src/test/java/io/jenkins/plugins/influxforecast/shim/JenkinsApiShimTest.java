@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import jenkins.MasterToSlaveFileCallable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shim of the Jenkins API behaves like Jenkins where the steps depend on it. */
@@ -87,16 +88,15 @@ class JenkinsApiShimTest {
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void killByEnvironmentCookieEndsOnlyTheMarkedProcesses() throws Exception {
         Launcher launcher = new Launcher.LocalLauncher(new CapturingListener());
         String cookie = UUID.randomUUID().toString();
         Proc marked = launcher.launch().cmds("sleep", "60").envs(Map.of("JENKINS_SERVER_COOKIE", cookie)).quiet(true).start();
         Proc other = launcher.launch().cmds("sleep", "60").envs(Map.of("JENKINS_SERVER_COOKIE", "other")).quiet(true).start();
         try {
-            long t0 = System.nanoTime();
             launcher.kill(Map.of("JENKINS_SERVER_COOKIE", cookie));
-            assertThat(marked.join()).isEqualTo(143);
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(5000);
+            assertThat(marked.join()).isEqualTo(143); // within the timeout: the sleep of 60 s was killed
             assertThat(other.isAlive()).isTrue();
         } finally {
             other.kill();

@@ -24,7 +24,7 @@ class EngineInstallerTempDirTest {
         Path ws = root.resolve("job");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-Dhudson.slaves.WorkspaceList=_", "-cp", System.getProperty("java.class.path"),
-                TempDirProbe.class.getName(), ws.toString()).redirectErrorStream(true).start();
+                TempDirProbe.class.getName(), ws.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start(); // stderr: "Picked up ..."
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(out).isEqualTo(root.resolve("job_tmp").toString());

@@ -29,6 +29,19 @@ public final class Arima implements ForecastModel {
     /** Seasonal periods above this are modelled with Fourier terms rather than seasonal lags. */
     static final int MAX_SEASONAL_LAG = 60;
 
+    /**
+     * The largest orders a fit finishes with in reasonable time (seconds to a minute on a few thousand
+     * points; the cost grows with the square of the state size): p and q up to 20, P and Q up to 4,
+     * d and D up to 2, and AR and MA polynomials of degree (p + P*season, q + Q*season) up to 400.
+     * R's auto.arima searches p, q up to 5 and P, Q up to 2.
+     */
+    static final int MAX_PQ = 20;
+    static final int MAX_SEASONAL_PQ = 4;
+    static final int MAX_DIFFERENCES = 2;
+    static final int MAX_LAG_DEGREE = 400;
+    /** The most Fourier harmonics per period (each adds two regressors). */
+    static final int MAX_HARMONICS = 100;
+
     private static final String[] KEYS = {"p", "d", "q", "P", "D", "Q", "season", "season_length", "constant",
         "drift", "ic", "stepwise", "approximation", "method", "max_p", "max_q", "max_P", "max_Q", "max_order", "max_d",
         "max_D", "fourier", "k", "lambda"};
@@ -105,7 +118,7 @@ public final class Arima implements ForecastModel {
         }
         this.options = o;
         this.fourier = periods(spec, "fourier");
-        this.harmonics = spec.intListParam("k", 1, 50_000);
+        this.harmonics = spec.intListParam("k", 1, MAX_HARMONICS);
         this.lambda = spec.has("lambda") ? spec.doubleParam("lambda", 0, -1, 2) : null;
         if (!harmonics.isEmpty() && harmonics.size() != fourier.size()) {
             throw new IllegalArgumentException("model " + spec.name() + ": k needs one harmonic count per fourier period, got k="
@@ -120,6 +133,9 @@ public final class Arima implements ForecastModel {
         }
         if (fixed && (orders[3] > 0 || orders[4] > 0 || orders[5] > 0) && Integer.valueOf(1).equals(season)) {
             throw new IllegalArgumentException("model " + spec.name() + ": seasonal orders P, D, Q need a season, got season=none");
+        }
+        if (fixed && season != null) {
+            checkLagDegrees(spec, orders[0], orders[3], orders[2], orders[5], season);
         }
     }
 
@@ -175,11 +191,34 @@ public final class Arima implements ForecastModel {
     }
 
     private static int order(ModelSpec spec, String key, int dflt) {
-        return exactInt(spec, key, dflt, key.equalsIgnoreCase("d") ? 2 : 100);
+        return exactInt(spec, key, dflt, maxOrder(key));
+    }
+
+    /** The largest value of an order or of its bound for the automatic search ({@code max_p} like {@code p}). */
+    private static int maxOrder(String key) {
+        String k = key.startsWith("max_") ? key.substring(4) : key;
+        return switch (k) {
+            case "d", "D" -> MAX_DIFFERENCES;
+            case "P", "Q" -> MAX_SEASONAL_PQ;
+            case "order" -> 2 * MAX_PQ;
+            default -> MAX_PQ;
+        };
     }
 
     private static int bound(ModelSpec spec, String key, int dflt) {
-        return exactInt(spec, key, dflt, 100);
+        return exactInt(spec, key, dflt, maxOrder(key));
+    }
+
+    /** Refuses seasonal orders whose lag polynomials would be too long for the season. */
+    private static void checkLagDegrees(ModelSpec spec, int p, int sp, int q, int sq, int m) {
+        long ar = p + (long) sp * m;
+        long ma = q + (long) sq * m;
+        if (ar > MAX_LAG_DEGREE || ma > MAX_LAG_DEGREE) {
+            throw new IllegalArgumentException("model " + spec + ": with season " + m + " the " + (ar > MAX_LAG_DEGREE
+                    ? "AR polynomial has degree p + P*season = " + ar : "MA polynomial has degree q + Q*season = " + ma)
+                    + ", above the maximum " + MAX_LAG_DEGREE + "; use fewer seasonal orders, or Fourier terms for a long season"
+                    + " (arima(fourier=[" + m + "]))");
+        }
     }
 
     /** {@code arima}: automatic unless orders are given. */
@@ -392,6 +431,7 @@ public final class Arima implements ForecastModel {
         int n = y.length;
         ArimaOrder o = new ArimaOrder(orders[0], orders[1], orders[2], m > 1 ? orders[3] : 0, m > 1 ? orders[4] : 0,
                 m > 1 ? orders[5] : 0, Math.max(1, m));
+        checkLagDegrees(spec, o.p(), o.sp(), o.q(), o.sq(), o.m());
         if (m <= 1 && orders[3] + orders[4] + orders[5] > 0) {
             warnings.add("seasonal orders ignored: no season for this series");
             extra.put("seasonDropped", true);

@@ -34,6 +34,10 @@ import java.util.Map;
  */
 public final class EtsModel implements ForecastModel {
 
+    /** The largest optimiser budget: 50 times the default, minutes on a long series; more never finishes in a build. */
+    static final int MAX_EVALUATIONS = 100_000;
+
+
     /** Paths used for simulated intervals (multiplicative season with period above 24). */
     static final int SIMULATION_PATHS = 2000;
 
@@ -103,7 +107,7 @@ public final class EtsModel implements ForecastModel {
             o = o.withRSimplex(spec.choiceParam("simplex", "r", "r", "scaled").equals("r"));
         }
         if (spec.has("maxeval")) {
-            o = o.withMaxEvaluations(spec.intParam("maxeval", 2000, 10, 10_000_000));
+            o = o.withMaxEvaluations(spec.intParam("maxeval", 2000, 10, MAX_EVALUATIONS));
         }
         return o;
     }

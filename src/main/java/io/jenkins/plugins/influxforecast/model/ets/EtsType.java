@@ -1,5 +1,6 @@
 package io.jenkins.plugins.influxforecast.model.ets;
 
+import io.jenkins.plugins.influxforecast.series.Echo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,7 @@ public record EtsType(char error, char trend, boolean damped, char season) {
     public static EtsType parse(String code) {
         List<EtsType> c = candidates(code, null);
         if (c.size() != 1 || code.toUpperCase(Locale.ROOT).contains("Z")) {
-            throw new IllegalArgumentException("ETS model must be a fixed type such as AAdA, got '" + code + "'");
+            throw new IllegalArgumentException("ETS model must be a fixed type such as AAdA, got " + Echo.quote(code));
         }
         return c.get(0);
     }
@@ -51,8 +52,7 @@ public record EtsType(char error, char trend, boolean damped, char season) {
             up = up.substring(0, 2) + up.substring(3);
         }
         if (up.length() != 3) {
-            throw new IllegalArgumentException("ETS model must be three letters (error, trend, season) such as ZZZ, ANN or AAdA, got '"
-                    + pattern + "'");
+            throw new IllegalArgumentException("ETS model must be three letters (error, trend, season) such as ZZZ, ANN or AAdA, got " + Echo.quote(pattern));
         }
         String errors = expand(up.charAt(0), "AM", "error", pattern);
         String trends = expand(up.charAt(1), "NA", "trend", pattern);

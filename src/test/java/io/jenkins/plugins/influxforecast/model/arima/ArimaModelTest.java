@@ -145,7 +145,7 @@ class ArimaModelTest {
 
     @Test
     void badParametersAreNamed() {
-        assertThatThrownBy(() -> Models.create("arima(p=-1)")).hasMessageContaining("parameter p must be an integer from 0 to 100");
+        assertThatThrownBy(() -> Models.create("arima(p=-1)")).hasMessageContaining("parameter p must be an integer from 0 to 20");
         assertThatThrownBy(() -> Models.create("arima(ic=xyz)")).hasMessageContaining("ic must be one of aicc, aic, bic");
         assertThatThrownBy(() -> Models.create("arima(foo=1)")).hasMessageContaining("unknown parameter 'foo'");
         assertThatThrownBy(() -> Models.create("arima(season=24,season_length=24)")).hasMessageContaining("not both");
