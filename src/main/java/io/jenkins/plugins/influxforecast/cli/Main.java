@@ -38,29 +38,44 @@ public final class Main {
         int run(Map<String, Object> options, PrintStream out) throws Exception;
     }
 
-    private static final Map<String, Handler> HANDLERS = new LinkedHashMap<>();
-    private static final Map<String, CommandDef> COMMANDS = new LinkedHashMap<>();
+    /**
+     * The subcommands, built on first use: {@code version} (the steps' check of an installed engine)
+     * answers without them, so it loads neither picocli nor the option definitions.
+     */
+    private static final class Registry {
+        static final Map<String, Handler> HANDLERS = new LinkedHashMap<>();
+        static final Map<String, CommandDef> COMMANDS = new LinkedHashMap<>();
 
-    static {
-        add(Commands.FORECAST, Main::forecast);
-        add(Demo.COMMAND, Demo::run);
-        add(Commands.EXTRACT, Main::extract);
-        add(Commands.LOAD, Main::load);
+        static {
+            add(Commands.FORECAST, Main::forecast);
+            add(Demo.COMMAND, Demo::run);
+            add(Commands.EXTRACT, Main::extract);
+            add(Commands.LOAD, Main::load);
+        }
+
+        private static void add(CommandDef def, Handler handler) {
+            COMMANDS.put(def.name(), def);
+            HANDLERS.put(def.name(), handler);
+        }
     }
 
     private Main() {
     }
 
-    private static void add(CommandDef def, Handler handler) {
-        COMMANDS.put(def.name(), def);
-        HANDLERS.put(def.name(), handler);
-    }
-
     public static void main(String[] args) {
+        if (isVersion(args)) {
+            System.out.println(EngineVersion.get());
+            System.exit(ExitCodes.OK);
+        }
         System.setProperty("java.awt.headless", "true");
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         System.exit(run(args, out, err));
+    }
+
+    /** {@code version} or {@code --version} alone: what picocli would print for them, without picocli. */
+    static boolean isVersion(String[] args) {
+        return args.length == 1 && (args[0].equals("version") || args[0].equals("--version") || args[0].equals("-V"));
     }
 
     /** Runs the command line in this JVM; returns the exit code. */
@@ -68,6 +83,10 @@ public final class Main {
         CommandLine cl = new CommandLine(rootSpec());
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
+        if (isVersion(args)) {
+            out.println(EngineVersion.get());
+            return ExitCodes.OK;
+        }
         ParseResult pr;
         try {
             pr = cl.parseArgs(args);
@@ -89,9 +108,9 @@ public final class Main {
             out.println(EngineVersion.get());
             return ExitCodes.OK;
         }
-        Map<String, Object> values = values(COMMANDS.get(name), sub);
+        Map<String, Object> values = values(Registry.COMMANDS.get(name), sub);
         try {
-            return HANDLERS.get(name).run(values, out);
+            return Registry.HANDLERS.get(name).run(values, out);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -121,7 +140,7 @@ public final class Main {
         root.mixinStandardHelpOptions(true);
         root.usageMessage().description("influx-forecast engine " + EngineVersion.get()
                 + ": forecasts time series from InfluxDB exports. Exit codes: 0 ok, 1 failure, 2 bad input, 3 unstable (partly failed).");
-        for (CommandDef def : COMMANDS.values()) {
+        for (CommandDef def : Registry.COMMANDS.values()) {
             root.addSubcommand(def.name(), spec(def));
         }
         CommandSpec version = CommandSpec.create().name("version");

@@ -77,23 +77,30 @@ public final class ForecastRunner {
         List<Map<String, Object>> seriesReports = new ArrayList<>();
         RuntimeException firstError = null;
         int failed = 0;
-        for (RawSeries raw : read.series()) {
+        int seriesCount = read.series().size();
+        for (int i = 0; i < seriesCount; i++) {
+            RawSeries raw = read.take(i); // its rows are freed once regularised: a long input is not held twice
+            String label = raw.label();
+            String name = raw.name();
+            Map<String, String> tags = raw.tags();
             try {
-                SeriesRun run = runSeries(raw, req);
+                Regularizer.Result reg = new Regularizer(new Regularizer.Options(req.frequency(), req.fill(), req.maxGap())).apply(raw);
+                raw = null;
+                SeriesRun run = runSeries(reg, req);
                 outputs.add(run.output());
                 seriesReports.add(run.report());
             } catch (IllegalArgumentException | ArithmeticException | IllegalStateException e) {
-                if (read.series().size() == 1) {
+                if (seriesCount == 1) {
                     throw e;
                 }
                 failed++;
                 if (firstError == null) {
                     firstError = e;
                 }
-                log.printf("series %s FAILED: %s%n", raw.label(), e.getMessage());
+                log.printf("series %s FAILED: %s%n", label, e.getMessage());
                 Map<String, Object> r = new LinkedHashMap<>();
-                r.put("name", raw.name());
-                r.put("tags", raw.tags());
+                r.put("name", name);
+                r.put("tags", tags);
                 r.put("status", "failed");
                 r.put("error", e.getMessage());
                 seriesReports.add(r);
@@ -138,7 +145,7 @@ public final class ForecastRunner {
         }
         log.printf("wrote %s, %s, %s, %s, %s to %s in %d ms%n", CSV, LP, METRICS, PNG, HTML, req.outputDir(), ms(t2, System.nanoTime()));
         if (failed > 0) {
-            log.printf("%d of %d series failed; see metrics.json%n", failed, read.series().size());
+            log.printf("%d of %d series failed; see metrics.json%n", failed, seriesCount);
         }
         return new Result(failed > 0 ? ExitCodes.UNSTABLE : ExitCodes.OK, files, metrics);
     }
@@ -146,9 +153,8 @@ public final class ForecastRunner {
     private record SeriesRun(ForecastOutput output, Map<String, Object> report) {
     }
 
-    private SeriesRun runSeries(RawSeries raw, ForecastRequest req) {
+    private SeriesRun runSeries(Regularizer.Result reg, ForecastRequest req) {
         long t0 = System.nanoTime();
-        Regularizer.Result reg = new Regularizer(new Regularizer.Options(req.frequency(), req.fill(), req.maxGap())).apply(raw);
         TimeSeries series = Filters.movingAverage(reg.series(), req.smoothing());
         int n = series.size();
         Regularizer.Report rr = reg.report();

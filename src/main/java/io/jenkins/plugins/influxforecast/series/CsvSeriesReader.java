@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +40,18 @@ public final class CsvSeriesReader {
 
     /** What was read: the series and the dialect that was used. */
     public record Result(List<RawSeries> series, InputFormat format) {
+        /**
+         * Series {@code i}, handed over: its place in {@link #series()} becomes null, so that its
+         * rows can be freed as soon as the caller is done with them.
+         */
+        public RawSeries take(int i) {
+            RawSeries s = series.get(i);
+            if (s == null) {
+                throw new IllegalStateException("series " + i + " was taken already");
+            }
+            series.set(i, null);
+            return s;
+        }
     }
 
     private static final Set<String> TIME_NAMES = Set.of("time", "_time", "timestamp", "date", "datetime", "ds", "t");
@@ -128,6 +140,10 @@ public final class CsvSeriesReader {
         private int measurementIdx;
         private int fieldIdx;
         private List<Integer> tagColumns = List.of();
+        /** The columns that tell series apart under the current header. */
+        private int[] keyColumns = new int[0];
+        private Builder last;
+        private String[] lastKeyCells;
 
         Collector(Path file, InputFormat format, String defaultName) {
             this.file = file;
@@ -166,12 +182,30 @@ public final class CsvSeriesReader {
                 throw new IllegalArgumentException(file + ": InfluxDB returned an error: " + cells.get(0));
             }
             String timeText = cells.get(timeIdx);
-            Instant t = Timestamps.parseOrNull(timeText);
-            if (t == null) {
+            long t;
+            try {
+                t = Timestamps.parseEpochNanos(timeText);
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException(file + " line " + line + ": time '" + timeText + "' in column '" + header.get(timeIdx)
+                        + "' is outside the range of nanosecond timestamps (1677-09-21 to 2262-04-11)");
+            }
+            if (t == Timestamps.NOT_A_TIME) {
                 throw new IllegalArgumentException(file + " line " + line + ": cannot parse time '" + timeText
                         + "' in column '" + header.get(timeIdx) + "' (expected ISO-8601 or epoch seconds/ms/ns)");
             }
             double v = parseValue(cells.get(valueIdx), line);
+            builderFor(cells, line).add(t, v);
+        }
+
+        /**
+         * The series a row belongs to. Rows of one series come in runs (a GROUP BY answer, a Flux
+         * table), so a row whose identifying cells equal the previous row's goes to the same series
+         * without building its key again: no per-row key, tag map or string is kept.
+         */
+        private Builder builderFor(List<String> cells, long line) {
+            if (last != null && sameKeyCells(cells)) {
+                return last;
+            }
             String name;
             Map<String, String> tags = new TreeMap<>();
             switch (format) {
@@ -196,7 +230,21 @@ public final class CsvSeriesReader {
                 default -> name = options.name() != null ? options.name() : defaultName;
             }
             String key = name + '\u0000' + tags;
-            series.computeIfAbsent(key, k -> new Builder(name, tags)).add(t, v);
+            last = series.computeIfAbsent(key, k -> new Builder(name, tags));
+            lastKeyCells = new String[keyColumns.length];
+            for (int i = 0; i < keyColumns.length; i++) {
+                lastKeyCells[i] = cells.get(keyColumns[i]);
+            }
+            return last;
+        }
+
+        private boolean sameKeyCells(List<String> cells) {
+            for (int i = 0; i < keyColumns.length; i++) {
+                if (!cells.get(keyColumns[i]).equals(lastKeyCells[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean isFluxHeader(List<String> cells) {
@@ -205,6 +253,8 @@ public final class CsvSeriesReader {
 
         private void setHeader(List<String> cells, long line) {
             header = cells;
+            last = null;
+            keyColumns = new int[0];
             switch (format) {
                 case INFLUX1 -> {
                     if (cells.size() == 1 && cells.get(0).equals("error")) {
@@ -215,6 +265,7 @@ public final class CsvSeriesReader {
                     tagsIdx = cells.indexOf("tags");
                     timeIdx = require(options.timeColumn(), "time", line);
                     valueIdx = valueColumn(line, "value", Set.of("name", "tags"));
+                    keyColumns = tagsIdx >= 0 ? new int[] {nameIdx, tagsIdx} : new int[] {nameIdx};
                 }
                 case INFLUX2 -> {
                     timeIdx = require(options.timeColumn(), "_time", line);
@@ -230,6 +281,14 @@ public final class CsvSeriesReader {
                         }
                     }
                     tagColumns = tc;
+                    List<Integer> key = new ArrayList<>(tc);
+                    if (measurementIdx >= 0) {
+                        key.add(measurementIdx);
+                    }
+                    if (fieldIdx >= 0) {
+                        key.add(fieldIdx);
+                    }
+                    keyColumns = key.stream().mapToInt(Integer::intValue).toArray();
                 }
                 default -> {
                     timeIdx = options.timeColumn() != null ? require(options.timeColumn(), null, line) : guessTimeColumn();
@@ -320,11 +379,12 @@ public final class CsvSeriesReader {
         return s == null || s.isEmpty() ? fallback : s;
     }
 
+    /** One series' points as read: growable primitive arrays, handed to {@link RawSeries} without a copy. */
     private static final class Builder {
         private final String name;
         private final Map<String, String> tags;
-        private Instant[] times = new Instant[256];
-        private double[] values = new double[256];
+        private long[] times = new long[64];
+        private double[] values = new double[64];
         private int n;
 
         Builder(String name, Map<String, String> tags) {
@@ -332,10 +392,12 @@ public final class CsvSeriesReader {
             this.tags = tags;
         }
 
-        void add(Instant t, double v) {
+        void add(long t, double v) {
             if (n == times.length) {
-                times = java.util.Arrays.copyOf(times, n * 2);
-                values = java.util.Arrays.copyOf(values, n * 2);
+                // grow by half: less memory at the moment of the copy than doubling
+                int capacity = n + (n >> 1);
+                times = Arrays.copyOf(times, capacity);
+                values = Arrays.copyOf(values, capacity);
             }
             times[n] = t;
             values[n] = v;
@@ -343,7 +405,7 @@ public final class CsvSeriesReader {
         }
 
         RawSeries build() {
-            return new RawSeries(name, tags, java.util.Arrays.copyOf(times, n), java.util.Arrays.copyOf(values, n));
+            return new RawSeries(name, tags, times, values, n);
         }
     }
 }

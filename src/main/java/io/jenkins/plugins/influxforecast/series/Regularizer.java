@@ -2,11 +2,8 @@ package io.jenkins.plugins.influxforecast.series;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,93 +54,83 @@ public final class Regularizer {
 
     public Result apply(RawSeries raw) {
         int n = raw.size();
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparing(raw::time));
+        long[] t = raw.epochNanosArray();
+        double[] v = raw.valuesArray();
+        // the order by time: none when the file is sorted already (as InfluxDB answers are)
+        int[] order = sortedOrder(t, n);
         // drop empty values at both ends
         int lo = 0;
         int hi = n - 1;
-        while (lo <= hi && Double.isNaN(raw.value(order[lo]))) {
+        while (lo <= hi && Double.isNaN(v[at(order, lo)])) {
             lo++;
         }
-        while (hi >= lo && Double.isNaN(raw.value(order[hi]))) {
+        while (hi >= lo && Double.isNaN(v[at(order, hi)])) {
             hi--;
         }
         int emptyEdges = n - (hi - lo + 1);
         if (lo > hi) {
             throw new IllegalArgumentException("series '" + raw.label() + "' has no values (" + n + " rows, all empty)");
         }
-        // merge duplicate timestamps
-        List<Instant> times = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
+        long origin = t[at(order, lo)];
+        long last = t[at(order, hi)];
+        boolean inferred = options.frequency() == null;
+        Frequency freq = inferred ? infer(raw, t, v, order, lo, hi) : options.frequency();
+        // place on the grid anchored at the first point
+        Instant originInstant = Timestamps.ofEpochNanos(origin);
+        long lastIndex = gridIndex(freq, origin, originInstant, last);
+        if (lastIndex > 50_000_000L) {
+            throw new IllegalArgumentException("series '" + raw.label() + "' would have " + (lastIndex + 1)
+                    + " points at frequency " + freq + "; is the frequency right?");
+        }
+        int size = (int) lastIndex + 1;
+        double[] y = new double[size];
+        Arrays.fill(y, Double.NaN);
+        // one pass in time order: rows with the same timestamp are merged (mean of their values),
+        // then the merged values that fall into the same grid slot (mean again); grid indexes never
+        // decrease in time order, so a slot is complete when the next one starts
         int duplicates = 0;
+        int offGrid = 0;
+        long slot = -1;
+        double slotSum = 0;
+        int slotCount = 0;
         int k = lo;
         while (k <= hi) {
-            Instant t = raw.time(order[k]);
+            long time = t[at(order, k)];
             double s = 0;
             int c = 0;
             int group = 0;
-            while (k <= hi && raw.time(order[k]).equals(t)) {
-                double v = raw.value(order[k]);
-                if (!Double.isNaN(v)) {
-                    s += v;
+            while (k <= hi && t[at(order, k)] == time) {
+                double value = v[at(order, k)];
+                if (!Double.isNaN(value)) {
+                    s += value;
                     c++;
                 }
                 group++;
                 k++;
             }
             duplicates += group - 1;
-            times.add(t);
-            values.add(c > 0 ? s / c : Double.NaN);
-        }
-        boolean inferred = options.frequency() == null;
-        Frequency freq;
-        if (inferred) {
-            List<Instant> finiteTimes = new ArrayList<>();
-            for (int i = 0; i < times.size(); i++) {
-                if (!Double.isNaN(values.get(i))) {
-                    finiteTimes.add(times.get(i));
-                }
-            }
-            if (finiteTimes.size() < 2) {
-                throw new IllegalArgumentException("series '" + raw.label() + "' has " + finiteTimes.size()
-                        + " point(s); at least 2 are needed to infer the frequency (or give --frequency)");
-            }
-            freq = Frequency.infer(finiteTimes);
-        } else {
-            freq = options.frequency();
-        }
-        // place on the grid anchored at the first point
-        Instant origin = times.get(0);
-        long lastIndex = Math.round(freq.position(origin, times.get(times.size() - 1)));
-        if (lastIndex > 50_000_000L) {
-            throw new IllegalArgumentException("series '" + raw.label() + "' would have " + (lastIndex + 1)
-                    + " points at frequency " + freq + "; is the frequency right?");
-        }
-        int size = (int) lastIndex + 1;
-        double[] sum = new double[size];
-        int[] count = new int[size];
-        int offGrid = 0;
-        for (int i = 0; i < times.size(); i++) {
-            double p = freq.position(origin, times.get(i));
-            long idx = Math.round(p);
-            if (Math.abs(p - idx) > 1e-9) {
+            long idx = gridIndex(freq, origin, originInstant, time);
+            if (!onGrid(freq, origin, originInstant, time, idx)) {
                 offGrid++;
             }
-            double v = values.get(i);
-            if (!Double.isNaN(v)) {
-                if (count[(int) idx] > 0) {
+            if (idx != slot) {
+                if (slotCount > 0) {
+                    y[(int) slot] = slotSum / slotCount;
+                }
+                slot = idx;
+                slotSum = 0;
+                slotCount = 0;
+            }
+            if (c > 0) {
+                if (slotCount > 0) {
                     duplicates++;
                 }
-                sum[(int) idx] += v;
-                count[(int) idx]++;
+                slotSum += s / c;
+                slotCount++;
             }
         }
-        double[] y = new double[size];
-        for (int i = 0; i < size; i++) {
-            y[i] = count[i] > 0 ? sum[i] / count[i] : Double.NaN;
+        if (slotCount > 0) {
+            y[(int) slot] = slotSum / slotCount;
         }
         int maxGap = options.maxGap() != null ? options.maxGap() : Math.max(1, size / 10);
         int gaps = 0;
@@ -161,8 +148,8 @@ public final class Regularizer {
             }
             int len = i - start;
             longest = Math.max(longest, len);
-            Instant from = freq.plus(origin, start);
-            Instant to = freq.plus(origin, i - 1L);
+            Instant from = freq.plus(originInstant, start);
+            Instant to = freq.plus(originInstant, i - 1L);
             if (options.fill() == GapFill.FAIL) {
                 throw new IllegalArgumentException("series '" + raw.label() + "' has a gap of " + len + " point(s) from "
                         + from + " to " + to + " and fill is 'fail'");
@@ -179,8 +166,108 @@ public final class Regularizer {
             gaps++;
             filled += len;
         }
-        TimeSeries series = TimeSeries.of(raw.name(), raw.tags(), origin, freq, y);
+        TimeSeries series = TimeSeries.adopt(raw.name(), raw.tags(), originInstant, freq, y);
         return new Result(series, new Report(n, emptyEdges, duplicates, offGrid, gaps, filled, longest, inferred));
+    }
+
+    private static int at(int[] order, int k) {
+        return order == null ? k : order[k];
+    }
+
+    /**
+     * The frequency from the spacings between consecutive distinct times that have a value, in
+     * one pass over the rows in time order (a {@code long} a spacing, no object a point).
+     */
+    private static Frequency infer(RawSeries raw, long[] t, double[] v, int[] order, int lo, int hi) {
+        long[] gaps = new long[Math.max(1, hi - lo)];
+        int count = 0;
+        int finiteTimes = 0;
+        long previous = 0;
+        int k = lo;
+        while (k <= hi) {
+            long time = t[at(order, k)];
+            boolean finite = false;
+            while (k <= hi && t[at(order, k)] == time) {
+                finite |= !Double.isNaN(v[at(order, k)]);
+                k++;
+            }
+            if (finite) {
+                if (finiteTimes > 0) {
+                    gaps[count++] = (time - previous) / 1_000_000L;
+                }
+                previous = time;
+                finiteTimes++;
+            }
+        }
+        if (finiteTimes < 2) {
+            throw new IllegalArgumentException("series '" + raw.label() + "' has " + finiteTimes
+                    + " point(s); at least 2 are needed to infer the frequency (or give --frequency)");
+        }
+        return Frequency.inferFromGaps(gaps, count);
+    }
+
+    /** The nearest grid index of {@code time} on the grid of {@code freq} that starts at {@code origin}. */
+    private static long gridIndex(Frequency freq, long origin, Instant originInstant, long time) {
+        long step = fixedStepNanos(freq);
+        if (step > 0) {
+            long d = time - origin;
+            return Math.floorDiv(d + step / 2, step);
+        }
+        return Math.round(freq.position(originInstant, Timestamps.ofEpochNanos(time)));
+    }
+
+    private static boolean onGrid(Frequency freq, long origin, Instant originInstant, long time, long idx) {
+        long step = fixedStepNanos(freq);
+        if (step > 0) {
+            return (time - origin) - idx * step == 0;
+        }
+        return Math.abs(freq.position(originInstant, Timestamps.ofEpochNanos(time)) - idx) <= 1e-9;
+    }
+
+    /** The step in nanoseconds of a fixed frequency; 0 for a calendar one. */
+    private static long fixedStepNanos(Frequency freq) {
+        return freq.isCalendar() ? 0 : freq.nominalDuration().toNanos();
+    }
+
+    /**
+     * The indexes of the first {@code n} times in ascending time order (stable), or null when they
+     * are ascending already: a merge sort of {@code int} indexes, 8 bytes a point while it runs.
+     */
+    static int[] sortedOrder(long[] t, int n) {
+        boolean sorted = true;
+        for (int i = 1; i < n && sorted; i++) {
+            sorted = t[i - 1] <= t[i];
+        }
+        if (sorted) {
+            return null;
+        }
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        int[] b = new int[n];
+        for (int width = 1; width < n; width *= 2) {
+            for (int from = 0; from < n; from += 2 * width) {
+                int mid = Math.min(from + width, n);
+                int to = Math.min(from + 2 * width, n);
+                int i = from;
+                int j = mid;
+                int o = from;
+                while (i < mid && j < to) {
+                    b[o++] = t[a[j]] < t[a[i]] ? a[j++] : a[i++];
+                }
+                while (i < mid) {
+                    b[o++] = a[i++];
+                }
+                while (j < to) {
+                    b[o++] = a[j++];
+                }
+            }
+            int[] swap = a;
+            a = b;
+            b = swap;
+        }
+        return a;
     }
 
     private static String human(Frequency f, int points) {

@@ -102,4 +102,47 @@ class CsvSeriesReaderTest {
         assertThatThrownBy(() -> read(dir.resolve("missing.csv"))).hasMessageContaining("does not exist");
         assertThatThrownBy(() -> read(file("error\n\"error parsing query: found EOF\"\n"))).hasMessageContaining("found EOF");
     }
+
+    @Test
+    void rowsOfSeveralSeriesInAnyOrderGoToTheirSeries() throws IOException {
+        // runs of one series (as GROUP BY answers them) and rows that alternate between series
+        Path f = file("name,tags,time,value\n"
+                + "m,host=a,60,1\nm,host=a,120,2\nm,host=b,60,10\nm,host=a,180,3\nm,host=b,120,20\n"
+                + "m,host=b,180,30\nn,host=a,60,100\nm,host=a,240,4\n");
+        List<RawSeries> all = read(f);
+        assertThat(all).extracting(RawSeries::label).containsExactly("m{host=a}", "m{host=b}", "n{host=a}");
+        assertThat(all.get(0).values()).containsExactly(1, 2, 3, 4);
+        assertThat(all.get(0).epochNanos(3)).isEqualTo(240_000_000_000L);
+        assertThat(all.get(1).values()).containsExactly(10, 20, 30);
+        assertThat(all.get(2).values()).containsExactly(100);
+    }
+
+    @Test
+    void longSeriesGrowWithoutLosingPoints() throws IOException {
+        StringBuilder b = new StringBuilder("time,value\n");
+        for (int i = 0; i < 10_000; i++) {
+            b.append(1_600_000_000L + 600L * i).append(',').append(i).append('\n');
+        }
+        RawSeries s = read(file(b.toString())).get(0);
+        assertThat(s.size()).isEqualTo(10_000);
+        assertThat(s.value(9_999)).isEqualTo(9_999);
+        assertThat(s.time(9_999)).isEqualTo(Instant.ofEpochSecond(1_600_000_000L + 600L * 9_999));
+        assertThat(s.values()).hasSize(10_000);
+        assertThatThrownBy(() -> s.value(10_000)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void timesOutsideTheNanosecondRangeAreErrors() throws IOException {
+        assertThatThrownBy(() -> read(file("time,value\n1500-01-01T00:00:00Z,1\n")))
+                .hasMessageContaining("line 2").hasMessageContaining("'1500-01-01T00:00:00Z'").hasMessageContaining("1677-09-21 to 2262-04-11");
+    }
+
+    @Test
+    void takeHandsASeriesOverOnce() throws IOException {
+        CsvSeriesReader.Result r = new CsvSeriesReader(CsvSeriesReader.Options.defaults()).read(resource("grouped-influx1.csv"));
+        RawSeries first = r.take(0);
+        assertThat(first.tags()).isEqualTo(Map.of("name", "P+R Noord"));
+        assertThat(r.series().get(0)).isNull();
+        assertThatThrownBy(() -> r.take(0)).hasMessageContaining("taken already");
+    }
 }
