@@ -90,6 +90,7 @@ final class EngineProcess {
         argv.add("-XX:MaxRAMPercentage=" + options.maxRamPercentage());
         argv.add("-XX:+ExitOnOutOfMemoryError");
         argv.add("-Djava.awt.headless=true");
+        argv.addAll(engine.jvmOptions());
         argv.add("-jar");
         argv.add(engine.path());
         argv.addAll(engineArgs);

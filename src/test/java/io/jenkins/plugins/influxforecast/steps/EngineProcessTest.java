@@ -114,6 +114,86 @@ class EngineProcessTest {
     }
 
     @Test
+    void aJarThatOutlivedItsBuildGetsAClassDataArchiveOnceAndLaterStartsUseIt() throws Exception {
+        TestStepContext c = context();
+        run(c, options(), Map.of(), "args", "first");
+        Path dir = root.resolve("workspace@tmp/influx-forecast/" + jar.installName());
+        Path archive = dir.resolve(ClassDataArchive.ARCHIVE);
+        // a jar copied just now (a pod's first step): no archive is made or used
+        assertThat(c.listener().log()).doesNotContain("SharedArchiveFile").doesNotContain("class-data-sharing");
+        assertThat(archive).doesNotExist();
+
+        Files.setLastModifiedTime(dir.resolve("influx-forecast-cli.jar"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * ClassDataArchive.PERSISTENT_AFTER_MILLIS));
+        TestStepContext second = new TestStepContext(root.resolve("workspace"), new TestRun("job", 2, 0L));
+        run(second, options(), Map.of(), "args", "second");
+        assertThat(second.listener().log()).contains("class-data-sharing archive made at " + archive)
+                .contains("-XX:SharedArchiveFile=" + archive + " -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -jar")
+                .contains("[influx-forecast] second\n");
+        assertThat(archive).isNotEmptyFile();
+        assertThat(Files.readString(dir.resolve(ClassDataArchive.CHECKSUM)))
+                .isEqualTo(EngineInstaller.sha256(archive.toFile()) + "  " + ClassDataArchive.ARCHIVE + "\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> !n.startsWith("."), "no training or part files left");
+        }
+
+        TestStepContext third = new TestStepContext(root.resolve("workspace"), new TestRun("job", 3, 0L));
+        run(third, options(), Map.of(), "args", "third");
+        assertThat(third.listener().log()).doesNotContain("archive made").contains("-XX:SharedArchiveFile=" + archive)
+                .contains("[influx-forecast] third\n");
+    }
+
+    @Test
+    void anArchiveWhoseChecksumDoesNotMatchIsNeverPassed() throws Exception {
+        TestStepContext c = context();
+        Path installed = root.resolve("opt/influx-forecast-cli.jar");
+        Files.createDirectories(installed.getParent());
+        Files.copy(shared.resolve("test-engine.jar"), installed);
+        Path archive = installed.resolveSibling(ClassDataArchive.ARCHIVE);
+        Files.write(archive, new byte[4096]); // truncated or corrupt: mapping it could crash the JVM
+        Files.writeString(installed.resolveSibling(ClassDataArchive.CHECKSUM), "0".repeat(64) + "  " + ClassDataArchive.ARCHIVE + "\n");
+        LaunchOptions o = new LaunchOptions();
+        o.installedEngine(installed.toString());
+        run(c, o, Map.of(), "args", "hi");
+        assertThat(c.listener().log()).contains("installed in the container").doesNotContain("SharedArchiveFile").contains("[influx-forecast] hi\n");
+        Files.delete(installed.resolveSibling(ClassDataArchive.CHECKSUM));
+        TestStepContext again = new TestStepContext(root.resolve("workspace"), new TestRun("job", 2, 0L));
+        run(again, o, Map.of(), "args", "hi");
+        assertThat(again.listener().log()).doesNotContain("SharedArchiveFile");
+    }
+
+    @Test
+    void anArchiveTheJvmCannotUseIsIgnoredSilently() throws Exception {
+        // an archive with a valid checksum made for another jar (or by another JVM): the JVM refuses it
+        // and, with the CDS log silenced, the engine's output is what it would be without it
+        TestStepContext c = context();
+        Path installed = root.resolve("opt/influx-forecast-cli.jar");
+        Files.createDirectories(installed.getParent());
+        Files.copy(shared.resolve("test-engine.jar"), installed);
+        Path other = root.resolve("other.jar");
+        Files.copy(shared.resolve("test-engine.jar"), other);
+        Path archive = installed.resolveSibling(ClassDataArchive.ARCHIVE);
+        Process dump = new ProcessBuilder("java", "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-jar", other.toString(), "args", "x").redirectErrorStream(true).start();
+        dump.getInputStream().readAllBytes();
+        assertThat(dump.waitFor()).isZero();
+        Files.writeString(installed.resolveSibling(ClassDataArchive.CHECKSUM), ClassDataArchive.checksumLine(archive.toFile()));
+        Files.setLastModifiedTime(installed, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        LaunchOptions o = new LaunchOptions();
+        o.installedEngine(installed.toString());
+        run(c, o, Map.of(), "args", "hi");
+        String log = c.listener().log();
+        assertThat(log).contains("-XX:SharedArchiveFile=" + archive);
+        assertThat(log.lines().filter(l -> !l.contains("$ java") && !l.contains("test: engine"))).containsExactly("[influx-forecast] hi");
+        // the JVM did refuse it: without the silencing options it says so on stdout
+        Process loud = new ProcessBuilder("java", "-XX:SharedArchiveFile=" + archive, "-jar", installed.toString(), "args", "hi")
+                .redirectErrorStream(true).start();
+        String loudOut = new String(loud.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(loud.waitFor()).isZero();
+        assertThat(loudOut).contains("Unable to use shared archive").contains("hi");
+    }
+
+    @Test
     void anInstalledEngineOfAnotherVersionOrAMissingOneIsNotUsed() throws Exception {
         TestStepContext c = context();
         LaunchOptions o = new LaunchOptions();
