@@ -47,8 +47,9 @@ echo "forecast --model $model, -Xmx$heap, $rows input points in total, $(nproc) 
 echo
 echo "| series | points each | input bytes | bytes/point in file | peak live heap MB | heap bytes/point | heap MB per 1M points | least -Xmx MB | least -Xmx bytes/point | peak RSS MB | RSS MB per 1M points | wall s | CPU s | result |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
-forecast() { # heap, csv, output dir
-  java "-Xmx$1" "${@:4}" -jar "$jar" forecast --input "$2" --output-dir "$3" --model "$model" --validation 144 --horizon 144
+# the forecast command line: heap, csv, output folder, extra JVM options
+forecast_cmd() {
+  cmd=(java "-Xmx$1" "${@:4}" -jar "$jar" forecast --input "$2" --output-dir "$3" --model "$model" --validation 144 --horizon 144)
 }
 for s in $series_list; do
   each=$(( rows / s ))
@@ -58,12 +59,13 @@ for s in $series_list; do
       printf "bench,host=h%04d,%d000000000,%.3f\n", k, t0 + i * 600, 100 + 40 * sin(i * 6.2831853 / 144) + k + rand() * 5 }' > "$csv"
   bytes=$(stat -c %s "$csv")
   gclog="$work/gc-$s.log"
+  forecast_cmd "$heap" "$csv" "$work/out-$s" "-Xlog:gc:file=$gclog"
   set +e
   /usr/bin/time -f '%e %U %S %M' -o "$work/time" \
-    forecast "$heap" "$csv" "$work/out-$s" "-Xlog:gc:file=$gclog" > "$work/run-$s.out" 2>&1
+    "${cmd[@]}" > "$work/run-$s.out" 2>&1
   code=$?
   set -e
-  if [ "$code" = 0 ]; then result=ok; else result="failed (exit $code: $(grep -m1 -i 'error' "$work/run-$s.out" | cut -c1-60))"; fi
+  if [ "$code" = 0 ]; then result=ok; else result="failed (exit $code: $( (grep -m1 -i 'error' "$work/run-$s.out" || true) | cut -c1-60))"; fi
   # "... Pause Young (Normal) (G1 Evacuation Pause) 120M->35M(256M) 3.1ms": the figure after the arrow
   live=$(sed -n 's/.*->\([0-9]*\)M(.*/\1/p' "$gclog" | sort -n | tail -1)
   live=${live:-0}
@@ -76,7 +78,8 @@ for s in $series_list; do
     [ "$code" = 0 ] || hi=""
     while [ -n "$hi" ] && [ $(( hi - lo )) -gt 8 ]; do
       mid=$(( (lo + hi) / 2 ))
-      if forecast "${mid}m" "$csv" "$work/probe-$s" > /dev/null 2>&1; then hi=$mid; else lo=$mid; fi
+      forecast_cmd "${mid}m" "$csv" "$work/probe-$s"
+      if "${cmd[@]}" > /dev/null 2>&1; then hi=$mid; else lo=$mid; fi
       rm -rf "$work/probe-$s"
     done
     least=$hi
