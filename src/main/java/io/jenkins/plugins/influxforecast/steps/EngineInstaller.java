@@ -37,23 +37,21 @@ final class EngineInstaller {
     }
 
     /**
-     * The engine to run: its path on the agent, how it got there, and the JVM options of its
-     * class-data-sharing archive ({@link ClassDataArchive}; empty without one).
+     * The engine to run: its path on the agent, how it got there, and whether a run may dump a
+     * class-data-sharing archive beside it ({@link ClassDataArchive}: a copied jar that outlived its build).
      */
-    record Installed(String path, String how, java.util.List<String> jvmOptions) {
+    record Installed(String path, String how, boolean mayMakeArchive) {
     }
 
     static Installed ensure(FilePath workspace, Launcher launcher, TaskListener listener, EngineJar engine,
                             String installedPath, String javaCommand) throws IOException, InterruptedException {
         if (installedPath != null && !installedPath.isBlank() && installedVersionMatches(workspace, launcher, engine, installedPath, javaCommand)) {
-            return new Installed(installedPath, "installed in the container at " + installedPath,
-                    ClassDataArchive.options(new FilePath(workspace.getChannel(), installedPath)));
+            return new Installed(installedPath, "installed in the container at " + installedPath, false);
         }
         FilePath dir = tempDir(workspace).child("influx-forecast").child(engine.installName());
         FilePath jar = dir.child(EngineJar.FILE_NAME);
         if (jar.act(new Sha256Of()).equals(engine.sha256())) {
-            return new Installed(jar.getRemote(), "already on the agent at " + jar.getRemote(),
-                    ClassDataArchive.optionsOrMake(jar, workspace, launcher, listener, javaCommand));
+            return new Installed(jar.getRemote(), "already on the agent at " + jar.getRemote(), ClassDataArchive.persistent(jar));
         }
         dir.mkdirs();
         FilePath part = dir.child("." + EngineJar.FILE_NAME + "." + UUID.randomUUID() + ".part");
@@ -64,7 +62,7 @@ final class EngineInstaller {
             part.delete();
         }
         return new Installed(jar.getRemote(), String.format(java.util.Locale.ROOT, "copied to the agent at %s (%.1f MB, sha256 %s verified)",
-                jar.getRemote(), engine.size() / 1e6, engine.sha256().substring(0, 12)), java.util.List.of());
+                jar.getRemote(), engine.size() / 1e6, engine.sha256().substring(0, 12)), false);
     }
 
     /** {@code <workspace>@tmp}, Jenkins' scratch folder beside a workspace (WorkspaceList.tempDir). */

@@ -90,7 +90,9 @@ final class EngineProcess {
         argv.add("-XX:MaxRAMPercentage=" + options.maxRamPercentage());
         argv.add("-XX:+ExitOnOutOfMemoryError");
         argv.add("-Djava.awt.headless=true");
-        argv.addAll(engine.jvmOptions());
+        ClassDataArchive.Plan cds = ClassDataArchive.plan(new FilePath(workspace.getChannel(), engine.path()),
+                engineArgs.isEmpty() ? null : engineArgs.get(0), engine.mayMakeArchive());
+        argv.addAll(cds.jvmOptions());
         argv.add("-jar");
         argv.add(engine.path());
         argv.addAll(engineArgs);
@@ -156,6 +158,7 @@ final class EngineProcess {
                 writeLog(logFile, kept, listener);
             }
         }
+        cds.finish(!timedOut.get() && (exit == ExitCodes.OK || exit == ExitCodes.UNSTABLE), listener);
         List<String> tail = new ArrayList<>(out.tail());
         tail.addAll(err.tail());
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1);

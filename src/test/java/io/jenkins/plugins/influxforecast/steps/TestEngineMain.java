@@ -30,11 +30,6 @@ public final class TestEngineMain {
                 System.out.println(hex.equals(args[2]) ? "match" : "mismatch");
             }
             case "args" -> System.out.println(String.join("|", List.of(args).subList(1, args.length)));
-            case "demo" -> {
-                // what the class-data-sharing archive is made from: the real engine forecasts a demo series here
-                java.nio.file.Files.createDirectories(java.nio.file.Path.of(args[2]));
-                System.out.println("demo written to " + args[2]);
-            }
             case "stderr" -> {
                 System.out.println("working");
                 System.err.println("error: " + args[1]);
