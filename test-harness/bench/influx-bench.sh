@@ -69,6 +69,17 @@ jvm() {
 now_ns() { date +%s%N; }
 q() { curl -s -XPOST "$url/query?epoch=ns" --data-urlencode "q=$1" ${2:+--data-urlencode "db=$2"}; }
 count() { q "SELECT count(value) FROM bench" "$1" | sed -n 's/.*"values":\[\[[0-9]*,\([0-9]*\)\]\].*/\1/p'; }
+# the count once it reaches the expected one (a busy server may answer a query before a large
+# write is visible to it), or what it is after 20 s
+settled_count() {
+  local c
+  for _ in $(seq 1 20); do
+    c="$(count "$1")"
+    [ "$c" = "$points" ] && break
+    sleep 1
+  done
+  echo "$c"
+}
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 # runs a command, leaving its CPU seconds (user + system) in $work/cpu and its peak RSS (KB) in $work/rss
 measured() {
@@ -130,9 +141,9 @@ for rep in $(seq 1 "$reps"); do
       load_inproc+=("$(inproc "$work/engine-load.out")000000")
     fi
   done
-  [ "$(count "c$rep")" = "$points" ] || { echo "curl load: wrong count $(count "c$rep")" >&2; exit 1; }
-  [ "$(count "e$rep")" = "$points" ] || { echo "engine load: wrong count $(count "e$rep")" >&2; exit 1; }
-  [ "$(count "p$rep")" = "$points" ] || { echo "engine load --no-gzip: wrong count $(count "p$rep")" >&2; exit 1; }
+  [ "$(settled_count "c$rep")" = "$points" ] || { echo "curl load: wrong count $(count "c$rep")" >&2; exit 1; }
+  [ "$(settled_count "e$rep")" = "$points" ] || { echo "engine load: wrong count $(count "e$rep")" >&2; exit 1; }
+  [ "$(settled_count "p$rep")" = "$points" ] || { echo "engine load --no-gzip: wrong count $(count "p$rep")" >&2; exit 1; }
 
   for who in $( [ $((rep % 2)) = 1 ] && echo "curl engine" || echo "engine curl" ); do
     s0=$(server_cpu)
