@@ -40,7 +40,7 @@ done
 [ -f "$jar" ] || { echo "memory-bench.sh: $jar not found; run mvn -B package -DskipTests" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "memory-bench.sh: needs /usr/bin/time (Debian package time)" >&2; exit 1; }
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/memory-bench.XXXXXX")"
+work="$(mktemp -d -t memory-bench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 
 echo "forecast --model $model, -Xmx$heap, $rows input points in total, $(nproc) cores, $(java -version 2>&1 | head -1)"

@@ -29,7 +29,7 @@ done
 [ $# -gt 0 ] || set -- version
 [ -f "$jar" ] || { echo "start-bench.sh: $jar not found; run mvn -B package -DskipTests" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "start-bench.sh: needs /usr/bin/time (Debian package time)" >&2; exit 1; }
-work="$(mktemp -d "${TMPDIR:-/tmp}/start-bench.XXXXXX")"
+work="$(mktemp -d -t start-bench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 
 # shellcheck disable=SC2206
