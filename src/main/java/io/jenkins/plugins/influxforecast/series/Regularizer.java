@@ -193,7 +193,9 @@ public final class Regularizer {
             }
             if (finite) {
                 if (finiteTimes > 0) {
-                    gaps[count++] = (time - previous) / 1_000_000L;
+                    long gap = time - previous;
+                    // over 292 years apart the difference overflows: any such spacing is just "very long"
+                    gaps[count++] = (gap < 0 ? Long.MAX_VALUE : gap) / 1_000_000L;
                 }
                 previous = time;
                 finiteTimes++;
@@ -210,15 +212,18 @@ public final class Regularizer {
     private static long gridIndex(Frequency freq, long origin, Instant originInstant, long time) {
         long step = fixedStepNanos(freq);
         if (step > 0) {
-            long d = time - origin;
-            return Math.floorDiv(d + step / 2, step);
+            try {
+                return Math.floorDiv(Math.addExact(Math.subtractExact(time, origin), step / 2), step);
+            } catch (ArithmeticException e) {
+                // times over 292 years apart: the calendar arithmetic below has no such limit
+            }
         }
         return Math.round(freq.position(originInstant, Timestamps.ofEpochNanos(time)));
     }
 
     private static boolean onGrid(Frequency freq, long origin, Instant originInstant, long time, long idx) {
         long step = fixedStepNanos(freq);
-        if (step > 0) {
+        if (step > 0 && time - origin >= 0) {
             return (time - origin) - idx * step == 0;
         }
         return Math.abs(freq.position(originInstant, Timestamps.ofEpochNanos(time)) - idx) <= 1e-9;

@@ -127,4 +127,24 @@ class RegularizerTest {
         assertThat(r.series().get(5)).isEqualTo(5);
         assertThat(r.report().offGrid()).isEqualTo(1);
     }
+
+    @Test
+    void spansOfCenturiesDoNotOverflowTheNanosecondArithmetic() {
+        // 1700 to 2200: more nanoseconds apart than a long holds
+        Instant origin = Instant.parse("1700-01-01T00:00:00Z");
+        java.time.Duration step = java.time.Duration.ofDays(36_524);
+        Instant[] t = new Instant[6];
+        double[] v = new double[6];
+        for (int i = 0; i < 6; i++) {
+            t[i] = origin.plus(step.multipliedBy(i));
+            v[i] = i;
+        }
+        Regularizer.Result given = new Regularizer(new Regularizer.Options(Frequency.of(step), GapFill.LINEAR, null))
+                .apply(new RawSeries("c", Map.of(), t, v));
+        assertThat(given.series().values()).containsExactly(0, 1, 2, 3, 4, 5);
+        assertThat(given.report().offGrid()).isZero();
+        Regularizer.Result inferred = reg(GapFill.LINEAR, null).apply(new RawSeries("c", Map.of(), t, v));
+        assertThat(inferred.series().frequency()).isEqualTo(Frequency.of(step));
+        assertThat(inferred.series().size()).isEqualTo(6);
+    }
 }
