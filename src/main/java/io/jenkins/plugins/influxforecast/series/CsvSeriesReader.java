@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -131,6 +132,8 @@ public final class CsvSeriesReader {
         private final InputFormat format;
         private final String defaultName;
         private final Map<String, Builder> series = new LinkedHashMap<>();
+        /** The _field of each series of annotated CSV, to refuse a second field under the same key. */
+        private final Map<String, String> fields = new HashMap<>();
         private List<String> header;
         private boolean expectHeader = true;
         private int timeIdx;
@@ -186,8 +189,11 @@ public final class CsvSeriesReader {
             try {
                 t = Timestamps.parseEpochNanos(timeText);
             } catch (ArithmeticException e) {
-                throw new IllegalArgumentException(file + " line " + line + ": time '" + timeText + "' in column '" + header.get(timeIdx)
-                        + "' is outside the range of nanosecond timestamps (1677-09-21 to 2262-04-11)");
+                // a fault of this series only: it fails alone when it is forecast, the others are read on
+                Builder b = builderFor(cells, line);
+                b.problem(file + " line " + line + ": time '" + timeText + "' in column '" + header.get(timeIdx)
+                        + "' is outside the range of nanosecond timestamps that InfluxDB stores (1677-09-21 to 2262-04-11)");
+                return;
             }
             if (t == Timestamps.NOT_A_TIME) {
                 throw new IllegalArgumentException(file + " line " + line + ": cannot parse time '" + timeText
@@ -218,9 +224,6 @@ public final class CsvSeriesReader {
                 case INFLUX2 -> {
                     String measurement = measurementIdx >= 0 ? cells.get(measurementIdx) : "";
                     name = options.name() != null ? options.name() : nonEmpty(measurement, defaultName);
-                    if (fieldIdx >= 0 && !cells.get(fieldIdx).isEmpty()) {
-                        tags.put("_field", cells.get(fieldIdx));
-                    }
                     for (int i : tagColumns) {
                         if (!cells.get(i).isEmpty()) {
                             tags.put(header.get(i), cells.get(i));
@@ -230,6 +233,16 @@ public final class CsvSeriesReader {
                 default -> name = options.name() != null ? options.name() : defaultName;
             }
             String key = name + '\u0000' + tags;
+            if (fieldIdx >= 0 && format == InputFormat.INFLUX2) {
+                // _field is no tag (InfluxDB reserves the key): one field per series, as extract reads it;
+                // the field is one of the key cells, so a row that skips this check has the series' field
+                String field = cells.get(fieldIdx);
+                String before = fields.putIfAbsent(key, field);
+                if (before != null && !before.equals(field)) {
+                    throw new IllegalArgumentException(file + " line " + line + ": series " + name + tags + " has several fields ('"
+                            + before + "' and '" + field + "'); filter one _field in the query, or group the tables");
+                }
+            }
             last = series.computeIfAbsent(key, k -> new Builder(name, tags));
             lastKeyCells = new String[keyColumns.length];
             for (int i = 0; i < keyColumns.length; i++) {
@@ -386,6 +399,7 @@ public final class CsvSeriesReader {
         private long[] times = new long[64];
         private double[] values = new double[64];
         private int n;
+        private String problem;
 
         Builder(String name, Map<String, String> tags) {
             this.name = name;
@@ -393,6 +407,9 @@ public final class CsvSeriesReader {
         }
 
         void add(long t, double v) {
+            if (problem != null) {
+                return;
+            }
             if (n == times.length) {
                 // grow by half: less memory at the moment of the copy than doubling
                 int capacity = n + (n >> 1);
@@ -404,8 +421,18 @@ public final class CsvSeriesReader {
             n++;
         }
 
+        /** The first row that makes the series unusable; its rows are no longer kept. */
+        void problem(String why) {
+            if (problem == null) {
+                problem = why;
+                times = new long[0];
+                values = new double[0];
+                n = 0;
+            }
+        }
+
         RawSeries build() {
-            return new RawSeries(name, tags, times, values, n);
+            return new RawSeries(name, tags, times, values, n, problem);
         }
     }
 }

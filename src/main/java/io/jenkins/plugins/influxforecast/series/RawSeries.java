@@ -20,13 +20,17 @@ public final class RawSeries {
     private final long[] epochNanos;
     private final double[] values;
     private final int size;
+    private final String problem;
 
     public RawSeries(String name, Map<String, String> tags, Instant[] times, double[] values) {
-        this(name, tags, toNanos(times), values.clone(), check(times.length, values.length));
+        this(name, tags, toNanos(times), values.clone(), check(times.length, values.length), null);
     }
 
-    /** Takes ownership of the arrays (the reader's growable buffers): the first {@code size} entries are the points. */
-    RawSeries(String name, Map<String, String> tags, long[] epochNanos, double[] values, int size) {
+    /**
+     * Takes ownership of the arrays (the reader's growable buffers): the first {@code size} entries are
+     * the points; {@code problem}, when not null, says why the series cannot be used (its points were dropped).
+     */
+    RawSeries(String name, Map<String, String> tags, long[] epochNanos, double[] values, int size, String problem) {
         if (size > epochNanos.length || size > values.length) {
             throw new IllegalArgumentException(size + " points but " + epochNanos.length + " times and " + values.length + " values");
         }
@@ -35,6 +39,7 @@ public final class RawSeries {
         this.epochNanos = epochNanos;
         this.values = values;
         this.size = size;
+        this.problem = problem;
     }
 
     private static int check(int times, int values) {
@@ -106,6 +111,16 @@ public final class RawSeries {
             }
         }
         return n;
+    }
+
+    /** The same name and tags without the points: what a report of a failed series needs, without holding its rows. */
+    public RawSeries identity() {
+        return new RawSeries(name, tags, new long[0], new double[0], 0, null);
+    }
+
+    /** Why the series cannot be used (a time InfluxDB cannot store), or null. */
+    public String problem() {
+        return problem;
     }
 
     public String label() {

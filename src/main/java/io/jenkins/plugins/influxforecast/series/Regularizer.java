@@ -53,6 +53,10 @@ public final class Regularizer {
     }
 
     public Result apply(RawSeries raw) {
+        if (raw.problem() != null) {
+            throw new IllegalArgumentException("series '" + raw.name() + "'" + (raw.tags().isEmpty() ? "" : " " + raw.tags()) + ": "
+                    + raw.problem());
+        }
         int n = raw.size();
         long[] t = raw.epochNanosArray();
         double[] v = raw.valuesArray();
