@@ -124,6 +124,9 @@ final class ClassDataArchive {
             return Plan.NONE;
         }
         FilePath part = jar.sibling("." + archive.getName() + "." + UUID.randomUUID() + ".part");
+        if (part == null) {
+            return Plan.NONE;
+        }
         List<String> o = new ArrayList<>();
         o.add("-XX:ArchiveClassesAtExit=" + part.getRemote());
         o.addAll(QUIET);
@@ -178,7 +181,10 @@ final class ClassDataArchive {
 
         @Override
         public Void invoke(File part, VirtualChannel channel) throws IOException {
-            Path dir = part.toPath().getParent();
+            Path dir = part.toPath().toAbsolutePath().getParent();
+            if (dir == null) {
+                throw new IOException("no folder for the archive " + part);
+            }
             String line = checksumLine(part, name);
             Path sumPart = dir.resolve("." + name + ".sha256." + UUID.randomUUID() + ".part");
             try {
