@@ -4,7 +4,11 @@
 # pipeline did it (GET /query as CSV; POST /write of the whole file in one body). Prints points/s
 # and the engine/curl ratios (medians of --reps runs, engine and curl alternating first).
 #
-#   test-harness/bench/influx-bench.sh [--points N] [--reps R] [--heap 64m]
+#   test-harness/bench/influx-bench.sh [--points N] [--reps R] [--heap 64m] [--cds]
+#
+# --cds: the engine runs as the steps run it on an agent that keeps its workspaces, with a
+# class-data-sharing archive per command (-XX:SharedArchiveFile), each dumped by one untimed run of
+# that command with -XX:ArchiveClassesAtExit before the timed runs. ENGINE_JAVA_OPTS adds JVM options.
 #
 # Needs target/influx-forecast-cli.jar (mvn -B package -DskipTests), influxd, curl, awk.
 # The server runs with max-body-size = 0: with InfluxDB's default (25 MB), curl's one-body POST
@@ -25,11 +29,13 @@ root="$(cd "$here/../.." && pwd)"
 points=1000000
 reps=3
 heap=64m
+cds=no
 while [ $# -gt 0 ]; do
   case "$1" in
     --points) points="$2"; shift 2 ;;
     --reps) reps="$2"; shift 2 ;;
     --heap) heap="$2"; shift 2 ;;
+    --cds) cds=yes; shift ;;
     *) echo "influx-bench.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -43,7 +49,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-"$root/test-harness/influxdb/start.sh" --dir "$server_dir" --max-body-size 0 > "$work/server.out"
+"$root/test-harness/influxdb/start.sh" --dir "$server_dir" --max-body-size 0 --write-timeout 120s > "$work/server.out"
 port="$(sed -n 's/^port=//p' "$work/server.out")"
 server_pid="$(sed -n 's/^pid=//p' "$work/server.out")"
 url="http://127.0.0.1:$port"
@@ -53,9 +59,27 @@ awk -v n="$points" 'BEGIN { srand(1); t = 1600000000;
   for (i = 0; i < n; i++) printf "bench,site=a value=%.3f %d000000000\n", 100 + 50 * sin(i / 144) + rand() * 10, t + i * 10 }' > "$lp"
 size_mb=$(( $(stat -c %s "$lp") / 1000000 ))
 
+# the engine's JVM options for a command: the heap, ENGINE_JAVA_OPTS, and with --cds its archive
+jvm() {
+  opts=("-Xmx$heap")
+  # shellcheck disable=SC2206
+  [ -z "${ENGINE_JAVA_OPTS:-}" ] || opts+=(${ENGINE_JAVA_OPTS})
+  if [ "$cds" = yes ]; then opts+=("-XX:SharedArchiveFile=$work/$1.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off); fi
+}
 now_ns() { date +%s%N; }
 q() { curl -s -XPOST "$url/query?epoch=ns" --data-urlencode "q=$1" ${2:+--data-urlencode "db=$2"}; }
 count() { q "SELECT count(value) FROM bench" "$1" | sed -n 's/.*"values":\[\[[0-9]*,\([0-9]*\)\]\].*/\1/p'; }
+# the count once it reaches the expected one (a busy server may answer a query before a large
+# write is visible to it), or what it is after 20 s
+settled_count() {
+  local c
+  for _ in $(seq 1 20); do
+    c="$(count "$1")"
+    [ "$c" = "$points" ] && break
+    sleep 1
+  done
+  echo "$c"
+}
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 # runs a command, leaving its CPU seconds (user + system) in $work/cpu and its peak RSS (KB) in $work/rss
 measured() {
@@ -71,6 +95,15 @@ tck=$(getconf CLK_TCK)
 server_cpu() { awk -v t="$tck" '{ printf "%.2f\n", ($14 + $15) / t }' "/proc/$server_pid/stat"; }
 cpu_since() { awk -v a="$1" -v b="$(server_cpu)" -v c="$(cat "$work/cpu")" 'BEGIN { printf "%.2f", c + b - a }'; }
 
+if [ "$cds" = yes ]; then
+  # one untimed run per command dumps its archive, as the steps' first run on a persistent agent does
+  q "CREATE DATABASE cds" > /dev/null
+  java "-Xmx$heap" "-XX:ArchiveClassesAtExit=$work/load.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" load \
+    --url "$url" --database cds --input "$lp" --summary "$work/cds-load.json" > /dev/null
+  java "-Xmx$heap" "-XX:ArchiveClassesAtExit=$work/extract.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" extract \
+    --url "$url" --database cds --query "SELECT value FROM bench LIMIT 1000" --output "$work/cds.csv" > /dev/null
+  q "DROP DATABASE cds" > /dev/null
+fi
 load_curl=(); load_engine=(); load_plain=(); extract_curl=(); extract_engine=(); engine_rss=(); load_rss=()
 cpu_load_curl=(); cpu_load_engine=(); cpu_load_plain=(); cpu_extract_curl=(); cpu_extract_engine=()
 loads=()
@@ -93,12 +126,14 @@ for rep in $(seq 1 "$reps"); do
       load_curl+=($(( $(now_ns) - t0 )))
       cpu_load_curl+=("$(cpu_since "$s0")")
     elif [ "$who" = plain ]; then
-      measured java "-Xmx$heap" -jar "$jar" load --url "$url" --database "p$rep" --input "$lp" --no-gzip \
+      jvm load
+      measured java "${opts[@]}" -jar "$jar" load --url "$url" --database "p$rep" --input "$lp" --no-gzip \
         --summary "$work/load-summary.json" > "$work/engine-load.out"
       load_plain+=($(( $(now_ns) - t0 )))
       cpu_load_plain+=("$(cpu_since "$s0")")
     else
-      measured java "-Xmx$heap" -jar "$jar" load --url "$url" --database "e$rep" --input "$lp" \
+      jvm load
+      measured java "${opts[@]}" -jar "$jar" load --url "$url" --database "e$rep" --input "$lp" \
         --summary "$work/load-summary.json" > "$work/engine-load.out"
       load_engine+=($(( $(now_ns) - t0 )))
       cpu_load_engine+=("$(cpu_since "$s0")")
@@ -106,9 +141,9 @@ for rep in $(seq 1 "$reps"); do
       load_inproc+=("$(inproc "$work/engine-load.out")000000")
     fi
   done
-  [ "$(count "c$rep")" = "$points" ] || { echo "curl load: wrong count $(count "c$rep")" >&2; exit 1; }
-  [ "$(count "e$rep")" = "$points" ] || { echo "engine load: wrong count $(count "e$rep")" >&2; exit 1; }
-  [ "$(count "p$rep")" = "$points" ] || { echo "engine load --no-gzip: wrong count $(count "p$rep")" >&2; exit 1; }
+  [ "$(settled_count "c$rep")" = "$points" ] || { echo "curl load: wrong count $(count "c$rep")" >&2; exit 1; }
+  [ "$(settled_count "e$rep")" = "$points" ] || { echo "engine load: wrong count $(count "e$rep")" >&2; exit 1; }
+  [ "$(settled_count "p$rep")" = "$points" ] || { echo "engine load --no-gzip: wrong count $(count "p$rep")" >&2; exit 1; }
 
   for who in $( [ $((rep % 2)) = 1 ] && echo "curl engine" || echo "engine curl" ); do
     s0=$(server_cpu)
@@ -119,7 +154,8 @@ for rep in $(seq 1 "$reps"); do
       extract_curl+=($(( $(now_ns) - t0 )))
       cpu_extract_curl+=("$(cpu_since "$s0")")
     else
-      measured java "-Xmx$heap" -jar "$jar" extract --url "$url" --database c1 --query "SELECT value FROM bench" \
+      jvm extract
+      measured java "${opts[@]}" -jar "$jar" extract --url "$url" --database c1 --query "SELECT value FROM bench" \
         --output "$work/engine.csv" > "$work/engine-extract.out"
       extract_engine+=($(( $(now_ns) - t0 )))
       cpu_extract_engine+=("$(cpu_since "$s0")")
@@ -162,4 +198,4 @@ echo "| load, engine's own time (after JVM start-up; validation included) | $(se
 echo "| extract, engine's own time (after JVM start-up) | $(secs "$xc") | $(pps "$xc") | $(secs "$xi") | $(pps "$xi") | $(ratio "$xi" "$xc") | | |"
 echo
 echo "each run (s): load curl $(each "${load_curl[@]}"); engine $(each "${load_engine[@]}"); --no-gzip $(each "${load_plain[@]}"); extract curl $(each "${extract_curl[@]}"); engine $(each "${extract_engine[@]}")"
-echo "engine wall times include JVM start-up; engine heap -Xmx$heap, peak RSS of extract ${mem} KB, of load ${lmem} KB"
+echo "engine wall times include JVM start-up; class-data-sharing archives: $cds; engine heap -Xmx$heap, peak RSS of extract ${mem} KB, of load ${lmem} KB"

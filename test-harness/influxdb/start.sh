@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts a throw-away InfluxDB 1.x (Debian's influxd) for tests and benchmarks.
 #
-#   start.sh [--auth] [--dir DIR] [--port PORT] [--max-body-size BYTES] [--tls CERT KEY]
+#   start.sh [--auth] [--dir DIR] [--port PORT] [--max-body-size BYTES] [--write-timeout 10s] [--tls CERT KEY]
 #
 # - HTTP and RPC bound to 127.0.0.1 only, on free ports (PORT if given; otherwise picked here, with
 #   a retry if another process takes the port first);
@@ -14,6 +14,9 @@
 #   INFLUX_ADMIN_PASSWORD (default: a random one, written to DIR/admin-password, mode 600). The
 #   password is never printed.
 # - --tls CERT KEY: HTTPS with that PEM certificate and key.
+# - --write-timeout: how long the server waits for a write to be stored before it answers
+#   500 "timeout" (InfluxDB's [coordinator] write-timeout, default 10s); the benchmarks raise it so
+#   that a busy machine does not refuse a large one-body POST.
 # Starting again with the --dir of a stopped server keeps its data (and users).
 # Stop it with stop.sh DIR (or stop.sh PID).
 set -euo pipefail
@@ -22,6 +25,7 @@ auth=false
 dir=""
 port=""
 max_body_size=25000000
+write_timeout=10s
 tls_cert=""
 tls_key=""
 while [ $# -gt 0 ]; do
@@ -30,9 +34,10 @@ while [ $# -gt 0 ]; do
     --dir) dir="$2"; shift 2 ;;
     --port) port="$2"; shift 2 ;;
     --max-body-size) max_body_size="$2"; shift 2 ;;
+    --write-timeout) write_timeout="$2"; shift 2 ;;
     --tls) tls_cert="$2"; tls_key="$3"; shift 3 ;;
     -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
-    *) echo "start.sh: unknown argument '$1' (allowed: --auth, --dir DIR, --port PORT, --max-body-size BYTES, --tls CERT KEY)" >&2; exit 2 ;;
+    *) echo "start.sh: unknown argument '$1' (allowed: --auth, --dir DIR, --port PORT, --max-body-size BYTES, --write-timeout DURATION, --tls CERT KEY)" >&2; exit 2 ;;
   esac
 done
 
@@ -93,6 +98,9 @@ bind-address = "127.0.0.1:$rpc_port"
   wal-dir = "$dir/wal"
   query-log-enabled = false
   trace-logging-enabled = false
+
+[coordinator]
+  write-timeout = "$write_timeout"
 
 [monitor]
   store-enabled = false

@@ -47,30 +47,45 @@ public final class Main {
     record Console(PrintStream out, PrintStream err, boolean errIsTerminal) {
     }
 
-    private static final Map<String, Handler> HANDLERS = new LinkedHashMap<>();
-    private static final Map<String, CommandDef> COMMANDS = new LinkedHashMap<>();
+    /**
+     * The subcommands, built on first use: {@code version} (the steps' check of an installed engine)
+     * answers without them, so it loads neither picocli nor the option definitions.
+     */
+    private static final class Registry {
+        static final Map<String, Handler> HANDLERS = new LinkedHashMap<>();
+        static final Map<String, CommandDef> COMMANDS = new LinkedHashMap<>();
 
-    static {
-        add(Commands.FORECAST, Main::forecast);
-        add(Demo.COMMAND, (options, console) -> Demo.run(options, console.out()));
-        add(Commands.EXTRACT, Main::extract);
-        add(Commands.LOAD, Main::load);
+        static {
+            add(Commands.FORECAST, Main::forecast);
+            add(Demo.COMMAND, (options, console) -> Demo.run(options, console.out()));
+            add(Commands.EXTRACT, Main::extract);
+            add(Commands.LOAD, Main::load);
+        }
+
+        private static void add(CommandDef def, Handler handler) {
+            COMMANDS.put(def.name(), def);
+            HANDLERS.put(def.name(), handler);
+        }
     }
 
     private Main() {
     }
 
-    private static void add(CommandDef def, Handler handler) {
-        COMMANDS.put(def.name(), def);
-        HANDLERS.put(def.name(), handler);
-    }
-
     public static void main(String[] args) {
+        if (isVersion(args)) {
+            System.out.println(EngineVersion.get());
+            System.exit(ExitCodes.OK);
+        }
         System.setProperty("java.awt.headless", "true");
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         boolean terminal = TerminalProgress.stderrIsTerminal(System.getenv(), java.nio.file.Path.of("/proc/self/fd/2"));
         System.exit(run(args, new Console(out, err, terminal)));
+    }
+
+    /** {@code version} or {@code --version} alone: what picocli would print for them, without picocli. */
+    static boolean isVersion(String[] args) {
+        return args.length == 1 && (args[0].equals("version") || args[0].equals("--version") || args[0].equals("-V"));
     }
 
     /** Runs the command line in this JVM; returns the exit code. No progress line: {@code err} is not a terminal. */
@@ -81,6 +96,10 @@ public final class Main {
     static int run(String[] args, Console console) {
         PrintStream out = console.out();
         PrintStream err = console.err();
+        if (isVersion(args)) {
+            out.println(EngineVersion.get());
+            return ExitCodes.OK;
+        }
         CommandLine cl = new CommandLine(rootSpec());
         cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), true));
         cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(err, java.nio.charset.StandardCharsets.UTF_8), true));
@@ -116,9 +135,9 @@ public final class Main {
         if (name.equals("help")) {
             return help(cl, sub, out, err);
         }
-        Map<String, Object> values = values(COMMANDS.get(name), sub);
+        Map<String, Object> values = values(Registry.COMMANDS.get(name), sub);
         try {
-            return HANDLERS.get(name).run(values, console);
+            return Registry.HANDLERS.get(name).run(values, console);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -184,7 +203,7 @@ public final class Main {
         root.usageMessage().description(HelpText.wrap("influx-forecast engine " + EngineVersion.get()
                 + ": forecasts time series from InfluxDB exports. Exit codes: 0 ok, 1 failure, 2 bad input, 3 unstable (partly failed).",
                 HelpText.WIDTH - 2));
-        for (CommandDef def : COMMANDS.values()) {
+        for (CommandDef def : Registry.COMMANDS.values()) {
             root.addSubcommand(def.name(), spec(def));
         }
         CommandSpec version = CommandSpec.create().name("version");

@@ -7,6 +7,9 @@ import java.util.Properties;
 /** The engine's version, from the build (written into metrics.json and checked by the steps). */
 public final class EngineVersion {
 
+    /** The engine jar's Implementation-Title (pom.xml, the engine-jar assembly's manifest). */
+    static final String ENGINE_TITLE = "influx-forecast engine";
+
     private static final String VERSION = load();
 
     private EngineVersion() {
@@ -17,6 +20,12 @@ public final class EngineVersion {
     }
 
     private static String load() {
+        // in the engine jar the version is in the manifest, which the JVM read already: no second
+        // opening of the jar for a resource (the start of `version`, which the steps run to check an engine)
+        Package pkg = EngineVersion.class.getPackage();
+        if (pkg != null && ENGINE_TITLE.equals(pkg.getImplementationTitle()) && pkg.getImplementationVersion() != null) {
+            return pkg.getImplementationVersion();
+        }
         try (InputStream in = EngineVersion.class.getResourceAsStream("/io/jenkins/plugins/influxforecast/engine-version.properties")) {
             if (in == null) {
                 return "dev";

@@ -105,19 +105,21 @@ public final class ForecastRunner {
         List<ForecastOutput> outputs = new ArrayList<>();
         List<SeriesReport> reports = new ArrayList<>();
         RuntimeException firstError = null;
-        for (RawSeries raw : read.series()) {
+        for (int i = 0; i < total; i++) {
+            RawSeries identity = read.series().get(i).identity(); // name and tags, for a failure report
             SeriesRun.Outcome outcome;
             try {
-                outcome = new SeriesRun(req, layout, single ? log : line -> { }).run(raw);
+                // taken out of the read result: the series' rows are freed once regularised, not held twice
+                outcome = new SeriesRun(req, layout, single ? log : line -> { }).run(read.take(i));
             } catch (RuntimeException | StackOverflowError e) {
                 RuntimeException error = e instanceof RuntimeException r ? r : new RuntimeException(e.toString(), e);
                 if (single) {
-                    throw asFailure(raw, error);
+                    throw asFailure(identity, error);
                 }
                 if (firstError == null) {
-                    firstError = asFailure(raw, error);
+                    firstError = asFailure(identity, error);
                 }
-                SeriesReport failed = SeriesReport.failed(raw.name(), raw.tags(), describe(error));
+                SeriesReport failed = SeriesReport.failed(identity.name(), identity.tags(), describe(error));
                 reports.add(failed);
                 seriesDone(reports.size(), total, t1, failed, 0);
                 continue;

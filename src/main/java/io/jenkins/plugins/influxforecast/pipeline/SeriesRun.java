@@ -66,6 +66,7 @@ final class SeriesRun {
     Outcome run(RawSeries raw) {
         long t0 = System.nanoTime();
         Regularizer.Result reg = new Regularizer(new Regularizer.Options(req.frequency(), req.fill(), req.maxGap())).apply(raw);
+        raw = null; // the rows as read are not needed any more: a long series is not held twice while it is fitted
         TimeSeries series = Filters.movingAverage(reg.series(), req.smoothing());
         int n = series.size();
         Regularizer.Report rr = reg.report();

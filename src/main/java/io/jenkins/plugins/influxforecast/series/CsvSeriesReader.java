@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +41,18 @@ public final class CsvSeriesReader {
 
     /** What was read: the series and the dialect that was used. */
     public record Result(List<RawSeries> series, InputFormat format) {
+        /**
+         * Series {@code i}, handed over: its place in {@link #series()} becomes null, so that its
+         * rows can be freed as soon as the caller is done with them.
+         */
+        public RawSeries take(int i) {
+            RawSeries s = series.get(i);
+            if (s == null) {
+                throw new IllegalStateException("series " + i + " was taken already");
+            }
+            series.set(i, null);
+            return s;
+        }
     }
 
     /**
@@ -167,6 +179,10 @@ public final class CsvSeriesReader {
         private int measurementIdx;
         private int fieldIdx;
         private List<Integer> tagColumns = List.of();
+        /** The columns that tell series apart under the current header. */
+        private int[] keyColumns = new int[0];
+        private Builder last;
+        private String[] lastKeyCells;
 
         Collector(Path file, InputFormat format, String defaultName) {
             this.file = file;
@@ -206,12 +222,33 @@ public final class CsvSeriesReader {
                 throw new IllegalArgumentException(file + " line " + line + ": InfluxDB returned an error: " + Echo.quote(cells.get(0)));
             }
             String timeText = cells.get(timeIdx);
-            Instant t = Timestamps.parseOrNull(timeText);
-            if (t == null) {
+            long t;
+            try {
+                t = Timestamps.parseEpochNanos(timeText);
+            } catch (ArithmeticException e) {
+                // a fault of this series only: it fails alone when it is forecast, the others are read on
+                Builder b = builderFor(cells, line);
+                b.problem(file + " line " + line + ": time " + Echo.quote(timeText) + " in column " + Echo.quote(header.get(timeIdx))
+                        + " is outside the range of nanosecond timestamps that InfluxDB stores (1677-09-21 to 2262-04-11)");
+                return;
+            }
+            if (t == Timestamps.NOT_A_TIME) {
                 throw new IllegalArgumentException(file + " line " + line + ": cannot parse time " + Echo.quote(timeText)
                         + " in column " + Echo.quote(header.get(timeIdx)) + " (expected ISO-8601 or epoch seconds/ms/ns)");
             }
             double v = parseValue(cells.get(valueIdx), line);
+            builderFor(cells, line).add(t, v);
+        }
+
+        /**
+         * The series a row belongs to. Rows of one series come in runs (a GROUP BY answer, a Flux
+         * table), so a row whose identifying cells equal the previous row's goes to the same series
+         * without building its key again: no per-row key, tag map or string is kept.
+         */
+        private Builder builderFor(List<String> cells, long line) {
+            if (last != null && sameKeyCells(cells)) {
+                return last;
+            }
             String name;
             Map<String, String> tags = new TreeMap<>();
             switch (format) {
@@ -234,7 +271,8 @@ public final class CsvSeriesReader {
             }
             String key = name + '\u0000' + tags;
             if (fieldIdx >= 0 && format == InputFormat.INFLUX2) {
-                // _field is no tag (InfluxDB reserves the key): one field per series, as extract reads it
+                // _field is no tag (InfluxDB reserves the key): one field per series, as extract reads it;
+                // the field is one of the key cells, so a row that skips this check has the series' field
                 String field = cells.get(fieldIdx);
                 String before = fields.putIfAbsent(key, field);
                 if (before != null && !before.equals(field)) {
@@ -242,7 +280,21 @@ public final class CsvSeriesReader {
                             + before + "' and '" + field + "'); filter one _field in the query, or group the tables");
                 }
             }
-            series.computeIfAbsent(key, k -> new Builder(name, tags)).add(t, v);
+            last = series.computeIfAbsent(key, k -> new Builder(name, tags));
+            lastKeyCells = new String[keyColumns.length];
+            for (int i = 0; i < keyColumns.length; i++) {
+                lastKeyCells[i] = cells.get(keyColumns[i]);
+            }
+            return last;
+        }
+
+        private boolean sameKeyCells(List<String> cells) {
+            for (int i = 0; i < keyColumns.length; i++) {
+                if (!cells.get(keyColumns[i]).equals(lastKeyCells[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean isFluxHeader(List<String> cells) {
@@ -252,6 +304,8 @@ public final class CsvSeriesReader {
         private void setHeader(List<String> cells, long line) {
             header = cells;
             headerLine = line;
+            last = null;
+            keyColumns = new int[0];
             switch (format) {
                 case INFLUX1 -> {
                     if (cells.size() == 1 && cells.get(0).equals("error")) {
@@ -262,6 +316,7 @@ public final class CsvSeriesReader {
                     tagsIdx = cells.indexOf("tags");
                     timeIdx = require(options.timeColumn(), "time", line);
                     valueIdx = valueColumn(line, "value", Set.of("name", "tags"));
+                    keyColumns = tagsIdx >= 0 ? new int[] {nameIdx, tagsIdx} : new int[] {nameIdx};
                 }
                 case INFLUX2 -> {
                     timeIdx = require(options.timeColumn(), "_time", line);
@@ -277,6 +332,14 @@ public final class CsvSeriesReader {
                         }
                     }
                     tagColumns = tc;
+                    List<Integer> key = new ArrayList<>(tc);
+                    if (measurementIdx >= 0) {
+                        key.add(measurementIdx);
+                    }
+                    if (fieldIdx >= 0) {
+                        key.add(fieldIdx);
+                    }
+                    keyColumns = key.stream().mapToInt(Integer::intValue).toArray();
                 }
                 default -> {
                     timeIdx = options.timeColumn() != null ? require(options.timeColumn(), null, line) : guessTimeColumn();
@@ -369,30 +432,47 @@ public final class CsvSeriesReader {
         return s == null || s.isEmpty() ? fallback : s;
     }
 
+    /** One series' points as read: growable primitive arrays, handed to {@link RawSeries} without a copy. */
     private static final class Builder {
         private final String name;
         private final Map<String, String> tags;
-        private Instant[] times = new Instant[256];
-        private double[] values = new double[256];
+        private long[] times = new long[64];
+        private double[] values = new double[64];
         private int n;
+        private String problem;
 
         Builder(String name, Map<String, String> tags) {
             this.name = name;
             this.tags = tags;
         }
 
-        void add(Instant t, double v) {
+        void add(long t, double v) {
+            if (problem != null) {
+                return;
+            }
             if (n == times.length) {
-                times = java.util.Arrays.copyOf(times, n * 2);
-                values = java.util.Arrays.copyOf(values, n * 2);
+                // grow by half: less memory at the moment of the copy than doubling
+                int capacity = n + (n >> 1);
+                times = Arrays.copyOf(times, capacity);
+                values = Arrays.copyOf(values, capacity);
             }
             times[n] = t;
             values[n] = v;
             n++;
         }
 
+        /** The first row that makes the series unusable; its rows are no longer kept. */
+        void problem(String why) {
+            if (problem == null) {
+                problem = why;
+                times = new long[0];
+                values = new double[0];
+                n = 0;
+            }
+        }
+
         RawSeries build() {
-            return new RawSeries(name, tags, java.util.Arrays.copyOf(times, n), java.util.Arrays.copyOf(values, n));
+            return new RawSeries(name, tags, times, values, n, problem);
         }
     }
 }

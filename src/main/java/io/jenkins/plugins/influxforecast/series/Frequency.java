@@ -167,36 +167,49 @@ public final class Frequency {
      * calendar months, quarters and years.
      */
     public static Frequency infer(List<Instant> times) {
-        Instant[] sorted = times.stream().distinct().sorted().toArray(Instant[]::new);
+        long[] sorted = times.stream().distinct().sorted().mapToLong(Timestamps::toEpochNanos).toArray();
         if (sorted.length < 2) {
             throw new IllegalArgumentException(
                     "cannot infer the frequency from " + sorted.length + " distinct timestamp(s); give --frequency");
         }
-        Map<Long, Integer> counts = new HashMap<>();
+        long[] gaps = new long[sorted.length - 1];
         for (int i = 1; i < sorted.length; i++) {
-            long gap = Duration.between(sorted[i - 1], sorted[i]).toMillis();
-            counts.merge(gap, 1, Integer::sum);
+            gaps[i - 1] = (sorted[i] - sorted[i - 1]) / 1_000_000L;
         }
+        return inferFromGaps(gaps, gaps.length);
+    }
+
+    /**
+     * {@link #infer} from the spacings, in milliseconds, between consecutive distinct times (at least
+     * one): the first {@code count} entries of {@code gapsMillis}, which this sorts in place. No object
+     * per point, for series of millions of points.
+     */
+    static Frequency inferFromGaps(long[] gapsMillis, int count) {
+        java.util.Arrays.sort(gapsMillis, 0, count);
         // calendar spacings vary by a few days: group them before taking the mode
         int monthly = 0;
         int quarterly = 0;
         int yearly = 0;
-        for (Map.Entry<Long, Integer> e : counts.entrySet()) {
-            double days = e.getKey() / 86_400_000.0;
-            if (days >= 28 && days <= 31) {
-                monthly += e.getValue();
-            } else if (days >= 89 && days <= 92) {
-                quarterly += e.getValue();
-            } else if (days >= 365 && days <= 366) {
-                yearly += e.getValue();
-            }
-        }
         long best = -1;
         int bestCount = -1;
-        for (Map.Entry<Long, Integer> e : counts.entrySet()) {
-            if (e.getValue() > bestCount || (e.getValue() == bestCount && e.getKey() < best)) {
-                best = e.getKey();
-                bestCount = e.getValue();
+        for (int i = 0; i < count; ) {
+            long gap = gapsMillis[i];
+            int run = 0;
+            while (i < count && gapsMillis[i] == gap) {
+                run++;
+                i++;
+            }
+            double days = gap / 86_400_000.0;
+            if (days >= 28 && days <= 31) {
+                monthly += run;
+            } else if (days >= 89 && days <= 92) {
+                quarterly += run;
+            } else if (days >= 365 && days <= 366) {
+                yearly += run;
+            }
+            if (run > bestCount) { // ascending order: a tie keeps the shorter spacing
+                best = gap;
+                bestCount = run;
             }
         }
         int calendarBest = Math.max(monthly, Math.max(quarterly, yearly));
@@ -209,36 +222,22 @@ public final class Frequency {
         if (best <= 0) {
             throw new IllegalArgumentException("cannot infer the frequency: timestamps are not increasing");
         }
-        if (multiplesShare(counts, best) >= 0.9) {
+        if (multiplesShare(gapsMillis, count, best) >= 0.9) {
             return of(Duration.ofMillis(best)); // a clean grid, maybe with missing points
         }
-        return of(nominal(medianGap(counts)));
+        // jittered times: the median spacing (the sorted gaps' middle), rounded to a nominal step
+        return of(nominal(gapsMillis[(count - 1) / 2]));
     }
 
-    /** The share of spacings that are whole multiples of {@code step} (a clean grid with missing points gives 1). */
-    static double multiplesShare(Map<Long, Integer> counts, long step) {
+    /** The share of the first {@code count} spacings that are whole multiples of {@code step} (a clean grid with missing points gives 1). */
+    static double multiplesShare(long[] gapsMillis, int count, long step) {
         long on = 0;
-        long all = 0;
-        for (Map.Entry<Long, Integer> e : counts.entrySet()) {
-            all += e.getValue();
-            if (e.getKey() % step == 0) {
-                on += e.getValue();
+        for (int i = 0; i < count; i++) {
+            if (gapsMillis[i] % step == 0) {
+                on++;
             }
         }
-        return (double) on / all;
-    }
-
-    private static long medianGap(Map<Long, Integer> counts) {
-        long[] gaps = counts.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-        long total = counts.values().stream().mapToLong(Integer::longValue).sum();
-        long seen = 0;
-        for (long g : gaps) {
-            seen += counts.get(g);
-            if (2 * seen >= total) {
-                return g;
-            }
-        }
-        return gaps[gaps.length - 1];
+        return (double) on / count;
     }
 
     /** The steps that logging and sampling systems use, largest first. */

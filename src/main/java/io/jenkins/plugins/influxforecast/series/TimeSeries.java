@@ -21,11 +21,23 @@ public final class TimeSeries {
     private final double[] values;
 
     private TimeSeries(String name, Map<String, String> tags, Instant start, Frequency frequency, double[] values) {
+        this(name, tags, start, frequency, values, true);
+    }
+
+    private TimeSeries(String name, Map<String, String> tags, Instant start, Frequency frequency, double[] values, boolean copy) {
         this.name = Objects.requireNonNull(name, "name");
         this.tags = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(tags, "tags")));
         this.start = Objects.requireNonNull(start, "start");
         this.frequency = Objects.requireNonNull(frequency, "frequency");
-        this.values = values.clone();
+        this.values = copy ? values.clone() : values;
+    }
+
+    /**
+     * A series that takes ownership of {@code values} instead of copying them: for the readers and the
+     * regulariser in this package, which made the array and drop it, so that a long series is not held twice.
+     */
+    static TimeSeries adopt(String name, Map<String, String> tags, Instant start, Frequency frequency, double[] values) {
+        return new TimeSeries(name, tags, start, frequency, values, false);
     }
 
     public static TimeSeries of(String name, Instant start, Frequency frequency, double... values) {

@@ -97,6 +97,57 @@ public final class Timestamps {
         }
     }
 
+    /** What {@link #parseEpochNanos} returns for text that is not a time. */
+    public static final long NOT_A_TIME = Long.MIN_VALUE;
+
+    /**
+     * The time in nanoseconds since the epoch, without an {@link Instant} for the plain epoch numbers
+     * InfluxDB writes; {@link #NOT_A_TIME} when the text is not a time in any accepted form.
+     *
+     * @throws ArithmeticException when the time is outside the nanosecond range (1677-09-21 to 2262-04-11)
+     */
+    public static long parseEpochNanos(String text) {
+        int from = 0;
+        int to = text.length();
+        while (from < to && text.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && text.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        // up to 18 digits: a long without overflow, in seconds, ms, us or ns by magnitude as in epoch(...)
+        if (to > from && to - from <= 18) {
+            long v = 0;
+            int i = from;
+            for (; i < to; i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                v = v * 10 + (c - '0');
+            }
+            if (i == to) {
+                if (v < 100_000_000_000L) {
+                    return v * 1_000_000_000L;
+                }
+                if (v < 100_000_000_000_000L) {
+                    return v * 1_000_000L;
+                }
+                if (v < 100_000_000_000_000_000L) {
+                    return v * 1000L;
+                }
+                return v;
+            }
+        }
+        Instant t = parseOrNull(text);
+        return t == null ? NOT_A_TIME : toEpochNanos(t);
+    }
+
+    /** The instant of a time in nanoseconds since the epoch. */
+    public static Instant ofEpochNanos(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+
     /** Nanoseconds since the epoch, as line protocol and InfluxDB CSV carry them. */
     public static long toEpochNanos(Instant t) {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());

@@ -38,19 +38,22 @@ final class EngineInstaller {
     private EngineInstaller() {
     }
 
-    /** The engine to run: its path on the agent and how it got there. */
-    record Installed(String path, String how) {
+    /**
+     * The engine to run: its path on the agent, how it got there, and whether a run may dump a
+     * class-data-sharing archive beside it ({@link ClassDataArchive}: a copied jar that outlived its build).
+     */
+    record Installed(String path, String how, boolean mayMakeArchive) {
     }
 
     static Installed ensure(FilePath workspace, Launcher launcher, TaskListener listener, EngineJar engine,
                             String installedPath, String javaCommand) throws IOException, InterruptedException {
         if (installedPath != null && !installedPath.isBlank() && installedVersionMatches(workspace, launcher, engine, installedPath, javaCommand)) {
-            return new Installed(installedPath, "installed in the container at " + installedPath);
+            return new Installed(installedPath, "installed in the container at " + installedPath, false);
         }
         FilePath dir = tempDir(workspace).child("influx-forecast").child(engine.installName());
         FilePath jar = dir.child(EngineJar.FILE_NAME);
         if (jar.act(new Sha256Of()).equals(engine.sha256())) {
-            return new Installed(jar.getRemote(), "already on the agent at " + jar.getRemote());
+            return new Installed(jar.getRemote(), "already on the agent at " + jar.getRemote(), ClassDataArchive.persistent(jar));
         }
         dir.mkdirs();
         FilePath part = dir.child("." + EngineJar.FILE_NAME + "." + UUID.randomUUID() + ".part");
@@ -61,7 +64,7 @@ final class EngineInstaller {
             part.delete();
         }
         return new Installed(jar.getRemote(), String.format(java.util.Locale.ROOT, "copied to the agent at %s (%.1f MB, sha256 %s verified)",
-                jar.getRemote(), engine.size() / 1e6, engine.sha256().substring(0, 12)));
+                jar.getRemote(), engine.size() / 1e6, engine.sha256().substring(0, 12)), false);
     }
 
     /**

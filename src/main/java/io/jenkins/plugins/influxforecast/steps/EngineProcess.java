@@ -69,8 +69,10 @@ final class EngineProcess {
         EngineInstaller.Installed engine = EngineInstaller.ensure(launch.workspace(), launch.launcher(), launch.listener(), launch.jar(),
                 launch.options().installedEnginePath(), JAVA);
         log.println(PrefixingStream.PREFIX + function + ": engine " + launch.jar().version() + " " + engine.how() + " (" + seconds(t0) + ")");
+        ClassDataArchive.Plan cds = ClassDataArchive.plan(new FilePath(launch.workspace().getChannel(), engine.path()),
+                launch.engineArgs().isEmpty() ? null : launch.engineArgs().get(0), engine.mayMakeArchive());
 
-        List<String> argv = commandLine(launch, engine.path());
+        List<String> argv = commandLine(launch, engine.path(), cds.jvmOptions());
         String cookie = "influx-forecast-" + UUID.randomUUID();
         log.println(PrefixingStream.PREFIX + "$ " + PrefixingStream.mask(String.join(" ", argv), launch.masked()) + (launch.secretEnv().isEmpty() ? ""
                 : "  (environment: " + String.join(", ", launch.secretEnv().keySet().stream().map(k -> k + "=****").toList()) + ")"));
@@ -104,16 +106,21 @@ final class EngineProcess {
                 writeLog(launch.logFile(), kept, launch.listener());
             }
         }
+        cds.finish(!timedOut && (exit == ExitCodes.OK || exit == ExitCodes.UNSTABLE), launch.listener());
         return outcome(launch, exit, timedOut, out, err, t1);
     }
 
-    /** {@code java -XX:MaxRAMPercentage=.. -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true -jar <engine> <args>}. */
-    static List<String> commandLine(EngineLaunch launch, String enginePath) {
+    /**
+     * {@code java -XX:MaxRAMPercentage=.. -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true <jvmOptions> -jar <engine> <args>},
+     * the JVM options being those of a class-data-sharing archive ({@link ClassDataArchive}), or none.
+     */
+    static List<String> commandLine(EngineLaunch launch, String enginePath, List<String> jvmOptions) {
         List<String> argv = new ArrayList<>();
         argv.add(JAVA);
         argv.add("-XX:MaxRAMPercentage=" + launch.options().maxRamPercentage());
         argv.add("-XX:+ExitOnOutOfMemoryError");
         argv.add("-Djava.awt.headless=true");
+        argv.addAll(jvmOptions);
         argv.add("-jar");
         argv.add(enginePath);
         argv.addAll(launch.engineArgs());

@@ -256,6 +256,20 @@ class MainTest {
     }
 
     @Test
+    void versionAnswersAloneAndLikePicocli() {
+        String version = io.jenkins.plugins.influxforecast.pipeline.EngineVersion.get();
+        for (String arg : List.of("version", "--version", "-V")) {
+            Run r = cli(arg);
+            assertThat(r.code()).as(arg).isZero();
+            assertThat(r.out().strip()).as(arg).isEqualTo(version);
+        }
+        assertThat(Main.isVersion(new String[] {"version"})).isTrue();
+        // with anything else on the line it is parsed as usual: an unknown option is an error
+        assertThat(Main.isVersion(new String[] {"version", "--x"})).isFalse();
+        assertThat(cli("version", "--x").code()).isEqualTo(2);
+    }
+
+    @Test
     void helpTextsAreSafeFormatStringsForPicocli() {
         // picocli formats descriptions: "10% of the points" unescaped made it warn and print raw text
         for (CommandDef def : List.of(Commands.FORECAST, Demo.COMMAND, Commands.EXTRACT, Commands.LOAD)) {

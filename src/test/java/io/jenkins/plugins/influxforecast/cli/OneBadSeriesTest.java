@@ -49,9 +49,9 @@ class OneBadSeriesTest {
         return Stream.of(
                 Arguments.of("too short", START, 3, daily(), "naive", "at least 2 must remain for fitting"),
                 Arguments.of("year 1", Instant.parse("0001-01-01T00:00:00Z"), 200, daily(), "naive",
-                        "forecast time 0001-01-09T08:00:00Z is outside the range InfluxDB stores"),
+                        "0001-01-01T00:00:00Z"),
                 Arguments.of("year 9999", Instant.parse("9999-12-01T00:00:00Z"), 200, daily(), "naive",
-                        "forecast time 9999-12-09T08:00:00Z is outside the range InfluxDB stores"),
+                        "9999-12-01T00:00:00Z"),
                 Arguments.of("values near the largest double", START, 200, (IntToDoubleFunction) i -> i % 2 == 0 ? 1e308 : -1e308,
                         "naive", "numeric overflow"),
                 Arguments.of("a model that diverges", START, 200, (IntToDoubleFunction) i -> 1e306 * (1.5 + Math.sin(0.7 * i)),
@@ -89,8 +89,8 @@ class OneBadSeriesTest {
         MainTest.Run r = MainTest.cli("forecast", "--input", in.toString(), "--output-dir", out.toString(), "--model", "naive",
                 "--validation", "24");
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).startsWith("error: series 'cpu' {host=b}: forecast time 0001-01-09T08:00:00Z")
-                .doesNotContain("internal error");
+        assertThat(r.err()).startsWith("error: series 'cpu' {host=b}: ").contains("line 2: time '0001-01-01T00:00:00Z'")
+                .contains("outside the range of nanosecond timestamps").doesNotContain("internal error");
         assertThat(out).doesNotExist();
     }
 

@@ -33,6 +33,18 @@ class DockerfileTest {
     }
 
     @Test
+    void makesClassDataArchivesBesideTheJarWithTheChecksumsTheStepsVerify() throws Exception {
+        String text = String.join("\n", instructions());
+        // the names steps/ClassDataArchive looks for beside an installed engine: influx-forecast-cli.<command>.jsa(.sha256)
+        assertThat(text).contains("cd " + INSTALLED_ENGINE.substring(0, INSTALLED_ENGINE.lastIndexOf('/')))
+                .contains("-XX:ArchiveClassesAtExit=influx-forecast-cli.forecast.jsa -jar influx-forecast-cli.jar forecast")
+                .contains("-XX:ArchiveClassesAtExit=influx-forecast-cli.load.jsa -jar influx-forecast-cli.jar load --dry-run")
+                .contains("for a in *.jsa; do sha256sum \"$a\" > \"$a.sha256\"; done");
+        // made as root before the USER line: in place and read-only for the engine
+        assertThat(text.indexOf("ArchiveClassesAtExit")).isLessThan(text.indexOf("\nUSER "));
+    }
+
+    @Test
     void runsAsTheUserOfThePodSoItCanWriteTheSharedWorkspace() throws Exception {
         Pod pod = Serialization.unmarshal(PodTemplates.defaultPodYaml(), Pod.class);
         long uid = pod.getSpec().getSecurityContext().getRunAsUser();

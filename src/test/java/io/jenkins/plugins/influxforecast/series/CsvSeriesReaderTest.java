@@ -113,4 +113,53 @@ class CsvSeriesReaderTest {
         assertThatThrownBy(() -> read(dir.resolve("missing.csv"))).hasMessageContaining("does not exist");
         assertThatThrownBy(() -> read(file("error\n\"error parsing query: found EOF\"\n"))).hasMessageContaining("found EOF");
     }
+
+    @Test
+    void rowsOfSeveralSeriesInAnyOrderGoToTheirSeries() throws IOException {
+        // runs of one series (as GROUP BY answers them) and rows that alternate between series
+        Path f = file("name,tags,time,value\n"
+                + "m,host=a,60,1\nm,host=a,120,2\nm,host=b,60,10\nm,host=a,180,3\nm,host=b,120,20\n"
+                + "m,host=b,180,30\nn,host=a,60,100\nm,host=a,240,4\n");
+        List<RawSeries> all = read(f);
+        assertThat(all).extracting(RawSeries::label).containsExactly("m{host=a}", "m{host=b}", "n{host=a}");
+        assertThat(all.get(0).values()).containsExactly(1, 2, 3, 4);
+        assertThat(all.get(0).epochNanos(3)).isEqualTo(240_000_000_000L);
+        assertThat(all.get(1).values()).containsExactly(10, 20, 30);
+        assertThat(all.get(2).values()).containsExactly(100);
+    }
+
+    @Test
+    void longSeriesGrowWithoutLosingPoints() throws IOException {
+        StringBuilder b = new StringBuilder("time,value\n");
+        for (int i = 0; i < 10_000; i++) {
+            b.append(1_600_000_000L + 600L * i).append(',').append(i).append('\n');
+        }
+        RawSeries s = read(file(b.toString())).get(0);
+        assertThat(s.size()).isEqualTo(10_000);
+        assertThat(s.value(9_999)).isEqualTo(9_999);
+        assertThat(s.time(9_999)).isEqualTo(Instant.ofEpochSecond(1_600_000_000L + 600L * 9_999));
+        assertThat(s.values()).hasSize(10_000);
+        assertThatThrownBy(() -> s.value(10_000)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void aTimeOutsideTheNanosecondRangeMakesOnlyItsSeriesUnusable() throws IOException {
+        List<RawSeries> all = read(file("name,tags,time,value\nm,host=a,1500-01-01T00:00:00Z,1\nm,host=a,60,2\nm,host=b,60,3\n"));
+        assertThat(all).hasSize(2);
+        assertThat(all.get(0).problem()).contains("line 2").contains("'1500-01-01T00:00:00Z'").contains("1677-09-21 to 2262-04-11");
+        assertThat(all.get(0).size()).isZero();
+        assertThat(all.get(1).problem()).isNull();
+        assertThat(all.get(1).values()).containsExactly(3);
+        Regularizer reg = new Regularizer(new Regularizer.Options(Frequency.parse("1m"), GapFill.LINEAR, null));
+        assertThatThrownBy(() -> reg.apply(all.get(0))).hasMessageStartingWith("series 'm' {host=a}: ").hasMessageContaining("line 2");
+    }
+
+    @Test
+    void takeHandsASeriesOverOnce() throws IOException {
+        CsvSeriesReader.Result r = new CsvSeriesReader(CsvSeriesReader.Options.defaults()).read(resource("grouped-influx1.csv"));
+        RawSeries first = r.take(0);
+        assertThat(first.tags()).isEqualTo(Map.of("name", "P+R Noord"));
+        assertThat(r.series().get(0)).isNull();
+        assertThatThrownBy(() -> r.take(0)).hasMessageContaining("taken already");
+    }
 }

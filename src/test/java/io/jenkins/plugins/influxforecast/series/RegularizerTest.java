@@ -168,4 +168,68 @@ class RegularizerTest {
         assertThatThrownBy(() -> Filters.movingAverage(s, -1)).hasMessageContaining("smoothing must be >= 0");
         assertThatThrownBy(() -> Filters.movingAverage(s, 6)).hasMessageContaining("longer than the series");
     }
+
+    @Test
+    void shuffledRowsGiveTheSameSeriesAsSortedOnes() {
+        int n = 5_000;
+        long[] minutes = new long[n];
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            minutes[i] = 10L * i;
+            values[i] = Math.sin(i / 10.0) + i;
+        }
+        TimeSeries sorted = reg(GapFill.LINEAR, null).apply(raw(minutes, values)).series();
+        java.util.Random random = new java.util.Random(3);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            long m = minutes[i];
+            minutes[i] = minutes[j];
+            minutes[j] = m;
+            double v = values[i];
+            values[i] = values[j];
+            values[j] = v;
+        }
+        assertThat(Regularizer.sortedOrder(new long[] {3, 1, 2, 1}, 4)).containsExactly(1, 3, 2, 0);
+        assertThat(Regularizer.sortedOrder(new long[] {1, 1, 2}, 3)).isNull();
+        Regularizer.Result shuffled = reg(GapFill.LINEAR, null).apply(raw(minutes, values));
+        assertThat(shuffled.series()).isEqualTo(sorted);
+        assertThat(shuffled.report().duplicatesMerged()).isZero();
+        assertThat(shuffled.report().frequencyInferred()).isTrue();
+    }
+
+    @Test
+    void monthlyTimesAreInferredAndPlacedOnTheCalendarGrid() {
+        Instant[] t = new Instant[24];
+        double[] v = new double[24];
+        for (int i = 0; i < 24; i++) {
+            t[i] = java.time.ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC).plusMonths(i).toInstant();
+            v[i] = i;
+        }
+        t[5] = t[5].plusSeconds(3600); // an hour off the grid: moved onto it
+        Regularizer.Result r = reg(GapFill.LINEAR, null).apply(new RawSeries("m", Map.of(), t, v));
+        assertThat(r.series().frequency()).isEqualTo(Frequency.ofMonths(1));
+        assertThat(r.series().size()).isEqualTo(24);
+        assertThat(r.series().get(5)).isEqualTo(5);
+        assertThat(r.report().offGrid()).isEqualTo(1);
+    }
+
+    @Test
+    void spansOfCenturiesDoNotOverflowTheNanosecondArithmetic() {
+        // 1700 to 2200: more nanoseconds apart than a long holds
+        Instant origin = Instant.parse("1700-01-01T00:00:00Z");
+        java.time.Duration step = java.time.Duration.ofDays(36_524);
+        Instant[] t = new Instant[6];
+        double[] v = new double[6];
+        for (int i = 0; i < 6; i++) {
+            t[i] = origin.plus(step.multipliedBy(i));
+            v[i] = i;
+        }
+        Regularizer.Result given = new Regularizer(new Regularizer.Options(Frequency.of(step), GapFill.LINEAR, null))
+                .apply(new RawSeries("c", Map.of(), t, v));
+        assertThat(given.series().values()).containsExactly(0, 1, 2, 3, 4, 5);
+        assertThat(given.report().offGrid()).isZero();
+        Regularizer.Result inferred = reg(GapFill.LINEAR, null).apply(new RawSeries("c", Map.of(), t, v));
+        assertThat(inferred.series().frequency()).isEqualTo(Frequency.of(step));
+        assertThat(inferred.series().size()).isEqualTo(6);
+    }
 }

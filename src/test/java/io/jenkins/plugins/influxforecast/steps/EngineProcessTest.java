@@ -117,6 +117,116 @@ class EngineProcessTest {
     }
 
     @Test
+    void aJarThatOutlivedItsBuildGetsAClassDataArchivePerCommandAndLaterRunsUseIt() throws Exception {
+        TestStepContext c = context();
+        run(c, options(), Map.of(), "args", "first");
+        Path dir = root.resolve("workspace@tmp/influx-forecast/" + jar.installName());
+        Path archive = dir.resolve(ClassDataArchive.archiveName("args"));
+        // a jar copied just now (a pod's first step): no archive is made or used
+        assertThat(c.listener().log()).doesNotContain("Archive").doesNotContain("class-data-sharing");
+        assertThat(archive).doesNotExist();
+
+        makeOld(dir.resolve("influx-forecast-cli.jar"));
+        TestStepContext second = new TestStepContext(root.resolve("workspace"), new TestRun("job", 2, 0L));
+        run(second, options(), Map.of(), "args", "second");
+        assertThat(second.listener().log()).contains("-XX:ArchiveClassesAtExit=" + dir + "/.influx-forecast-cli.args.jsa.")
+                .contains("class-data-sharing archive made at " + archive).contains("[influx-forecast] second\n");
+        assertThat(archive).isNotEmptyFile();
+        assertThat(Files.readString(dir.resolve("influx-forecast-cli.args.jsa.sha256")))
+                .isEqualTo(EngineInstaller.sha256(archive.toFile()) + "  influx-forecast-cli.args.jsa\n");
+        assertNoPartFiles(dir);
+
+        TestStepContext third = new TestStepContext(root.resolve("workspace"), new TestRun("job", 3, 0L));
+        run(third, options(), Map.of(), "args", "third");
+        assertThat(third.listener().log()).doesNotContain("archive made").doesNotContain("ArchiveClassesAtExit")
+                .contains("-XX:SharedArchiveFile=" + archive + " -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -jar")
+                .contains("[influx-forecast] third\n");
+        // another command has no archive yet: its first run makes its own
+        TestStepContext fourth = new TestStepContext(root.resolve("workspace"), new TestRun("job", 4, 0L));
+        run(fourth, options(), Map.of(), "env", "HOME");
+        assertThat(dir.resolve(ClassDataArchive.archiveName("env"))).isNotEmptyFile();
+    }
+
+    @Test
+    void aFailedRunLeavesNoArchive() throws Exception {
+        TestStepContext c = context();
+        run(c, options(), Map.of(), "args", "first");
+        Path dir = root.resolve("workspace@tmp/influx-forecast/" + jar.installName());
+        makeOld(dir.resolve("influx-forecast-cli.jar"));
+        TestStepContext failing = new TestStepContext(root.resolve("workspace"), new TestRun("job", 2, 0L));
+        assertThatThrownBy(() -> run(failing, options(), Map.of(), "stderr", "broken", "1")).isInstanceOf(AbortException.class);
+        assertThat(failing.listener().log()).contains("ArchiveClassesAtExit").doesNotContain("archive made");
+        assertThat(dir.resolve(ClassDataArchive.archiveName("stderr"))).doesNotExist();
+        assertNoPartFiles(dir);
+    }
+
+    private static void makeOld(Path file) throws IOException {
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 2 * ClassDataArchive.PERSISTENT_AFTER_MILLIS));
+    }
+
+    private static void assertNoPartFiles(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).noneMatch(n -> n.endsWith(".part"));
+        }
+    }
+
+    private Path installedEngineWithArchive() throws IOException {
+        Path installed = root.resolve("opt/influx-forecast-cli.jar");
+        Files.createDirectories(installed.getParent());
+        Files.copy(shared.resolve("test-engine.jar"), installed);
+        return installed;
+    }
+
+    @Test
+    void anArchiveWhoseChecksumDoesNotMatchIsNeverPassed() throws Exception {
+        TestStepContext c = context();
+        Path installed = installedEngineWithArchive();
+        Path archive = installed.resolveSibling(ClassDataArchive.archiveName("args"));
+        Files.write(archive, new byte[4096]); // truncated or corrupt: mapping it could crash the JVM
+        Files.writeString(installed.resolveSibling(archive.getFileName() + ".sha256"), "0".repeat(64) + "  x\n");
+        LaunchOptions o = new LaunchOptions();
+        o.installedEngine(installed.toString());
+        run(c, o, Map.of(), "args", "hi");
+        // an engine image's archives are made at build time: a run never dumps one there either
+        assertThat(c.listener().log()).contains("installed in the container").doesNotContain("Archive").contains("[influx-forecast] hi\n");
+        Files.delete(installed.resolveSibling(archive.getFileName() + ".sha256"));
+        TestStepContext again = new TestStepContext(root.resolve("workspace"), new TestRun("job", 2, 0L));
+        run(again, o, Map.of(), "args", "hi");
+        assertThat(again.listener().log()).doesNotContain("Archive");
+    }
+
+    @Test
+    void anArchiveTheJvmCannotUseIsIgnoredSilently() throws Exception {
+        // an archive with a valid checksum made for another jar (or by another JVM): the JVM refuses it
+        // and, with the CDS log silenced, the engine's output is what it would be without it
+        TestStepContext c = context();
+        Path installed = installedEngineWithArchive();
+        Path other = root.resolve("other.jar");
+        Files.copy(shared.resolve("test-engine.jar"), other);
+        Path archive = installed.resolveSibling(ClassDataArchive.archiveName("args"));
+        Process dump = new ProcessBuilder("java", "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-jar", other.toString(), "args", "x").redirectErrorStream(true).start();
+        dump.getInputStream().readAllBytes();
+        assertThat(dump.waitFor()).isZero();
+        Files.writeString(installed.resolveSibling(archive.getFileName() + ".sha256"),
+                ClassDataArchive.checksumLine(archive.toFile(), archive.getFileName().toString()));
+        Files.setLastModifiedTime(installed, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        LaunchOptions o = new LaunchOptions();
+        o.installedEngine(installed.toString());
+        run(c, o, Map.of(), "args", "hi");
+        String log = c.listener().log();
+        assertThat(log).contains("-XX:SharedArchiveFile=" + archive);
+        assertThat(log.lines().filter(l -> !l.contains("$ java") && !l.contains("test: engine"))).containsExactly("[influx-forecast] hi");
+        // the JVM did refuse it: without the silencing options it says so on stdout
+        Process loud = new ProcessBuilder("java", "-XX:SharedArchiveFile=" + archive, "-jar", installed.toString(), "args", "hi")
+                .redirectErrorStream(true).start();
+        String loudOut = new String(loud.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(loud.waitFor()).isZero();
+        assertThat(loudOut).contains("Unable to use shared archive").contains("hi");
+    }
+
+    @Test
     void anInstalledEngineOfAnotherVersionOrAMissingOneIsNotUsed() throws Exception {
         TestStepContext c = context();
         LaunchOptions o = new LaunchOptions();
