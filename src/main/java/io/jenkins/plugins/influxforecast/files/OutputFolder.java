@@ -66,7 +66,7 @@ public final class OutputFolder implements AutoCloseable {
     private final Map<String, Path> staged = new LinkedHashMap<>();
     private final ExitCleanup cleanup;
     private final FolderLock lock;
-    private boolean committed;
+    private volatile boolean committed;
 
     public OutputFolder(Path dir) {
         this(dir, warning -> { });
@@ -272,7 +272,7 @@ public final class OutputFolder implements AutoCloseable {
         if (folder == null) {
             return;
         }
-        String name = abs.getFileName().toString();
+        String name = String.valueOf(abs.getFileName());
         if (Files.exists(folder.resolve(COMMITTING))) {
             throw new IllegalArgumentException(file + " is in a folder whose last forecast run was stopped while it put its outputs in"
                     + " place (" + folder.resolve(COMMITTING).getFileName() + " is still there): the folder may hold a mix of two"

@@ -48,7 +48,7 @@ public final class TempFiles {
         int removed = 0;
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : entries.toList()) {
-                String name = p.getFileName().toString();
+                String name = String.valueOf(p.getFileName());
                 String rest = name.startsWith(prefix) ? name.substring(prefix.length()) : "";
                 if (TEMP_NAME.matcher(rest).matches() && !isAlive(pidIn(rest))) {
                     ExitCleanup.deleteQuietly(p);

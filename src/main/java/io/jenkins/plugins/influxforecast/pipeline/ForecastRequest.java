@@ -116,10 +116,11 @@ public record ForecastRequest(
     static void refuseInputThatWouldBeOverwritten(Path input, Path outputDir) {
         Path in = canonical(input);
         Path out = canonical(outputDir);
-        if (in.getParent() != null && in.getParent().equals(out) && in.getFileName() != null
-                && OUTPUT_FILES.contains(in.getFileName().toString())) {
+        Path inFolder = in.getParent();
+        Path inName = in.getFileName();
+        if (inFolder != null && inFolder.equals(out) && inName != null && OUTPUT_FILES.contains(inName.toString())) {
             throw new IllegalArgumentException("input " + input + " is inside outputDir " + outputDir + " and would be overwritten by the"
-                    + " forecast's " + in.getFileName() + "; move the input or choose another outputDir");
+                    + " forecast's " + inName + "; move the input or choose another outputDir");
         }
         if (Files.isRegularFile(out)) {
             throw new IllegalArgumentException("outputDir " + outputDir + " is a file, not a folder");

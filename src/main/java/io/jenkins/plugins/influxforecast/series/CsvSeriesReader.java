@@ -76,7 +76,8 @@ public final class CsvSeriesReader {
     }
 
     public Result read(Path file) throws IOException {
-        String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        Path name = file.getFileName();
+        String fileName = name == null ? file.toString() : name.toString();
         List<String> head;
         try {
             if (Files.isDirectory(file)) {
