@@ -79,6 +79,15 @@ public final class LineProtocolLoader {
     public static Report load(Path file, WriteTarget target, Options options, Consumer<String> log, Listener listener) {
         LineProtocolValidator.BatchPlan plan = new LineProtocolValidator.BatchPlan(options.batchSize());
         LineProtocolValidator.Summary summary = LineProtocolValidator.validate(file, options.precision(), plan);
+        if (!target.acceptsUnsigned()) {
+            summary.fieldTypes().forEach((measurement, fields) -> fields.forEach((field, type) -> {
+                if (type == io.jenkins.plugins.influxforecast.lineprotocol.LineProtocol.FieldType.UNSIGNED) {
+                    throw new IllegalArgumentException(file + ": field '" + field + "' of measurement '" + measurement
+                            + "' holds unsigned integers (1u), which " + target.describe() + " refuses (InfluxDB 1.x has"
+                            + " no unsigned type); nothing was written; write them as integers (1i) or floats");
+                }
+            }));
+        }
         long points = summary.points();
         int batches = plan.batches();
         if (options.dryRun()) {
