@@ -114,6 +114,11 @@ public final class HttpWriteTarget implements WriteTarget {
     }
 
     @Override
+    public boolean acceptsUnsigned() {
+        return http.connection().version() != InfluxVersion.V1;
+    }
+
+    @Override
     public java.time.Duration timeout() {
         return http.connection().timeout();
     }

@@ -87,7 +87,7 @@ public record InfluxConnection(URI url, InfluxVersion version, String database, 
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
             throw new IllegalArgumentException("url must start with http:// or https://, got '" + redact(url) + "'");
         }
-        if (url.getRawUserInfo() != null) {
+        if (url.getRawUserInfo() != null || hasCredentials(url.toString())) {
             throw new IllegalArgumentException("url must not contain credentials (user:password@); set "
                     + ENV_USERNAME + "/" + ENV_PASSWORD + " or " + ENV_TOKEN + " instead, got '" + redact(url) + "'");
         }
@@ -112,26 +112,41 @@ public record InfluxConnection(URI url, InfluxVersion version, String database, 
 
     /** The URL for a message: user info, query and fragment (which may hold credentials) as {@code ****}. */
     static String redact(URI url) {
-        if (url.isOpaque()) {
-            return url.getScheme() + ":****";
+        return redact(url.toString());
+    }
+
+    /**
+     * URL text for a message, whether or not it parses: everything from the scheme's {@code //} to
+     * the last {@code @} (credentials, even when a password holds {@code @ / ? #} or a space and
+     * the URL does not parse as one with user info), and any query or fragment after it, as
+     * {@code ****}.
+     */
+    static String redact(String text) {
+        String t = text.strip();
+        int at = t.lastIndexOf('@');
+        if (at >= 0) {
+            int scheme = t.indexOf("://");
+            String prefix = scheme >= 0 && scheme < at ? t.substring(0, scheme + 3) : "";
+            t = prefix + "****@" + t.substring(at + 1);
         }
-        StringBuilder sb = new StringBuilder();
-        if (url.getScheme() != null) {
-            sb.append(url.getScheme()).append(':');
+        int q = -1;
+        for (int k = 0; k < t.length(); k++) {
+            if (t.charAt(k) == '?' || t.charAt(k) == '#') {
+                q = k;
+                break;
+            }
         }
-        if (url.getRawAuthority() != null) {
-            // with user info the authority is server-based, so host and port are known
-            sb.append("//").append(url.getRawUserInfo() == null ? url.getRawAuthority()
-                    : "****@" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()));
+        if (q < 0) {
+            return t;
         }
-        sb.append(url.getRawPath() == null ? "" : url.getRawPath());
-        if (url.getRawQuery() != null) {
-            sb.append("?****");
-        }
-        if (url.getRawFragment() != null) {
-            sb.append("#****");
-        }
-        return sb.toString();
+        String rest = t.substring(q);
+        return t.substring(0, q) + (rest.startsWith("?") ? "?****" : "") + (rest.indexOf('#') >= 0 ? "#****" : "");
+    }
+
+    /** Whether URL text holds an {@code @}: credentials, however the rest of it parses. */
+    static boolean hasCredentials(String text) {
+        int q = text.indexOf('?');
+        return text.indexOf('@') >= 0 && (q < 0 || text.indexOf('@') < q);
     }
 
     /** The database, or an error naming what the operation needs. */
@@ -306,7 +321,7 @@ public record InfluxConnection(URI url, InfluxVersion version, String database, 
             try {
                 uri = new URI(url.trim());
             } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("url is not a valid URL: '" + url.replaceAll("//[^/@]*@", "//****@").replaceAll("[?#].*", "?****") + "'");
+                throw new IllegalArgumentException("url is not a valid URL: '" + redact(url) + "'");
             }
             String user = username != null && !username.isBlank() ? username : env.get(ENV_USERNAME);
             return new InfluxConnection(uri, InfluxVersion.parse(version), database, retentionPolicy, org, bucket, user,

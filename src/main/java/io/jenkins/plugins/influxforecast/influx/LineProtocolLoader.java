@@ -79,6 +79,15 @@ public final class LineProtocolLoader {
     public static Report load(Path file, WriteTarget target, Options options, Consumer<String> log, Listener listener) {
         LineProtocolValidator.BatchPlan plan = new LineProtocolValidator.BatchPlan(options.batchSize());
         LineProtocolValidator.Summary summary = LineProtocolValidator.validate(file, options.precision(), plan);
+        if (!target.acceptsUnsigned()) {
+            summary.fieldTypes().forEach((measurement, fields) -> fields.forEach((field, type) -> {
+                if (type == io.jenkins.plugins.influxforecast.lineprotocol.LineProtocol.FieldType.UNSIGNED) {
+                    throw new IllegalArgumentException(file + ": field '" + field + "' of measurement '" + measurement
+                            + "' holds unsigned integers (1u), which " + target.describe() + " refuses (InfluxDB 1.x has"
+                            + " no unsigned type); nothing was written; write them as integers (1i) or floats");
+                }
+            }));
+        }
         long points = summary.points();
         int batches = plan.batches();
         if (options.dryRun()) {
@@ -296,8 +305,16 @@ public final class LineProtocolLoader {
                 failure = e;
             }
             String message = failure.getMessage();
-            if (message.contains("partial write") || message.contains("unable to parse")) {
+            // only a refusal can be a partial write (1.x and 3.x: 400, 2.x: 422): the same words in a 2xx, a 3xx
+            // or a 5xx (a proxy's page, an echo) say nothing about what InfluxDB kept
+            if ((failure.status() == 400 || failure.status() == 422)
+                    && (message.contains("partial write") || message.contains("unable to parse"))) {
                 throw partialWrite(failure, which, points, batch);
+            }
+            if (failure.status() == 422) {
+                // InfluxDB 2.x: "some or all of the data has been rejected", without saying how much
+                throw new BatchFailed(failure, which, "InfluxDB rejected some or all of its " + points + " points and did"
+                        + " not say how many: unknown", 0, 0, true, List.of());
             }
             String stop = null;
             Duration wait = null;
@@ -372,9 +389,20 @@ public final class LineProtocolLoader {
         return -1;
     }
 
-    /** N of "dropped=N" in a partial-write message, or -1. */
+    /**
+     * N of the last "dropped=N" in a partial-write message (InfluxDB puts it at the end, after the
+     * reason, which may quote a name or a line holding the same words), or -1 when there is none or
+     * N is beyond any batch.
+     */
     static long dropped(String message) {
         Matcher m = DROPPED.matcher(message == null ? "" : message);
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
+        String last = null;
+        while (m.find()) {
+            last = m.group(1);
+        }
+        if (last == null || last.length() > 12) {
+            return -1;
+        }
+        return Long.parseLong(last);
     }
 }

@@ -94,12 +94,12 @@ public record ProxyConfig(URI explicit, URI httpProxy, URI httpsProxy, List<Stri
     }
 
     private static void check(String what, URI uri) {
-        if (uri.getRawUserInfo() != null) {
+        if (uri.getRawUserInfo() != null || InfluxConnection.hasCredentials(uri.toString())) {
             throw new IllegalArgumentException(what + " must not contain credentials (user:password@): proxy"
-                    + " authentication is not supported; use a proxy that admits the agent, or " + what + "=none");
+                    + " authentication is not supported; use a proxy that admits the agent, or the proxy option none");
         }
         if (uri.getHost() == null || !"http".equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException(what + " must be http://host:port, got '" + uri + "'");
+            throw new IllegalArgumentException(what + " must be http://host:port, got '" + InfluxConnection.redact(uri) + "'");
         }
     }
 

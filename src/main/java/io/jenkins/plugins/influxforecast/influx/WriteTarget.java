@@ -42,5 +42,10 @@ public interface WriteTarget {
     }
 
     /** For messages: the server and the destination (database, bucket). */
+    /** Whether the server stores unsigned integers ({@code 1u}); InfluxDB 1.x refuses them. */
+    default boolean acceptsUnsigned() {
+        return true;
+    }
+
     String describe();
 }

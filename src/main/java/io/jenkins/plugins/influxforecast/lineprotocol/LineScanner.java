@@ -423,7 +423,7 @@ final class LineScanner {
         byte last = b[e - 1];
         if (last == 'i' || last == 'u') {
             int k = s;
-            if (last == 'i' && (b[k] == '-' || b[k] == '+')) {
+            if (last == 'i' && b[k] == '-') {
                 k++;
             }
             boolean digits = k < e - 1;
@@ -442,7 +442,7 @@ final class LineScanner {
                 try {
                     String num = v.substring(0, v.length() - 1);
                     if (last == 'i') {
-                        Long.parseLong(num.startsWith("+") ? num.substring(1) : num);
+                        Long.parseLong(num);
                     } else {
                         Long.parseUnsignedLong(num);
                     }
@@ -490,12 +490,13 @@ final class LineScanner {
     }
 
     /**
-     * -1: not a float literal {@code [-+]? (digits [. digits?] | . digits) ([eE] [-+]? digits)?};
+     * -1: not a float literal {@code -? (digits [. digits?] | . digits) ([eE] [-+]? digits)?} (InfluxDB's
+     * scanner takes a minus sign and refuses a plus sign before a value);
      * 0: one that cannot overflow; 1: one with an exponent or over 300 digits (check the value).
      */
     private int floatLiteral(int s, int e) {
         int k = s;
-        if (b[k] == '-' || b[k] == '+') {
+        if (b[k] == '-') {
             k++;
         }
         int digits = 0;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.influxforecast.pipeline;
 
 import io.jenkins.plugins.influxforecast.files.Json;
 import io.jenkins.plugins.influxforecast.influx.ExtractCsvWriter;
+import io.jenkins.plugins.influxforecast.influx.Flux;
 import io.jenkins.plugins.influxforecast.influx.FluxSource;
 import io.jenkins.plugins.influxforecast.influx.InfluxConnection;
 import io.jenkins.plugins.influxforecast.influx.InfluxException;
@@ -49,6 +50,7 @@ public final class ExtractRunner {
                 throw new IllegalArgumentException("flux needs InfluxDB 2.x (influxVersion 2), got influxVersion "
                         + c.version().number() + "; use query (InfluxQL)");
             }
+            Flux.checkReadOnly(request.flux());
             language = "flux";
             text = request.flux();
         } else if (request.query() != null) {
