@@ -37,6 +37,8 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
     public static final String HEADER = "name,tags,time,value";
 
     private final Path output;
+    /** The output's folder, where the temporary and spill files go (the same file system, for the rename). */
+    private final Path folder;
     private final Path temp;
     private OutputStream out;
     private final List<String> warnings = new ArrayList<>();
@@ -71,8 +73,12 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
 
     public ExtractCsvWriter(Path output) {
         this.output = output.toAbsolutePath();
+        Path dir = this.output.getParent();
+        if (dir == null || this.output.getFileName() == null) {
+            throw new IllegalArgumentException("output must name a file, got '" + output + "'");
+        }
+        this.folder = dir;
         try {
-            Path dir = this.output.getParent();
             Files.createDirectories(dir);
             this.temp = Files.createTempFile(dir, "." + this.output.getFileName() + ".", ".tmp");
             this.cleanup = ExitCleanup.deleting(() -> java.util.Arrays.asList(temp, spillFile));
@@ -335,7 +341,7 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
     private void spill(long t, double v) {
         try {
             if (spill == null) {
-                spillFile = Files.createTempFile(output.getParent(), ".extract-spill.", ".bin");
+                spillFile = Files.createTempFile(folder, ".extract-spill.", ".bin");
                 spill = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spillFile), 1 << 16));
             }
             spill.writeLong(t);

@@ -23,6 +23,13 @@ public record ModelReport(
         List<Replacement> replaced,
         String intervals,
         @SerializedName("non_negative") Clipping nonNegative) {
+    public ModelReport {
+        parameters = parameters == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+        warnings = warnings == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(warnings));
+        flags = flags == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(flags));
+        replaced = replaced == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(replaced));
+    }
+
 
     /** One step of the fallback chain: {@code model} failed at {@code stage} because of {@code problem}. */
     public record Replacement(String stage, String model, String problem, @SerializedName("replaced_by") String replacedBy) {

@@ -47,6 +47,10 @@ public final class ModelSelector {
      * @param members   for a combination, the labels of its members; else empty
      */
     public record Score(String label, double mase, double smape, long millis, String error, List<String> members) {
+        public Score {
+            members = members == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(members));
+        }
+
         public boolean ok() {
             return error == null && Double.isFinite(mase);
         }
@@ -55,6 +59,12 @@ public final class ModelSelector {
     /** The outcome of a selection. */
     public record Selection(Score winner, Score baseline, List<Score> candidates, List<Score> combinations, int windows,
             long millis, List<String> notes, double[][] winnerErrors) {
+        public Selection {
+            candidates = candidates == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(candidates));
+            combinations = combinations == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(combinations));
+            notes = notes == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(notes));
+        }
+
 
         /** Forecast value added over the baseline in percent: 100 (1 - MASE_winner / MASE_baseline). */
         public double fva() {

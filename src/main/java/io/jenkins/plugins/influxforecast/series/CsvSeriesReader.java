@@ -41,6 +41,10 @@ public final class CsvSeriesReader {
 
     /** What was read: the series and the dialect that was used. */
     public record Result(List<RawSeries> series, InputFormat format) {
+        public Result {
+            series = series == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(series));
+        }
+
     }
 
     private static final Set<String> TIME_NAMES = Set.of("time", "_time", "timestamp", "date", "datetime", "ds", "t");
