@@ -248,6 +248,34 @@ public final class ModelSpec {
         return out;
     }
 
+    /** A list of numbers written {@code [0.5,0.25,0.25]} or a single number; empty when absent. */
+    public List<Double> doubleListParam(String key, double min, double max) {
+        String v = raw(key);
+        if (v == null) {
+            return List.of();
+        }
+        String body = v.trim();
+        if (body.startsWith("[") && body.endsWith("]")) {
+            body = body.substring(1, body.length() - 1);
+        }
+        List<Double> out = new ArrayList<>();
+        if (body.isBlank()) {
+            return out;
+        }
+        for (String part : body.split(",")) {
+            try {
+                double d = Double.parseDouble(part.trim());
+                if (!(d >= min && d <= max)) {
+                    throw badValue(key, v, "numbers from " + min + " to " + max);
+                }
+                out.add(d);
+            } catch (NumberFormatException e) {
+                throw badValue(key, v, "a list of numbers such as [0.5,0.3,0.2]");
+            }
+        }
+        return out;
+    }
+
     public IllegalArgumentException badValue(String key, String value, String allowed) {
         return new IllegalArgumentException("model " + name + ": parameter " + key + " must be " + allowed
                 + ", got '" + value + "'");

@@ -50,6 +50,7 @@ final class SeriesRun {
     private final Consumer<String> detail;
     private final List<Degradation> degradations = new ArrayList<>();
     private final List<ModelReport.Replacement> replacements = new ArrayList<>();
+    private final List<ModelReport.DegenerateIntervals> degenerate = new ArrayList<>();
     private boolean calibrated;
 
     /**
@@ -165,16 +166,18 @@ final class SeriesRun {
             }
         }
         return new ModelReport(fit.spec().toString(), fit.parameters(), fit.warnings(), flags.isEmpty() ? null : flags,
-                replacements.isEmpty() ? null : List.copyOf(replacements), intervals, clipping);
+                replacements.isEmpty() ? null : List.copyOf(replacements), intervals, clipping,
+                degenerate.isEmpty() ? null : List.copyOf(degenerate));
     }
 
     private record Checked(FittedModel fit, Forecast forecast) {
     }
 
     /**
-     * Fits the requested model and forecasts; a forecast that fails {@link ForecastCheck} (or a fit
-     * that throws after the first model) makes way for the next model in the chain, and the
-     * replacement is recorded.
+     * Fits the requested model and forecasts; a forecast that fails {@link ForecastCheck#review} (or a
+     * fit that throws after the first model) makes way for the next model in the chain, and the
+     * replacement is recorded. Intervals of zero width alone never reject a forecast: they are widened
+     * or, for an exact fit, accepted, and the report says which.
      */
     private Checked fitChecked(TimeSeries train, int steps, boolean constant, String stage) {
         List<ForecastModel> chain = new ArrayList<>();
@@ -197,8 +200,17 @@ final class SeriesRun {
                     f = Calibration.calibrate(model, train, f, train.frequency().defaultSeason(), req.levels());
                     calibratedHere = f.hasIntervals();
                 }
-                problem = ForecastCheck.problem(f, constant);
+                ForecastCheck.Verdict verdict = ForecastCheck.review(f, fit.residuals(), train.values(), constant);
+                problem = verdict.problem();
                 if (problem == null) {
+                    f = verdict.forecast();
+                    if (verdict.note() != null) {
+                        degenerate.add(new ModelReport.DegenerateIntervals(stage, fit.spec().toString(), verdict.degenerateSteps(),
+                                verdict.widened() ? "widened" : "accepted", verdict.note()));
+                        degradations.add(new Degradation(verdict.widened() ? Degradation.Kind.INTERVALS_WIDENED
+                                : Degradation.Kind.INTERVALS_EXACT, stage, fit.spec() + ": " + verdict.note()));
+                        detail.accept("note: " + train.label() + ": " + stage + " forecast of " + fit.spec() + ": " + verdict.note());
+                    }
                     if (calibratedHere && stage.equals("forecast")) {
                         calibrated = true;
                         degradations.add(new Degradation(Degradation.Kind.INTERVALS_CALIBRATED, stage, fit.spec()

@@ -31,6 +31,10 @@ public record Degradation(Kind kind, String stage, String message) {
         FALLBACK_USED("fallback model used"),
         /** The model has no analytic intervals; they were calibrated from backtest errors. */
         INTERVALS_CALIBRATED("intervals calibrated"),
+        /** Intervals of zero width at some steps were widened to the normal interval of the in-sample errors. */
+        INTERVALS_WIDENED("zero-width intervals widened"),
+        /** Intervals of zero width were kept: the model reproduces the history exactly. */
+        INTERVALS_EXACT("zero-width intervals of an exact fit kept"),
         /** Negative forecast values were set to zero (nonNegative). */
         VALUES_CLIPPED("negative values clipped"),
         /** Any other note of the model, in its own words. */

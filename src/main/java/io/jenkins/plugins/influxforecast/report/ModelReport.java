@@ -14,6 +14,8 @@ import java.util.Map;
  * @param replaced    the models of the fallback chain that were replaced, in order; null if none
  * @param intervals   where the intervals come from: model, calibrated from backtest errors, none; null without levels
  * @param nonNegative the clipping of negative values; null unless asked for
+ * @param degenerateIntervals forecasts kept although an interval had zero width at some steps (widened,
+ *                    or accepted for an exact fit), by stage; null if none
  */
 public record ModelReport(
         String spec,
@@ -22,14 +24,30 @@ public record ModelReport(
         List<String> flags,
         List<Replacement> replaced,
         String intervals,
-        @SerializedName("non_negative") Clipping nonNegative) {
+        @SerializedName("non_negative") Clipping nonNegative,
+        @SerializedName("degenerate_intervals") List<DegenerateIntervals> degenerateIntervals) {
+
     public ModelReport {
         parameters = parameters == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         warnings = warnings == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(warnings));
         flags = flags == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(flags));
         replaced = replaced == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(replaced));
+        degenerateIntervals = degenerateIntervals == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(degenerateIntervals));
     }
 
+    /** A report without degenerate intervals. */
+    public ModelReport(String spec, Map<String, Object> parameters, List<String> warnings, List<String> flags,
+            List<Replacement> replaced, String intervals, Clipping nonNegative) {
+        this(spec, parameters, warnings, flags, replaced, intervals, nonNegative, null);
+    }
+
+    /**
+     * A forecast whose interval had zero width at {@code steps} steps and was kept: {@code action} is
+     * {@code widened} (to the normal interval of the model's in-sample errors) or {@code accepted} (the
+     * model reproduces its history exactly); {@code note} says so in words.
+     */
+    public record DegenerateIntervals(String stage, String model, int steps, String action, String note) {
+    }
 
     /** One step of the fallback chain: {@code model} failed at {@code stage} because of {@code problem}. */
     public record Replacement(String stage, String model, String problem, @SerializedName("replaced_by") String replacedBy) {

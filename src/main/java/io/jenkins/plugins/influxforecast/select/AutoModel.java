@@ -21,15 +21,20 @@ import java.util.function.Function;
 /**
  * {@code auto}: chooses the model per series and per run by a rolling-origin backtest
  * ({@link ModelSelector}): the candidates (positional members, e.g. {@code auto(ets,theta,arima)}, or a
- * default set for the data) and combinations of the best few are scored by MASE on the same windows;
- * the best is refitted on the whole series; seasonal naive wins unless something beats it. A winner
+ * default set for the data) and combinations of the best few are scored on the same windows by M4's
+ * measure (MASE and sMAPE, each relative to the baseline's, averaged); the best is refitted on the
+ * whole series; seasonal naive wins unless something beats it. A winner
  * that fails on the whole series, or whose forecast fails the sanity check, is replaced by the next in
  * the ranking and the replacement is reported.
  *
  * <p>Parameters: {@code horizon} (of the backtest windows; default one season, or 10 steps without a
  * season; the command line sets it to the forecast horizon), {@code windows} (3), {@code season}
  * (default: the frequency's shortest natural period), {@code ensemble} (largest combination scored,
- * 5; 1 for none), {@code combine} (mean, the default, or median), {@code effort} (fast: cheap candidates; full: also
+ * 3; 1 for none), {@code combine} (mean, the default, or median), {@code weights} (inverse: the members of a mean
+ * combination weighted by the inverse of their backtest score, the default; equal), {@code shrink} (how much a
+ * combination is preferred to a single model: its backtest score is discounted by this fraction when compared,
+ * default 0.03; 0 for none), {@code select} (owa, the default: the mean of MASE and sMAPE relative to the
+ * baseline's; mase: MASE alone), {@code effort} (fast: cheap candidates; full: also
  * the automatic ARIMA search and seasonal ETS for long seasons), {@code fourier=[52.18]} (periods for a
  * harmonic-regression candidate; with effort=full weekly and daily data get their yearly cycle),
  * {@code parallel} (true).
@@ -42,21 +47,33 @@ public final class AutoModel implements ForecastModel {
     private final Integer season;
     private final int maxEnsemble;
     private final Combiner combine;
+    private final ModelSelector.Weighting weighting;
+    private final double shrink;
+    private final ModelSelector.Criterion criterion;
     private final boolean full;
     private final boolean parallel;
     private final List<Double> fourier = new ArrayList<>();
     private final Function<ModelSpec, ForecastModel> resolve;
 
     private AutoModel(ModelSpec spec, Function<ModelSpec, ForecastModel> resolve) {
-        spec.allowOnly("horizon", "windows", "season", "ensemble", "combine", "effort", "parallel", "fourier");
+        spec.allowOnly("horizon", "windows", "season", "ensemble", "combine", "weights", "shrink", "select", "effort", "parallel",
+                "fourier");
         this.spec = spec;
         this.resolve = resolve;
         this.horizon = spec.has("horizon") ? spec.intParam("horizon", 1, 1, 1_000_000) : null;
         this.windows = spec.intParam("windows", 3, 1, 50);
         String s = spec.param("season").orElse(null);
         this.season = s == null ? null : s.equalsIgnoreCase("none") ? Integer.valueOf(1) : spec.intParam("season", 1, 1, 100_000);
-        this.maxEnsemble = spec.intParam("ensemble", 5, 1, 10);
+        this.maxEnsemble = spec.intParam("ensemble", 3, 1, 10);
         this.combine = Combiner.valueOf(spec.choiceParam("combine", "mean", "median", "mean").toUpperCase(Locale.ROOT));
+        String w = spec.choiceParam("weights", combine == Combiner.MEAN ? "inverse" : "equal", "inverse", "equal");
+        if (w.equals("inverse") && combine != Combiner.MEAN) {
+            throw spec.badValue("weights", w, "equal with combine=median (inverse weights apply to the mean)");
+        }
+        this.weighting = w.equals("inverse") ? ModelSelector.Weighting.INVERSE_ERROR : ModelSelector.Weighting.EQUAL;
+        this.shrink = spec.doubleParam("shrink", DEFAULT_SHRINK, 0, 0.5);
+        this.criterion = spec.choiceParam("select", "owa", "owa", "mase").equals("owa") ? ModelSelector.Criterion.OWA
+                : ModelSelector.Criterion.MASE;
         this.full = spec.choiceParam("effort", "fast", "fast", "full").equals("full");
         this.parallel = spec.boolParam("parallel", true);
         for (ModelSpec m : spec.members()) {
@@ -77,6 +94,9 @@ public final class AutoModel implements ForecastModel {
      * @param resolve builds the candidate models from their specs (the model catalog); auto does not
      *                know the registry itself, so the registry can list auto among its models
      */
+    /** The default preference for combinations (see {@link ModelSelector.Options#shrink()}). */
+    static final double DEFAULT_SHRINK = 0.03;
+
     public static AutoModel create(ModelSpec spec, Function<ModelSpec, ForecastModel> resolve) {
         return new AutoModel(spec, resolve);
     }
@@ -217,7 +237,7 @@ public final class AutoModel implements ForecastModel {
                 warnings.add("backtest horizon shortened to " + hh + " steps: the series has " + n + " points");
             }
             sel = ModelSelector.select(cands, baseLabel, series, new ModelSelector.Options(plan, maseSeason(m, n), maxEnsemble,
-                    combine, parallel));
+                    combine, parallel, weighting, shrink, criterion));
         } catch (IllegalArgumentException e) {
             warnings.add("no backtest possible (" + e.getMessage() + "); using " + baseLabel);
             FittedModel f = resolve.apply(specs.get(0)).fit(series);
@@ -244,6 +264,9 @@ public final class AutoModel implements ForecastModel {
         bt.put("horizon", plan.horizon());
         bt.put("step", plan.step());
         bt.put("mase_season", maseSeason(m, n));
+        bt.put("weights", weighting == ModelSelector.Weighting.INVERSE_ERROR ? "inverse" : "equal");
+        bt.put("shrink", shrink);
+        bt.put("select", criterion.name().toLowerCase(Locale.ROOT));
         info.put("backtest", bt);
         info.put("selection_ms", sel.millis());
         // refit the best on the whole series; replace it by the next when it fails
@@ -251,13 +274,10 @@ public final class AutoModel implements ForecastModel {
         FittedModel chosen = null;
         double[][] errors = sel.winnerErrors();
         List<ModelSelector.Score> ranking = sel.ranking();
-        if (!ranking.contains(sel.winner())) {
-            ranking.add(0, sel.winner());
-        }
         for (ModelSelector.Score s : ranking) {
             try {
                 ForecastModel model = s.members().isEmpty() ? resolve.apply(ModelSpec.parse(s.label()))
-                        : ensembleOf(s.members());
+                        : ensembleOf(s.members(), s.weights());
                 FittedModel f = model.fit(series);
                 String problem = ForecastCheck.problem(f.forecast(h, 80, 95), true);
                 if (problem != null) {
@@ -286,7 +306,7 @@ public final class AutoModel implements ForecastModel {
         return new FittedAuto(chosen, info, warnings, errors, h);
     }
 
-    private ForecastModel ensembleOf(List<String> labels) {
+    private ForecastModel ensembleOf(List<String> labels, List<Double> weights) {
         List<ForecastModel> ms = new ArrayList<>();
         List<ModelSpec> specs = new ArrayList<>();
         for (String l : labels) {
@@ -296,7 +316,12 @@ public final class AutoModel implements ForecastModel {
         }
         Map<String, String> p = new LinkedHashMap<>();
         p.put("combine", combine.name().toLowerCase(Locale.ROOT));
-        return Ensemble.of(ModelSpec.of("ensemble", p, specs), ms, combine);
+        if (weights.isEmpty()) {
+            return Ensemble.of(ModelSpec.of("ensemble", p, specs), ms, combine);
+        }
+        double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
+        p.put("weights", Ensemble.weightsText(w));
+        return Ensemble.weighted(ModelSpec.of("ensemble", p, specs), ms, w);
     }
 
     private static int maseSeason(int m, int n) {
@@ -308,7 +333,11 @@ public final class AutoModel implements ForecastModel {
         m.put("model", s.label());
         m.put("mase", s.mase());
         m.put("smape", s.smape());
+        m.put("score", s.criterion());
         m.put("ms", s.millis());
+        if (!s.weights().isEmpty()) {
+            m.put("weights", s.weights());
+        }
         if (s.error() != null) {
             m.put("error", s.error());
         }

@@ -26,14 +26,67 @@ public final class ModelSelector {
     public record Candidate(String label, ForecastModel model) {
     }
 
+    /** What the choice minimises. */
+    public enum Criterion {
+        /** The mean MASE over the windows. */
+        MASE,
+        /**
+         * M4's overall weighted average on the backtest, with the baseline in place of Naive2: the mean of
+         * MASE and sMAPE, each relative to the baseline's ({@code 0.5 (MASE / MASE_base + sMAPE / sMAPE_base)};
+         * the baseline scores 1). sMAPE weighs errors relative to the level, MASE relative to the
+         * series' own seasonal-naive error, and a model good on both is chosen.
+         */
+        OWA;
+
+        double of(double mase, double smape, Score baseline) {
+            if (this == MASE) {
+                return mase;
+            }
+            boolean b = baseline != null && baseline.ok();
+            return 0.5 * (relative(mase, b ? baseline.mase() : Double.NaN) + relative(smape, b ? baseline.smape() : Double.NaN));
+        }
+
+        private static double relative(double x, double base) {
+            return base > 0 && Double.isFinite(base) ? x / base : x;
+        }
+    }
+
+    /** How the members of a combination are weighted. */
+    public enum Weighting {
+        /** Every member alike. */
+        EQUAL,
+        /** Each member by the inverse of its own backtest criterion (weights summing to one; mean combinations only). */
+        INVERSE_ERROR
+    }
+
     /**
      * @param plan         the backtest windows
      * @param maseSeason   the MASE lag
      * @param maxEnsemble  the largest combination of best candidates that is scored (1: none)
      * @param combine      how combinations combine
      * @param parallel     whether candidates run in parallel
+     * @param weighting    how the members of a mean combination are weighted
+     * @param shrink       the preference for combinations: a combination's backtest criterion is discounted by
+     *                     this fraction when it is compared with single models (0: none), because a
+     *                     combination's score varies less from the backtest to the future than a single model's
+     * @param criterion    what the choice minimises
      */
-    public record Options(Backtester.Plan plan, int maseSeason, int maxEnsemble, Combiner combine, boolean parallel) {
+    public record Options(Backtester.Plan plan, int maseSeason, int maxEnsemble, Combiner combine, boolean parallel,
+            Weighting weighting, double shrink, Criterion criterion) {
+
+        public Options {
+            if (!(shrink >= 0 && shrink < 1)) {
+                throw new IllegalArgumentException("shrink must be in [0, 1), got " + shrink);
+            }
+            if (weighting == Weighting.INVERSE_ERROR && combine != Combiner.MEAN) {
+                throw new IllegalArgumentException("inverse-MASE weights apply to mean combinations, not " + combine);
+            }
+        }
+
+        /** By mean MASE, equal weights, no preference for combinations. */
+        public Options(Backtester.Plan plan, int maseSeason, int maxEnsemble, Combiner combine, boolean parallel) {
+            this(plan, maseSeason, maxEnsemble, combine, parallel, Weighting.EQUAL, 0, Criterion.MASE);
+        }
     }
 
     /**
@@ -45,33 +98,46 @@ public final class ModelSelector {
      * @param millis    time spent on its backtest
      * @param error     why it was skipped, or null
      * @param members   for a combination, the labels of its members; else empty
+     * @param weights   for a weighted combination, the members' weights (summing to one); else empty
+     * @param criterion the value of the selection criterion ({@link Options#criterion()}; NaN when it failed)
      */
-    public record Score(String label, double mase, double smape, long millis, String error, List<String> members) {
+    public record Score(String label, double mase, double smape, long millis, String error, List<String> members,
+            List<Double> weights, double criterion) {
+
         public Score {
             members = members == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(members));
+            weights = weights == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(weights));
+        }
+
+        public Score(String label, double mase, double smape, long millis, String error, List<String> members) {
+            this(label, mase, smape, millis, error, members, List.of(), mase);
         }
 
         public boolean ok() {
-            return error == null && Double.isFinite(mase);
+            return error == null && Double.isFinite(mase) && Double.isFinite(criterion);
+        }
+
+        Score withCriterion(double value) {
+            return new Score(label, mase, smape, millis, error, members, weights, value);
         }
     }
 
     /** The outcome of a selection. */
     public record Selection(Score winner, Score baseline, List<Score> candidates, List<Score> combinations, int windows,
             long millis, List<String> notes, double[][] winnerErrors) {
+
         public Selection {
             candidates = candidates == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(candidates));
             combinations = combinations == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(combinations));
             notes = notes == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(notes));
         }
 
-
         /** Forecast value added over the baseline in percent: 100 (1 - MASE_winner / MASE_baseline). */
         public double fva() {
             return baseline.ok() && baseline.mase() > 0 ? 100 * (1 - winner.mase() / baseline.mase()) : Double.NaN;
         }
 
-        /** The candidates and combinations that scored, best first. */
+        /** The winner, then the other candidates and combinations that scored, best first. */
         public List<Score> ranking() {
             List<Score> all = new ArrayList<>();
             for (Score s : candidates) {
@@ -84,7 +150,10 @@ public final class ModelSelector {
                     all.add(s);
                 }
             }
-            all.sort(Comparator.comparingDouble(Score::mase));
+            all.sort(Comparator.comparingDouble(Score::criterion));
+            // the winner first: with shrink a combination can win without the lowest criterion
+            all.remove(winner);
+            all.add(0, winner);
             return all;
         }
     }
@@ -104,6 +173,70 @@ public final class ModelSelector {
             notes.add("backtest on " + windows.size() + " of " + o.plan().windows() + " windows: the series has "
                     + series.size() + " points");
         }
+        Run[] runs = backtest(candidates, windows, o);
+        Score baseline = null;
+        for (Run r : runs) {
+            if (r.candidate.label().equals(baselineLabel)) {
+                baseline = r.score;
+            }
+        }
+        if (baseline == null) {
+            throw new IllegalArgumentException("the baseline " + baselineLabel + " is not among the candidates");
+        }
+        Score base = baseline;
+        List<Score> scores = new ArrayList<>();
+        for (Run r : runs) {
+            r.score = r.score.withCriterion(o.criterion().of(r.score.mase(), r.score.smape(), base));
+            scores.add(r.score);
+            if (r.candidate.label().equals(baselineLabel)) {
+                baseline = r.score;
+            }
+            if (r.score.error() != null) {
+                notes.add("candidate " + r.candidate.label() + " skipped: " + r.score.error());
+            }
+        }
+        List<Run> ranked = new ArrayList<>();
+        for (Run r : runs) {
+            if (r.score.ok()) {
+                ranked.add(r);
+            }
+        }
+        ranked.sort(Comparator.comparingDouble(r -> r.score.criterion()));
+        List<Combination> combos = combinations(ranked, windows, o, base);
+        // the winner: the lowest criterion (combinations discounted by shrink); the baseline unless something beats it
+        Score winner = baseline.ok() ? baseline : null;
+        double[][] winnerErrors = baseline.ok() ? runOf(runs, baselineLabel).errors() : null;
+        for (Run r : ranked) {
+            if (r.candidate.label().equals(baselineLabel)) {
+                continue;
+            }
+            if (winner == null || r.score.criterion() < winner.criterion()) {
+                winner = r.score;
+                winnerErrors = r.errors();
+            }
+        }
+        double winnerScore = winner == null ? Double.NaN : winner.criterion();
+        for (Combination c : combos) {
+            double discounted = c.score().criterion() * (1 - o.shrink());
+            if (winner == null || discounted < winnerScore) {
+                winner = c.score();
+                winnerScore = discounted;
+                winnerErrors = c.errors();
+            }
+        }
+        if (winner == null) {
+            throw new IllegalArgumentException("no candidate could be backtested on series '" + series.label() + "': "
+                    + String.join("; ", notes));
+        }
+        if (winner == baseline) {
+            notes.add("no candidate beat the baseline " + baselineLabel + " on the backtest");
+        }
+        return new Selection(winner, baseline, scores, combos.stream().map(Combination::score).toList(), windows.size(),
+                (System.nanoTime() - t0) / 1_000_000, notes, winnerErrors);
+    }
+
+    /** Every candidate backtested on the same windows, in parallel when asked for. */
+    private static Run[] backtest(List<Candidate> candidates, List<Backtester.Window> windows, Options o) {
         int k = candidates.size();
         Run[] runs = new Run[k];
         for (int i = 0; i < k; i++) {
@@ -117,32 +250,23 @@ public final class ModelSelector {
                 r.execute();
             }
         }
-        List<Score> scores = new ArrayList<>();
-        Score baseline = null;
-        for (Run r : runs) {
-            scores.add(r.score);
-            if (r.candidate.label().equals(baselineLabel)) {
-                baseline = r.score;
-            }
-            if (r.score.error() != null) {
-                notes.add("candidate " + r.candidate.label() + " skipped: " + r.score.error());
-            }
-        }
-        if (baseline == null) {
-            throw new IllegalArgumentException("the baseline " + baselineLabel + " is not among the candidates");
-        }
-        // combinations of the best few (the baseline may be a member: it often steadies a combination)
-        List<Run> ranked = new ArrayList<>();
-        for (Run r : runs) {
-            if (r.score.ok()) {
-                ranked.add(r);
-            }
-        }
-        ranked.sort(Comparator.comparingDouble(r -> r.score.mase()));
-        List<Score> combos = new ArrayList<>();
-        List<double[][]> comboErrors = new ArrayList<>();
+        return runs;
+    }
+
+    /** A combination's score and its errors on each window. */
+    private record Combination(Score score, double[][] errors) {
+    }
+
+    /**
+     * The combinations of the best two, three... candidates ({@code ranked}: those that scored, best
+     * first), scored from the candidates' window forecasts without refitting; the baseline may be a
+     * member: it often steadies a combination.
+     */
+    private static List<Combination> combinations(List<Run> ranked, List<Backtester.Window> windows, Options o, Score baseline) {
+        List<Combination> combos = new ArrayList<>();
         for (int size = 2; size <= Math.min(o.maxEnsemble(), ranked.size()); size++) {
             List<Run> members = ranked.subList(0, size);
+            double[] weights = weights(members, o.weighting());
             double[][] errors = new double[windows.size()][];
             double maseSum = 0;
             double smapeSum = 0;
@@ -155,7 +279,7 @@ public final class ModelSelector {
                     for (int mi = 0; mi < size; mi++) {
                         vals[mi] = members.get(mi).results.get(w).forecast().mean(j);
                     }
-                    mean[j] = o.combine().combine(vals, size);
+                    mean[j] = weights != null ? Combiner.weightedMean(vals, weights, size) : o.combine().combine(vals, size);
                 }
                 Backtester.WindowResult wr = Backtester.score(win, Forecast.of("combination", win.train(), mean), o.maseSeason());
                 maseSum += wr.mase();
@@ -168,37 +292,41 @@ public final class ModelSelector {
                 labels.add(r.candidate.label());
                 ms += r.score.millis();
             }
-            combos.add(new Score(o.combine().name().toLowerCase(java.util.Locale.ROOT) + " of " + String.join(", ", labels),
-                    maseSum / windows.size(), smapeSum / windows.size(), ms, null, labels));
-            comboErrors.add(errors);
-        }
-        // the winner: lowest mean MASE; the baseline unless something beats it
-        Score winner = baseline.ok() ? baseline : null;
-        double[][] winnerErrors = baseline.ok() ? runOf(runs, baselineLabel).errors() : null;
-        for (Run r : ranked) {
-            if (r.candidate.label().equals(baselineLabel)) {
-                continue;
+            List<Double> w = new ArrayList<>();
+            if (weights != null) {
+                for (double v : weights) {
+                    w.add(v);
+                }
             }
-            if (winner == null || r.score.mase() < winner.mase()) {
-                winner = r.score;
-                winnerErrors = r.errors();
-            }
+            String how = weights != null ? "inverse-error weighted mean" : o.combine().name().toLowerCase(java.util.Locale.ROOT);
+            double mase = maseSum / windows.size();
+            double smape = smapeSum / windows.size();
+            Score score = new Score(how + " of " + String.join(", ", labels), mase, smape, ms, null, labels, w,
+                    o.criterion().of(mase, smape, baseline));
+            combos.add(new Combination(score, errors));
         }
-        for (int i = 0; i < combos.size(); i++) {
-            if (winner == null || combos.get(i).mase() < winner.mase()) {
-                winner = combos.get(i);
-                winnerErrors = comboErrors.get(i);
-            }
+        return combos;
+    }
+
+    /**
+     * The weights of a combination's members (summing to one), or null for equal weights: with
+     * {@link Weighting#INVERSE_ERROR} each member's weight is the inverse of its backtest criterion (a
+     * member that scores zero, an exact fit, gets the weight of a score of 1e-9).
+     */
+    static double[] weights(List<Run> members, Weighting weighting) {
+        if (weighting != Weighting.INVERSE_ERROR) {
+            return null;
         }
-        if (winner == null) {
-            throw new IllegalArgumentException("no candidate could be backtested on series '" + series.label() + "': "
-                    + String.join("; ", notes));
+        double[] w = new double[members.size()];
+        double sum = 0;
+        for (int i = 0; i < w.length; i++) {
+            w[i] = 1 / Math.max(members.get(i).score.criterion(), 1e-9);
+            sum += w[i];
         }
-        if (winner == baseline) {
-            notes.add("no candidate beat the baseline " + baselineLabel + " on the backtest");
+        for (int i = 0; i < w.length; i++) {
+            w[i] /= sum;
         }
-        return new Selection(winner, baseline, scores, combos, windows.size(), (System.nanoTime() - t0) / 1_000_000, notes,
-                winnerErrors);
+        return w;
     }
 
     private static Run runOf(Run[] runs, String label) {

@@ -22,7 +22,8 @@ import java.util.concurrent.Future;
  * candidate spec, the forecasts from several backtest origins inside the training part (the last
  * {@code --origins} multiples of {@code --step} before its end, {@code --h} steps ahead, cut at the end
  * of the training part) and the forecast of the test part from the whole training part. The rows
- * ({@code id,spec,origin,cpu_ms,values...}; origin -1 is the test forecast) go to {@code --out}; a
+ * ({@code id,spec,origin,cpu_ms,values...}; origin -1 is the test forecast) go to {@code --out}; the
+ * M4 files come from {@code --data}, {@code $M4_DATA} or {@code ../shared/data/m4} beside the repository; a
  * selection rule is then evaluated offline on exactly what {@code auto} would see (the backtest
  * windows use only the training part; the test part only scores the rule). Run with
  * <pre>
@@ -44,7 +45,7 @@ public final class AutoStudy {
         for (int i = 0; i + 1 < args.length; i += 2) {
             opt.put(args[i].substring(2), args[i + 1]);
         }
-        Path data = Path.of(opt.getOrDefault("data", "/work/shared/data/m4"));
+        Path data = M4Benchmark.dataDir(opt.get("data"));
         M4Benchmark.Dataset ds = M4Benchmark.DATASETS.get(opt.getOrDefault("sets", "Hourly"));
         int h = Integer.parseInt(opt.getOrDefault("h", String.valueOf(ds.horizon())));
         int step = Integer.parseInt(opt.getOrDefault("step", "24"));

@@ -41,7 +41,7 @@ import java.util.function.BiFunction;
  *
  * <p>Not a unit test: run it through {@code test-harness/bench/m4.sh}. Options:
  * <pre>
- *   --data DIR          M4 files (default /work/shared/data/m4, or $M4_DATA)
+ *   --data DIR          M4 files (default $M4_DATA, else ../shared/data/m4 from the repository root)
  *   --sets Hourly,Weekly
  *   --models "naive2;ses;holt;damped;theta;comb;ets"   specs separated by ';'
  *   --limit N           first N series of each set
@@ -49,7 +49,8 @@ import java.util.function.BiFunction;
  *   --r auto|yes|no     R side by side (default auto: when Rscript and forecast are installed)
  *   --r-limit N         R on the first N series only (R's ets() costs seconds per Hourly series)
  *   --r-pairs "ets=ets;thetaf=theta"   which of our specs each R method is compared with
- *                       (R methods: ets, thetaf, auto.arima)
+ *                       (R methods: ets, thetaf, auto.arima; default: ets and thetaf, and
+ *                       auto.arima when arima is among the models)
  *   --levels 80,95      also compute prediction intervals at these levels (kept in each
  *                       SeriesResult's forecast, for columns such as MSIS)
  *   --markdown FILE     also write the tables as Markdown
@@ -166,15 +167,40 @@ public final class M4Benchmark {
     private M4Benchmark() {
     }
 
+    /** The options, as in the class documentation. */
+    static final String USAGE = """
+            usage: test-harness/bench/m4.sh [--option value ...]
+              --data DIR          M4 files (default $M4_DATA, else ../shared/data/m4 from the repository root)
+              --sets Hourly,Weekly
+              --models "naive2;ses;holt;damped;theta;comb;ets"   specs separated by ';'
+              --limit N           first N series of each set
+              --threads N         default: all cores
+              --r auto|yes|no     R side by side (default auto: when Rscript and forecast are installed)
+              --r-limit N         R on the first N series only
+              --r-pairs "ets=ets;thetaf=theta"   R method = our spec (default: also auto.arima=arima
+                                  when arima is among the models)
+              --levels 80,95      also compute prediction intervals at these levels (MSIS, ACD columns)
+              --markdown FILE     also write the tables as Markdown
+              --warmup N          fit each model untimed on the first N series before timing it
+            examples:
+              test-harness/bench/m4.sh --sets Hourly --r no --levels 95 --models "naive2;ets;theta;arima;auto"
+              test-harness/bench/m4.sh --sets Weekly --models "naive2;arima" --r-pairs "auto.arima=arima"
+              test-harness/bench/m4.sh --sets Weekly --models "naive2;arima"   (R's ets, thetaf and auto.arima beside)
+            """;
+
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(USAGE);
+            return;
+        }
         Map<String, String> opt = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: --option value ...; bad argument '" + args[i] + "'");
+                throw new IllegalArgumentException("bad argument '" + args[i] + "'\n" + USAGE);
             }
             opt.put(args[i].substring(2), args[++i]);
         }
-        Path data = Path.of(opt.getOrDefault("data", System.getenv().getOrDefault("M4_DATA", "/work/shared/data/m4")));
+        Path data = dataDir(opt.get("data"));
         List<String> sets = List.of(opt.getOrDefault("sets", "Hourly,Weekly").split(","));
         List<String> specs = new ArrayList<>();
         for (String s : opt.getOrDefault("models", "naive2;ses;holt;damped;theta(variant=m4);comb;theta;ets").split(";")) {
@@ -193,7 +219,7 @@ public final class M4Benchmark {
         String rMode = opt.getOrDefault("r", "auto");
         int rLimit = Integer.parseInt(opt.getOrDefault("r-limit", String.valueOf(limit)));
         Map<String, String> pairs = new LinkedHashMap<>();
-        for (String p : opt.getOrDefault("r-pairs", "ets=ets;thetaf=theta").split(";")) {
+        for (String p : opt.getOrDefault("r-pairs", defaultPairs(specs)).split(";")) {
             String[] kv = p.split("=", 2);
             pairs.put(kv[0].trim(), kv[1].trim());
         }
@@ -245,6 +271,39 @@ public final class M4Benchmark {
         if (opt.containsKey("markdown")) {
             Files.writeString(Path.of(opt.get("markdown")), md.toString(), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * R's methods compared by default: {@code ets()} and {@code thetaf()} always, and
+     * {@code auto.arima()} whenever {@code arima} is among the models run.
+     */
+    static String defaultPairs(List<String> specs) {
+        return "ets=ets;thetaf=theta" + (specs.contains("arima") ? ";auto.arima=arima" : "");
+    }
+
+    /**
+     * The folder of the M4 files: the given one, else {@code $M4_DATA}, else {@code ../shared/data/m4}
+     * beside the repository (whose root is the working directory or the nearest folder above it with
+     * the project's pom.xml). Throws, naming both ways to give it, when the files are not there.
+     */
+    public static Path dataDir(String given) {
+        Path dir;
+        if (given != null) {
+            dir = Path.of(given);
+        } else if (System.getenv("M4_DATA") != null && !System.getenv("M4_DATA").isBlank()) {
+            dir = Path.of(System.getenv("M4_DATA"));
+        } else {
+            Path root = Path.of("").toAbsolutePath();
+            while (root != null && !(Files.isRegularFile(root.resolve("pom.xml")) && Files.isDirectory(root.resolve("test-harness")))) {
+                root = root.getParent();
+            }
+            dir = (root != null ? root : Path.of("").toAbsolutePath()).resolve("../shared/data/m4").normalize();
+        }
+        if (!Files.isRegularFile(dir.resolve("Hourly-train.csv")) && !Files.isRegularFile(dir.resolve("Weekly-train.csv"))) {
+            throw new IllegalArgumentException("no M4 files (Hourly-train.csv, Weekly-train.csv...) in " + dir
+                    + "; give --data DIR or set M4_DATA");
+        }
+        return dir;
     }
 
     static String table(String title, List<ModelRun> runs, ModelRun naive2) {

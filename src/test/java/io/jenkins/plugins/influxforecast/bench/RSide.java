@@ -75,7 +75,8 @@ final class RSide {
         try {
             Files.writeString(script, SCRIPT, StandardCharsets.UTF_8);
             int freq = ds.name().equals("Hourly") ? 24 : 1;
-            Process p = new ProcessBuilder("nice", "Rscript", script.toString(), data.resolve(ds.name() + "-train.csv").toString(),
+            // Rscript inherits the benchmark's priority (m4.sh runs it with nice): both sides alike
+            Process p = new ProcessBuilder("Rscript", script.toString(), data.resolve(ds.name() + "-train.csv").toString(),
                     String.valueOf(ds.horizon()), String.valueOf(freq), String.valueOf(count), String.join(",", methods),
                     String.valueOf(threads), out.toString()).redirectErrorStream(true).start();
             String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -84,19 +84,76 @@ class ForecastQualityTest {
     }
 
     @Test
-    void aForecastThatFailsTheSanityCheckIsReplacedAndReported() throws IOException {
-        // a perfect daily cycle: seasonal naive has no residuals, so its intervals have zero width
+    void anExactModelKeepsItsZeroWidthIntervalsAndSaysSo() throws IOException {
+        // a perfect daily cycle: seasonal naive has no in-sample errors, so its intervals have zero width;
+        // that is the honest answer of an exact model, not a reason to throw the forecast away
         Path in = csv("perfect", 24 * 10, i -> 10 + Math.sin(2 * Math.PI * (i % 24) / 24));
         Path out = dir.resolve("o");
         MainTest.Run r = MainTest.cli("forecast", "--input", in.toString(), "--output-dir", out.toString(), "--model",
                 "snaive(season=24)", "--validation", "24");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("failed the sanity check").contains("zero width");
+        assertThat(r.out()).doesNotContain("failed the sanity check").contains("reproduces the history exactly");
+        Map<String, Object> model = model(out);
+        assertThat(model).doesNotContainKey("replaced");
+        assertThat(model.get("spec")).isEqualTo("snaive(season=24)");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> degenerate = (List<Map<String, Object>>) model.get("degenerate_intervals");
+        assertThat(degenerate).extracting(d -> d.get("stage")).containsExactly("validation", "forecast");
+        assertThat(degenerate).allSatisfy(d -> assertThat(d.get("action")).isEqualTo("accepted"));
+        Map<String, Object> m = Json.read(out.resolve("metrics.json"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> series = ((List<Map<String, Object>>) m.get("series")).get(0);
+        assertThat(String.valueOf(series.get("degradations"))).containsIgnoringCase("intervals_exact");
+        List<String> lines = Files.readAllLines(out.resolve("forecast.csv"));
+        String[] first = lines.get(1).split(",");
+        assertThat(Double.parseDouble(first[2])).isEqualTo(Double.parseDouble(first[1]));
+    }
+
+    @Test
+    void autoOnAPerfectlyPeriodicTenMinuteSeriesKeepsItsChoice() throws IOException {
+        // ten-minute data with an exact daily cycle (144 steps): auto's choice is kept, whatever the
+        // width of its intervals, and no model of the fallback chain replaces it
+        StringBuilder sb = new StringBuilder("time,value\n");
+        for (int i = 0; i < 144 * 14; i++) {
+            sb.append(1_700_000_000L + 600L * i).append(',').append(50 + 20 * Math.sin(2 * Math.PI * (i % 144) / 144)
+                    + 5 * Math.cos(4 * Math.PI * (i % 144) / 144)).append('\n');
+        }
+        Path in = dir.resolve("tenminutes.csv");
+        Files.writeString(in, sb);
+        Path out = dir.resolve("o");
+        MainTest.Run r = MainTest.cli("forecast", "--input", in.toString(), "--output-dir", out.toString(), "--validation", "144",
+                "--horizon", "144");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).doesNotContain("failed the sanity check");
+        Map<String, Object> model = model(out);
+        assertThat(model).doesNotContainKey("replaced");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> p = (Map<String, Object>) model.get("parameters");
+        assertThat(model.get("spec").toString()).isNotEqualTo("naive");
+        assertThat(p.get("selected")).isNotNull();
+        List<String> lines = Files.readAllLines(out.resolve("forecast.csv"));
+        assertThat(lines).hasSize(145);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] v = line.split(",");
+            assertThat(Double.parseDouble(v[2])).isLessThanOrEqualTo(Double.parseDouble(v[1]));
+            assertThat(Double.parseDouble(v[3])).isGreaterThanOrEqualTo(Double.parseDouble(v[1]));
+        }
+    }
+
+    @Test
+    void aForecastThatFailsTheSanityCheckIsReplacedAndReported() throws IOException {
+        // a drift so steep that its forecast overflows: not finite, so the next model of the chain is used
+        Path in = csv("steep", 100, i -> 1e306 * i);
+        Path out = dir.resolve("o");
+        MainTest.Run r = MainTest.cli("forecast", "--input", in.toString(), "--output-dir", out.toString(), "--model",
+                "drift", "--validation", "0", "--horizon", "200");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("failed the sanity check").contains("non-finite");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> replaced = (List<Map<String, Object>>) model(out).get("replaced");
         assertThat(replaced).isNotEmpty();
-        assertThat(replaced.get(0).get("problem").toString()).contains("zero width");
-        assertThat(model(out).get("spec")).isEqualTo("naive");
+        assertThat(replaced.get(0).get("problem").toString()).contains("non-finite");
+        assertThat(model(out).get("spec")).isIn("naive", "snaive(season=24)");
     }
 
     @Test

@@ -158,22 +158,109 @@ class EnsembleAndAutoTest {
     }
 
     @Test
-    void autoScoresCombinationsOfUpToFiveBestByDefault() {
+    void autoScoresInverseErrorWeightedCombinationsOfUpToThreeBestByDefault() {
         TimeSeries s = hourly(24 * 12, 0.5, 8);
         FittedModel f = Models.create("auto(naive,drift,mean,movingaverage(window=12),theta,horizon=24)").fit(s);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> combos = (List<Map<String, Object>>) f.parameters().get("combinations");
-        // six candidates (the baseline among them): the best 2, 3, 4 and 5
-        assertThat(combos).hasSize(4);
-        String five = combos.get(3).get("model").toString();
-        assertThat(five).startsWith("mean of ");
-        assertThat(five.substring("mean of ".length()).split(", ")).hasSize(5);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> cands = (List<Map<String, Object>>) f.parameters().get("candidates");
+        // six candidates (the baseline among them): the best 2 and 3, each member weighted by 1 / its score
+        assertThat(combos).hasSize(2);
+        String three = combos.get(1).get("model").toString();
+        assertThat(three).startsWith("inverse-error weighted mean of ");
+        String[] members = three.substring("inverse-error weighted mean of ".length()).split(", ");
+        assertThat(members).hasSize(3);
+        @SuppressWarnings("unchecked")
+        List<Double> w = (List<Double>) combos.get(1).get("weights");
+        double[] inv = new double[3];
+        double sum = 0;
+        for (int i = 0; i < 3; i++) {
+            String m = members[i];
+            double score = cands.stream().filter(c -> c.get("model").equals(m)).mapToDouble(c -> (Double) c.get("score")).findFirst()
+                    .orElseThrow();
+            inv[i] = 1 / score;
+            sum += inv[i];
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(w.get(i)).isCloseTo(inv[i] / sum, within(1e-12));
+        }
+        // the baseline scores 1 on M4's measure relative to itself
+        @SuppressWarnings("unchecked")
+        Map<String, Object> base = (Map<String, Object>) f.parameters().get("baseline");
+        assertThat((Double) base.get("score")).isEqualTo(1.0);
+        FittedModel five = Models.create("auto(naive,drift,mean,movingaverage(window=12),theta,horizon=24,ensemble=5,weights=equal)")
+                .fit(s);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> c5 = (List<Map<String, Object>>) five.parameters().get("combinations");
+        assertThat(c5).hasSize(4);
+        assertThat(c5.get(3).get("model").toString()).startsWith("mean of ").doesNotContain("weighted");
+        assertThat(c5.get(3)).doesNotContainKey("weights");
         FittedModel two = Models.create("auto(naive,drift,mean,movingaverage(window=12),theta,horizon=24,ensemble=2)").fit(s);
         assertThat((List<?>) two.parameters().get("combinations")).hasSize(1);
         FittedModel median = Models.create("auto(naive,drift,mean,horizon=24,combine=median)").fit(s);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> mc = (List<Map<String, Object>>) median.parameters().get("combinations");
         assertThat(mc).isNotEmpty().allSatisfy(c -> assertThat(c.get("model").toString()).startsWith("median of "));
+    }
+
+    @Test
+    void autoValidatesItsSelectionParameters() {
+        assertThatThrownBy(() -> Models.create("auto(combine=median,weights=inverse)")).hasMessageContaining("weights")
+                .hasMessageContaining("equal with combine=median");
+        assertThatThrownBy(() -> Models.create("auto(shrink=0.9)")).hasMessageContaining("shrink must be a number from 0.0 to 0.5");
+        assertThatThrownBy(() -> Models.create("auto(select=rmse)")).hasMessageContaining("select must be one of owa, mase");
+        assertThatThrownBy(() -> Models.create("auto(weights=heavy)")).hasMessageContaining("weights must be one of inverse, equal");
+    }
+
+    @Test
+    void aWinningWeightedCombinationIsRefittedWithItsWeights() {
+        TimeSeries s = hourly(24 * 12, 0.5, 8);
+        // shrink at its maximum: a combination that is nearly as good as the best single model wins
+        FittedModel f = Models.create("auto(naive,drift,theta,horizon=24,shrink=0.5)").fit(s);
+        assertThat(f.spec().name()).isEqualTo("ensemble");
+        assertThat(f.spec().param("weights")).isPresent();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> inner = (Map<String, Object>) f.parameters().get("model_parameters");
+        @SuppressWarnings("unchecked")
+        List<Double> w = (List<Double>) inner.get("weights");
+        assertThat(w.stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, within(1e-12));
+        // the refitted ensemble's forecast is the weighted mean of its members' forecasts
+        ModelSpec spec = f.spec();
+        double[] mean = f.forecast(5).mean();
+        double[] expect = new double[5];
+        for (int i = 0; i < spec.members().size(); i++) {
+            double[] m = Models.create(spec.members().get(i).toString()).fit(s).forecast(5).mean();
+            for (int j = 0; j < 5; j++) {
+                expect[j] += w.get(i) * m[j];
+            }
+        }
+        for (int j = 0; j < 5; j++) {
+            assertThat(mean[j]).isCloseTo(expect[j], within(1e-9));
+        }
+        FittedModel none = Models.create("auto(naive,drift,theta,horizon=24,shrink=0)").fit(s);
+        assertThat(none.parameters().get("backtest").toString()).contains("shrink=0.0").contains("select=owa");
+    }
+
+    @Test
+    void aWeightedEnsembleTakesTheWeightedMeanAndRescalesWhenAMemberFails() {
+        TimeSeries s = hourly(24 * 5, 0.2, 3);
+        Forecast a = Models.create("naive").fit(s).forecast(4, 95);
+        Forecast b = Models.create("drift").fit(s).forecast(4, 95);
+        Forecast w = Models.create("ensemble(naive,drift,combine=mean,weights=[3,1])").fit(s).forecast(4, 95);
+        for (int j = 0; j < 4; j++) {
+            assertThat(w.mean(j)).isCloseTo(0.75 * a.mean(j) + 0.25 * b.mean(j), within(1e-12));
+            assertThat(w.upper(95)[j]).isCloseTo(0.75 * a.upper(95)[j] + 0.25 * b.upper(95)[j], within(1e-12));
+        }
+        assertThatThrownBy(() -> Models.create("ensemble(naive,drift,combine=mean,weights=[1])"))
+                .hasMessageContaining("one positive weight per member (2)");
+        assertThatThrownBy(() -> Models.create("ensemble(naive,drift,weights=[1,2])")).hasMessageContaining("combine=mean only");
+        assertThatThrownBy(() -> Models.create("ensemble(naive,drift,combine=mean,weights=[1,-2])")).hasMessageContaining("weights");
+        // a member that cannot fit (seasonal naive needs a full period) is left out; the other keeps all the weight
+        FittedModel left = Models.create("ensemble(naive,snaive(season=1000),combine=mean,weights=[1,3])").fit(s);
+        assertThat(left.warnings()).anyMatch(x -> x.contains("left out"));
+        assertThat(left.forecast(3).mean(0)).isEqualTo(a.mean(0));
+        assertThat(left.spec().param("weights")).contains("[1.000]");
     }
 
     @Test

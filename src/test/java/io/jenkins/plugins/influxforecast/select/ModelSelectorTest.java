@@ -1,6 +1,7 @@
 package io.jenkins.plugins.influxforecast.select;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.jenkins.plugins.influxforecast.catalog.Models;
@@ -108,9 +109,45 @@ class ModelSelectorTest {
     }
 
     @Test
+    void theOwaCriterionIsMaseAndSmapeRelativeToTheBaselineAndShrinkFavoursCombinations() {
+        TimeSeries s = seasonal(24 * 10, 0.3, 5);
+        List<ModelSelector.Candidate> cands = List.of(c("snaive(season=24)"), c("naive"), c("drift"), c("mean"));
+        ModelSelector.Options owa = new ModelSelector.Options(Backtester.Plan.of(24, 3, 24), 24, 3, Combiner.MEAN, false,
+                ModelSelector.Weighting.INVERSE_ERROR, 0, ModelSelector.Criterion.OWA);
+        ModelSelector.Selection sel = ModelSelector.select(cands, "snaive(season=24)", s, owa);
+        ModelSelector.Score base = sel.baseline();
+        assertThat(base.criterion()).isEqualTo(1.0);
+        for (ModelSelector.Score sc : sel.candidates()) {
+            assertThat(sc.criterion()).isCloseTo(0.5 * (sc.mase() / base.mase() + sc.smape() / base.smape()), within(1e-12));
+        }
+        // the winner has the lowest criterion of all, and no combination is preferred without shrink
+        double best = sel.ranking().get(0).criterion();
+        assertThat(sel.winner().criterion()).isEqualTo(best);
+        // with shrink, a combination wins when its discounted criterion is below the best single model's
+        double bestSingle = sel.candidates().stream().filter(ModelSelector.Score::ok).mapToDouble(ModelSelector.Score::criterion).min()
+                .orElseThrow();
+        double bestCombo = sel.combinations().stream().mapToDouble(ModelSelector.Score::criterion).min().orElseThrow();
+        double needed = 1 - bestSingle / bestCombo; // the shrink at which the best combination ties
+        ModelSelector.Options more = new ModelSelector.Options(owa.plan(), 24, 3, Combiner.MEAN, false,
+                ModelSelector.Weighting.INVERSE_ERROR, Math.min(0.99, Math.max(0, needed) + 0.01), ModelSelector.Criterion.OWA);
+        ModelSelector.Selection shrunk = ModelSelector.select(cands, "snaive(season=24)", s, more);
+        assertThat(shrunk.winner().members()).hasSizeGreaterThan(1);
+        // the winner heads the ranking that auto refits in order, even where a single model scores lower
+        assertThat(shrunk.ranking().get(0)).isSameAs(shrunk.winner());
+        if (needed > 0.01) {
+            ModelSelector.Options less = new ModelSelector.Options(owa.plan(), 24, 3, Combiner.MEAN, false,
+                    ModelSelector.Weighting.INVERSE_ERROR, needed - 0.01, ModelSelector.Criterion.OWA);
+            assertThat(ModelSelector.select(cands, "snaive(season=24)", s, less).winner().members()).isEmpty();
+        }
+        assertThatThrownBy(() -> new ModelSelector.Options(owa.plan(), 24, 3, Combiner.MEDIAN, false,
+                ModelSelector.Weighting.INVERSE_ERROR, 0, ModelSelector.Criterion.OWA)).hasMessageContaining("mean combinations");
+    }
+
+    @Test
     void combinerMedianAndMean() {
         assertThat(Combiner.MEDIAN.combine(new double[] {5, 1, 3}, 3)).isEqualTo(3.0);
         assertThat(Combiner.MEDIAN.combine(new double[] {4, 1, 3, 10}, 4)).isEqualTo(3.5);
         assertThat(Combiner.MEAN.combine(new double[] {5, 1, 3}, 3)).isEqualTo(3.0);
+        assertThat(Combiner.weightedMean(new double[] {5, 1, 3}, new double[] {2, 1, 1}, 3)).isEqualTo(3.5);
     }
 }

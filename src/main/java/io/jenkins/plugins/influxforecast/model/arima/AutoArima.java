@@ -87,19 +87,74 @@ final class AutoArima {
         if (!o.seasonal || m < 1) {
             m = 1;
         }
-        int maxP = Math.min(o.maxP, n / 3);
-        int maxQ = Math.min(o.maxQ, n / 3);
-        int maxSP = Math.min(o.maxSP, n / 3 / m);
-        int maxSQ = Math.min(o.maxSQ, n / 3 / m);
         Ic ic = n <= 3 ? Ic.AIC : o.ic;
         double[][] xr = xreg == null ? new double[0][] : xreg;
+        Bounds b = m == 1 ? Bounds.of(n, m, o).withoutSeasonalTerms() : Bounds.of(n, m, o);
+        Differences diffs = differences(x, m, xr, o, out);
+        int d = diffs.regular();
+        int sd = diffs.seasonal();
+        if (diffs.differenced().length == 0) {
+            throw new IllegalArgumentException("not enough data for automatic ARIMA: " + n + " points with d = " + d
+                    + ", D = " + sd + " and season " + m);
+        }
+        if (Differencing.isConstant(diffs.differenced())) {
+            return constantAfterDifferencing(x, m, d, sd, diffs.differenced(), xr, xregNames, out);
+        }
+        b = b.seasonalCapped(m);
+        boolean approx = o.approximation != null ? o.approximation : (n > 150 || m > 12);
+        out.approximation = approx;
+        double offset = approx ? cssOffset(x, m, d, sd, xr, xregNames) : 0;
+        boolean allowDrift = o.allowDrift && d + sd == 1;
+        boolean allowMean = o.allowMean && d + sd == 0;
+        Search s = new Search(x, m, d, sd, ic, approx, offset, xr, xregNames, out);
+        Fitted best = o.stepwise ? stepwise(s, b, o, allowDrift || allowMean, n, out) : exhaustive(s, b, o, allowDrift || allowMean);
+        if (approx && best != null) {
+            best = refitExactly(s, out);
+        }
+        if (best == null || best.fit == null || !(best.ic < Double.POSITIVE_INFINITY)) {
+            throw new ArimaEstimator.EstimationException("no suitable ARIMA model found");
+        }
+        out.fit = best.fit;
+        out.constant = best.constant;
+        return out;
+    }
+
+    /** The largest orders the search may reach: R's limits, capped by the data. */
+    private record Bounds(int maxP, int maxQ, int maxSP, int maxSQ) {
+
+        static Bounds of(int n, int m, Options o) {
+            return new Bounds(Math.min(o.maxP, n / 3), Math.min(o.maxQ, n / 3), Math.min(o.maxSP, n / 3 / m),
+                    Math.min(o.maxSQ, n / 3 / m));
+        }
+
+        /** Without a seasonal period there are no seasonal terms. */
+        Bounds withoutSeasonalTerms() {
+            return new Bounds(maxP, maxQ, 0, 0);
+        }
+
+        /** With seasonal terms, the non-seasonal orders stay below the period. */
+        Bounds seasonalCapped(int m) {
+            if (m <= 1) {
+                return this;
+            }
+            return new Bounds(maxSP > 0 ? Math.min(maxP, m - 1) : maxP, maxSQ > 0 ? Math.min(maxQ, m - 1) : maxQ, maxSP, maxSQ);
+        }
+    }
+
+    /** The orders of differencing and the series differenced by them (after removing the regressors). */
+    private record Differences(int regular, int seasonal, double[] differenced) {
+    }
+
+    /**
+     * Chooses the seasonal difference (fixed, or by seasonal strength) and then the regular one
+     * (fixed, or by KPSS), as R does; a difference that would turn a regressor constant is dropped.
+     */
+    private static Differences differences(double[] x, int m, double[][] xr, Options o, Result out) {
         double[] xx = xr.length > 0 ? regressionResiduals(x, xr) : x;
         Integer d = o.stationary ? Integer.valueOf(0) : o.d;
         Integer sd = o.stationary ? Integer.valueOf(0) : o.sd;
         if (m == 1) {
             sd = 0;
-            maxSP = 0;
-            maxSQ = 0;
         } else if (sd == null && xx.length <= 2 * m) {
             sd = 0;
         } else if (sd == null) {
@@ -128,194 +183,189 @@ final class AutoArima {
         for (int i = 0; i < d; i++) {
             dx = ArimaProblem.diff(dx, 1);
         }
-        if (dx.length == 0) {
-            throw new IllegalArgumentException("not enough data for automatic ARIMA: " + n + " points with d = " + d
-                    + ", D = " + sd + " and season " + m);
+        return new Differences(d, sd, dx);
+    }
+
+    /**
+     * The offset that R's approximation adds to the CSS criterion: that of the model without ARMA
+     * terms, so that approximate criteria are comparable with each other (0 when that fit fails).
+     */
+    private static double cssOffset(double[] x, int m, int d, int sd, double[][] xr, List<String> xregNames) {
+        try {
+            ArimaOrder o0 = new ArimaOrder(0, d, 0, 0, sd, 0, m);
+            Regs r0 = regressors(x, o0, d + sd == 0, xr, xregNames, false);
+            ArimaFit f0 = ArimaEstimator.fit(x, o0, r0.cols, r0.names, ArimaEstimator.Method.CSS_ML, true, false);
+            return -2 * f0.loglik() - x.length * Math.log(f0.rawSigma2());
+        } catch (RuntimeException e) {
+            return 0;
         }
-        if (Differencing.isConstant(dx)) {
-            return constantAfterDifferencing(x, m, d, sd, dx, xr, xregNames, out);
-        }
-        if (m > 1) {
-            if (maxSP > 0) {
-                maxP = Math.min(maxP, m - 1);
-            }
-            if (maxSQ > 0) {
-                maxQ = Math.min(maxQ, m - 1);
-            }
-        }
-        boolean approx = o.approximation != null ? o.approximation : (n > 150 || m > 12);
-        out.approximation = approx;
-        double offset = 0;
-        if (approx) {
-            try {
-                ArimaOrder o0 = new ArimaOrder(0, d, 0, 0, sd, 0, m);
-                Regs r0 = regressors(x, o0, d + sd == 0, xr, xregNames, false);
-                ArimaFit f0 = ArimaEstimator.fit(x, o0, r0.cols, r0.names, ArimaEstimator.Method.CSS_ML, true, false);
-                offset = -2 * f0.loglik() - n * Math.log(f0.rawSigma2());
-            } catch (RuntimeException e) {
-                offset = 0;
-            }
-        }
-        boolean allowDrift = o.allowDrift && d + sd == 1;
-        boolean allowMean = o.allowMean && d + sd == 0;
-        boolean constant = allowDrift || allowMean;
-        Search s = new Search(x, m, d, sd, ic, approx, offset, xr, xregNames, out);
-        Fitted best;
-        if (!o.stepwise) {
-            best = null;
-            for (int i = 0; i <= maxP; i++) {
-                for (int j = 0; j <= maxQ; j++) {
-                    for (int si = 0; si <= maxSP; si++) {
-                        for (int sj = 0; sj <= maxSQ; sj++) {
-                            if (i + j + si + sj <= o.maxOrder) {
-                                for (int kc = 0; kc <= (constant ? 1 : 0); kc++) {
-                                    Fitted f = s.fit(i, j, si, sj, kc == 1);
-                                    if (best == null || f.ic < best.ic) {
-                                        best = f;
-                                    }
+    }
+
+    /** Every model within the bounds and the total order limit, with and without the constant. */
+    private static Fitted exhaustive(Search s, Bounds b, Options o, boolean constant) {
+        Fitted best = null;
+        for (int i = 0; i <= b.maxP(); i++) {
+            for (int j = 0; j <= b.maxQ(); j++) {
+                for (int si = 0; si <= b.maxSP(); si++) {
+                    for (int sj = 0; sj <= b.maxSQ(); sj++) {
+                        if (i + j + si + sj <= o.maxOrder) {
+                            for (int kc = 0; kc <= (constant ? 1 : 0); kc++) {
+                                Fitted f = s.fit(i, j, si, sj, kc == 1);
+                                if (best == null || f.ic < best.ic) {
+                                    best = f;
                                 }
                             }
                         }
                     }
                 }
             }
-        } else {
-            int startP = o.startP;
-            int startQ = o.startQ;
-            int startSP = o.startSP;
-            int startSQ = o.startSQ;
-            if (n < 10) {
-                startP = Math.min(startP, 1);
-                startQ = Math.min(startQ, 1);
-                startSP = 0;
-                startSQ = 0;
-            }
-            int p = Math.min(startP, maxP);
-            int q = Math.min(startQ, maxQ);
-            int sp = Math.min(startSP, maxSP);
-            int sq = Math.min(startSQ, maxSQ);
-            best = s.fit(p, q, sp, sq, constant);
-            Fitted f = s.fit(0, 0, 0, 0, constant);
-            if (f.ic < best.ic) {
-                best = f;
-                p = 0;
-                q = 0;
-                sp = 0;
-                sq = 0;
-            }
-            if (maxP > 0 || maxSP > 0) {
-                int np = maxP > 0 ? 1 : 0;
-                int nsp = (m > 1 && maxSP > 0) ? 1 : 0;
-                f = s.fit(np, 0, nsp, 0, constant);
-                if (f.ic < best.ic) {
-                    best = f;
-                    p = np;
-                    sp = nsp;
-                    q = 0;
-                    sq = 0;
-                }
-            }
-            if (maxQ > 0 || maxSQ > 0) {
-                int nq = maxQ > 0 ? 1 : 0;
-                int nsq = (m > 1 && maxSQ > 0) ? 1 : 0;
-                f = s.fit(0, nq, 0, nsq, constant);
-                if (f.ic < best.ic) {
-                    best = f;
-                    p = 0;
-                    sp = 0;
-                    sq = nsq;
-                    q = nq;
-                }
-            }
-            if (constant) {
-                f = s.fit(0, 0, 0, 0, false);
-                if (f.ic < best.ic) {
-                    best = f;
-                    p = 0;
-                    q = 0;
-                    sp = 0;
-                    sq = 0;
-                }
-            }
-            int startk = 0;
-            // each step tries the neighbours in R's order and moves to the first improvement
-            int[][] moves = {
-                {0, 0, -1, 0}, {0, 0, 0, -1}, {0, 0, 1, 0}, {0, 0, 0, 1}, {0, 0, -1, -1}, {0, 0, -1, 1}, {0, 0, 1, -1},
-                {0, 0, 1, 1}, {-1, 0, 0, 0}, {0, -1, 0, 0}, {1, 0, 0, 0}, {0, 1, 0, 0}, {-1, -1, 0, 0}, {-1, 1, 0, 0},
-                {1, -1, 0, 0}, {1, 1, 0, 0}};
-            while (startk < s.count() && s.count() < o.nmodels) {
-                startk = s.count();
-                boolean moved = false;
-                for (int[] mv : moves) {
-                    int np = p + mv[0];
-                    int nq = q + mv[1];
-                    int nsp = sp + mv[2];
-                    int nsq = sq + mv[3];
-                    if (np < 0 || nq < 0 || nsp < 0 || nsq < 0 || np > maxP || nq > maxQ || nsp > maxSP || nsq > maxSQ) {
-                        continue;
-                    }
-                    if (!s.isNew(np, nq, nsp, nsq, constant)) {
-                        continue;
-                    }
-                    if (s.count() + 1 > o.nmodels) {
-                        break;
-                    }
-                    f = s.fit(np, nq, nsp, nsq, constant);
-                    if (f.ic < best.ic) {
-                        best = f;
-                        p = np;
-                        q = nq;
-                        sp = nsp;
-                        sq = nsq;
-                        moved = true;
-                        break;
-                    }
-                }
-                if (!moved && (allowDrift || allowMean) && s.isNew(p, q, sp, sq, !constant)
-                        && s.count() + 1 <= o.nmodels) {
-                    f = s.fit(p, q, sp, sq, !constant);
-                    if (f.ic < best.ic) {
-                        best = f;
-                        constant = !constant;
-                    }
-                }
-            }
-            if (s.count() >= o.nmodels) {
-                out.notes.add("stepwise search stopped at the model limit of " + o.nmodels);
-            }
         }
-        if (approx && best != null) {
-            // refit the candidates without approximation, best criterion first, until one is accepted
-            List<Fitted> order = new ArrayList<>(s.all);
-            order.sort(Comparator.comparingDouble(ff -> ff.ic));
-            Fitted exact = null;
-            Search exactSearch = new Search(x, m, d, sd, ic, false, 0, xr, xregNames, null);
-            int refits = 0;
-            for (Fitted cand : order) {
-                if (cand.fit == null) {
-                    continue; // the approximate fit failed: so would the exact one (same start)
-                }
-                if (refits >= MAX_FREE_REFITS && !clearOfBoundary(cand.fit)) {
+        return best;
+    }
+
+    /** Each step of the stepwise search tries the neighbours in R's order and moves to the first improvement. */
+    private static final int[][] MOVES = {
+        {0, 0, -1, 0}, {0, 0, 0, -1}, {0, 0, 1, 0}, {0, 0, 0, 1}, {0, 0, -1, -1}, {0, 0, -1, 1}, {0, 0, 1, -1},
+        {0, 0, 1, 1}, {-1, 0, 0, 0}, {0, -1, 0, 0}, {1, 0, 0, 0}, {0, 1, 0, 0}, {-1, -1, 0, 0}, {-1, 1, 0, 0},
+        {1, -1, 0, 0}, {1, 1, 0, 0}};
+
+    /** The position of the stepwise search: the best model so far and its orders. */
+    private static final class Position {
+        Fitted best;
+        int p;
+        int q;
+        int sp;
+        int sq;
+        boolean constant;
+
+        void moveTo(Fitted f, int p, int q, int sp, int sq) {
+            this.best = f;
+            this.p = p;
+            this.q = q;
+            this.sp = sp;
+            this.sq = sq;
+        }
+    }
+
+    /** Hyndman and Khandakar's stepwise search: four starting models, then neighbours until none improves. */
+    private static Fitted stepwise(Search s, Bounds b, Options o, boolean allowConstant, int n, Result out) {
+        Position at = startingModels(s, b, o, allowConstant, n);
+        int startk = 0;
+        while (startk < s.count() && s.count() < o.nmodels) {
+            startk = s.count();
+            boolean moved = false;
+            for (int[] mv : MOVES) {
+                int np = at.p + mv[0];
+                int nq = at.q + mv[1];
+                int nsp = at.sp + mv[2];
+                int nsq = at.sq + mv[3];
+                if (np < 0 || nq < 0 || nsp < 0 || nsq < 0 || np > b.maxP() || nq > b.maxQ() || nsp > b.maxSP()
+                        || nsq > b.maxSQ()) {
                     continue;
                 }
-                refits++;
-                exactSearch.cssStart = cand.fit.coef();
-                exactSearch.cssHessian = cand.fit.hessian();
-                Fitted ef = exactSearch.fit(cand.order.p(), cand.order.q(), cand.order.sp(), cand.order.sq(), cand.constant);
-                if (ef.ic < Double.POSITIVE_INFINITY) {
-                    exact = ef;
+                if (!s.isNew(np, nq, nsp, nsq, at.constant)) {
+                    continue;
+                }
+                if (s.count() + 1 > o.nmodels) {
+                    break;
+                }
+                Fitted f = s.fit(np, nq, nsp, nsq, at.constant);
+                if (f.ic < at.best.ic) {
+                    at.moveTo(f, np, nq, nsp, nsq);
+                    moved = true;
                     break;
                 }
             }
-            out.refits = refits;
-            best = exact;
+            if (!moved && allowConstant && s.isNew(at.p, at.q, at.sp, at.sq, !at.constant) && s.count() + 1 <= o.nmodels) {
+                Fitted f = s.fit(at.p, at.q, at.sp, at.sq, !at.constant);
+                if (f.ic < at.best.ic) {
+                    at.best = f;
+                    at.constant = !at.constant;
+                }
+            }
         }
-        if (best == null || best.fit == null || !(best.ic < Double.POSITIVE_INFINITY)) {
-            throw new ArimaEstimator.EstimationException("no suitable ARIMA model found");
+        if (s.count() >= o.nmodels) {
+            out.notes.add("stepwise search stopped at the model limit of " + o.nmodels);
         }
-        out.fit = best.fit;
-        out.constant = best.constant;
-        return out;
+        return at.best;
+    }
+
+    /** R's starting models: (2,d,2)(1,D,1), (0,d,0)(0,D,0), (1,d,0)(1,D,0), (0,d,1)(0,D,1), and without the constant. */
+    private static Position startingModels(Search s, Bounds b, Options o, boolean constant, int n) {
+        int startP = o.startP;
+        int startQ = o.startQ;
+        int startSP = o.startSP;
+        int startSQ = o.startSQ;
+        if (n < 10) {
+            startP = Math.min(startP, 1);
+            startQ = Math.min(startQ, 1);
+            startSP = 0;
+            startSQ = 0;
+        }
+        Position at = new Position();
+        at.constant = constant;
+        int p = Math.min(startP, b.maxP());
+        int q = Math.min(startQ, b.maxQ());
+        int sp = Math.min(startSP, b.maxSP());
+        int sq = Math.min(startSQ, b.maxSQ());
+        at.moveTo(s.fit(p, q, sp, sq, constant), p, q, sp, sq);
+        Fitted f = s.fit(0, 0, 0, 0, constant);
+        if (f.ic < at.best.ic) {
+            at.moveTo(f, 0, 0, 0, 0);
+        }
+        if (b.maxP() > 0 || b.maxSP() > 0) {
+            int np = b.maxP() > 0 ? 1 : 0;
+            int nsp = (s.m > 1 && b.maxSP() > 0) ? 1 : 0;
+            f = s.fit(np, 0, nsp, 0, constant);
+            if (f.ic < at.best.ic) {
+                at.moveTo(f, np, 0, nsp, 0);
+            }
+        }
+        if (b.maxQ() > 0 || b.maxSQ() > 0) {
+            int nq = b.maxQ() > 0 ? 1 : 0;
+            int nsq = (s.m > 1 && b.maxSQ() > 0) ? 1 : 0;
+            f = s.fit(0, nq, 0, nsq, constant);
+            if (f.ic < at.best.ic) {
+                at.moveTo(f, 0, nq, 0, nsq);
+            }
+        }
+        if (constant) {
+            f = s.fit(0, 0, 0, 0, false);
+            if (f.ic < at.best.ic) {
+                at.moveTo(f, 0, 0, 0, 0);
+            }
+        }
+        return at;
+    }
+
+    /**
+     * Refits the approximate search's candidates exactly, best criterion first, until one is
+     * accepted (null when none is); see {@link #MAX_FREE_REFITS}.
+     */
+    private static Fitted refitExactly(Search s, Result out) {
+        List<Fitted> order = new ArrayList<>(s.all);
+        order.sort(Comparator.comparingDouble(ff -> ff.ic));
+        Fitted exact = null;
+        Search exactSearch = new Search(s.x, s.m, s.d, s.sd, s.ic, false, 0, s.xreg, s.names, null);
+        int refits = 0;
+        for (Fitted cand : order) {
+            if (cand.fit == null) {
+                continue; // the approximate fit failed: so would the exact one (same start)
+            }
+            if (refits >= MAX_FREE_REFITS && !clearOfBoundary(cand.fit)) {
+                continue;
+            }
+            refits++;
+            exactSearch.cssStart = cand.fit.coef();
+            exactSearch.cssHessian = cand.fit.hessian();
+            Fitted ef = exactSearch.fit(cand.order.p(), cand.order.q(), cand.order.sp(), cand.order.sq(), cand.constant);
+            if (ef.ic < Double.POSITIVE_INFINITY) {
+                exact = ef;
+                break;
+            }
+        }
+        out.refits = refits;
+        return exact;
     }
 
     /** A candidate and its criterion. */

@@ -19,4 +19,15 @@ public enum Combiner {
         Arrays.sort(c);
         return n % 2 != 0 ? c[n / 2] : 0.5 * (c[n / 2 - 1] + c[n / 2]);
     }
+
+    /** The weighted mean of the first {@code n} values (NaN-free; weights positive, not necessarily summing to one). */
+    public static double weightedMean(double[] v, double[] w, int n) {
+        double s = 0;
+        double sw = 0;
+        for (int i = 0; i < n; i++) {
+            s += w[i] * v[i];
+            sw += w[i];
+        }
+        return s / sw;
+    }
 }

@@ -16,38 +16,74 @@ import java.util.function.Function;
  * {@code ensemble(ets,theta,arima, combine=median)}: the median (default) or mean of the members'
  * forecasts, the M4 lesson that combinations beat their members. Interval bounds are combined the
  * same way, quantile by quantile (quantile averaging, Lichtendahl, Grushka-Cockayne and Winkler 2013).
- * A member that fails to fit is left out with a warning; at least one must fit.
+ * {@code weights=[0.5,0.3,0.2]} (with {@code combine=mean}) weights the members, one positive weight
+ * per member in order; {@code auto} writes the inverse-error weights of its backtest this way.
+ * A member that fails to fit is left out with a warning (the others' weights are scaled up); at
+ * least one must fit.
  */
 public final class Ensemble implements ForecastModel {
 
     private final ModelSpec spec;
     private final List<ForecastModel> members;
     private final Combiner combine;
+    private final double[] weights; // null: equal
 
-    private Ensemble(ModelSpec spec, List<ForecastModel> members, Combiner combine) {
+    private Ensemble(ModelSpec spec, List<ForecastModel> members, Combiner combine, double[] weights) {
         this.spec = spec;
         this.members = members;
         this.combine = combine;
+        this.weights = weights;
     }
 
     /** @param resolve builds each member from its spec (the model catalog) */
     public static Ensemble create(ModelSpec spec, Function<ModelSpec, ForecastModel> resolve) {
-        spec.allowOnly("combine");
+        spec.allowOnly("combine", "weights");
         if (spec.members().size() < 2) {
             throw new IllegalArgumentException("model ensemble needs at least two member models, e.g. ensemble(ets,theta,arima); got "
                     + spec.members().size());
         }
         Combiner c = Combiner.valueOf(spec.choiceParam("combine", "median", "median", "mean").toUpperCase(Locale.ROOT));
+        double[] w = weights(spec, c);
         List<ForecastModel> ms = new ArrayList<>();
         for (ModelSpec m : spec.members()) {
             ms.add(resolve.apply(m));
         }
-        return new Ensemble(spec, ms, c);
+        return new Ensemble(spec, ms, c, w);
+    }
+
+    /** The weights of {@code weights=[..]}: one positive number per member, with combine=mean; null when absent. */
+    private static double[] weights(ModelSpec spec, Combiner c) {
+        if (!spec.has("weights")) {
+            return null;
+        }
+        List<Double> w = spec.doubleListParam("weights", Double.MIN_VALUE, Double.MAX_VALUE);
+        if (w.size() != spec.members().size()) {
+            throw spec.badValue("weights", spec.param("weights").orElse(""), "one positive weight per member ("
+                    + spec.members().size() + ")");
+        }
+        if (c != Combiner.MEAN) {
+            throw spec.badValue("weights", spec.param("weights").orElse(""), "given with combine=mean only");
+        }
+        return w.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** An ensemble of already-built models (used by {@code auto}). */
     public static Ensemble of(ModelSpec spec, List<ForecastModel> members, Combiner combine) {
-        return new Ensemble(spec, List.copyOf(members), combine);
+        return new Ensemble(spec, List.copyOf(members), combine, null);
+    }
+
+    /** A weighted mean of already-built models, one positive weight per member (used by {@code auto}). */
+    public static Ensemble weighted(ModelSpec spec, List<ForecastModel> members, double[] weights) {
+        if (weights.length != members.size()) {
+            throw new IllegalArgumentException("ensemble needs one weight per member: " + members.size() + " members, "
+                    + weights.length + " weights");
+        }
+        for (double w : weights) {
+            if (!(w > 0) || !Double.isFinite(w)) {
+                throw new IllegalArgumentException("ensemble weights must be positive and finite, got " + w);
+            }
+        }
+        return new Ensemble(spec, List.copyOf(members), Combiner.MEAN, weights.clone());
     }
 
     @Override
@@ -58,11 +94,14 @@ public final class Ensemble implements ForecastModel {
     @Override
     public FittedModel fit(TimeSeries series) {
         List<FittedModel> fits = new ArrayList<>();
+        List<Double> kept = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         RuntimeException first = null;
-        for (ForecastModel m : members) {
+        for (int i = 0; i < members.size(); i++) {
+            ForecastModel m = members.get(i);
             try {
                 fits.add(m.fit(series));
+                kept.add(weights == null ? 1.0 : weights[i]);
             } catch (RuntimeException e) {
                 if (first == null) {
                     first = e;
@@ -78,7 +117,24 @@ public final class Ensemble implements ForecastModel {
             resolved.add(f.spec());
         }
         ModelSpec fittedSpec = ModelSpec.of(spec.name(), spec.params(), resolved);
-        return new Fitted(fittedSpec, series, fits, combine, warnings);
+        double[] w = weights == null ? null : kept.stream().mapToDouble(Double::doubleValue).toArray();
+        if (w != null && fits.size() < members.size()) {
+            fittedSpec = fittedSpec.with("weights", weightsText(w));
+        }
+        return new Fitted(fittedSpec, series, fits, combine, w, warnings);
+    }
+
+    /** Weights as a spec value, e.g. {@code [0.5,0.3,0.2]}, scaled to sum to one. */
+    public static String weightsText(double[] w) {
+        double sum = 0;
+        for (double v : w) {
+            sum += v;
+        }
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < w.length; i++) {
+            sb.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4g", w[i] / sum));
+        }
+        return sb.append(']').toString();
     }
 
     /** The fitted ensemble: members' forecasts combined step by step. */
@@ -87,13 +143,15 @@ public final class Ensemble implements ForecastModel {
         private final TimeSeries series;
         private final List<FittedModel> fits;
         private final Combiner combine;
+        private final double[] weights; // null: equal
         private final List<String> warnings;
 
-        Fitted(ModelSpec spec, TimeSeries series, List<FittedModel> fits, Combiner combine, List<String> warnings) {
+        Fitted(ModelSpec spec, TimeSeries series, List<FittedModel> fits, Combiner combine, double[] weights, List<String> warnings) {
             this.spec = spec;
             this.series = series;
             this.fits = List.copyOf(fits);
             this.combine = combine;
+            this.weights = weights;
             this.warnings = new ArrayList<>(warnings);
             for (FittedModel f : fits) {
                 for (String w : f.warnings()) {
@@ -125,14 +183,17 @@ public final class Ensemble implements ForecastModel {
                 for (int i = 0; i < k; i++) {
                     vals[i] = fcs.get(i).mean(j);
                 }
-                mean[j] = combine.combine(vals, k);
+                mean[j] = weights != null ? Combiner.weightedMean(vals, weights, k) : combine.combine(vals, k);
             }
             Forecast out = Forecast.of(spec.toString(), series, mean);
             for (double level : levels) {
                 List<Forecast> with = new ArrayList<>();
-                for (Forecast f : fcs) {
+                List<Integer> withIndex = new ArrayList<>();
+                for (int i = 0; i < fcs.size(); i++) {
+                    Forecast f = fcs.get(i);
                     if (f.hasIntervals() && contains(f.levels(), level)) {
                         with.add(f);
+                        withIndex.add(i);
                     }
                 }
                 if (with.isEmpty()) {
@@ -144,9 +205,12 @@ public final class Ensemble implements ForecastModel {
                 double[] hv = new double[with.size()];
                 List<double[]> lows = new ArrayList<>();
                 List<double[]> highs = new ArrayList<>();
-                for (Forecast f : with) {
+                double[] wv = new double[with.size()];
+                for (int i = 0; i < with.size(); i++) {
+                    Forecast f = with.get(i);
                     lows.add(f.lower(level));
                     highs.add(f.upper(level));
+                    wv[i] = weights == null ? 1 : weights[withIndex.get(i)];
                 }
                 for (int j = 0; j < horizon; j++) {
                     for (int i = 0; i < with.size(); i++) {
@@ -154,8 +218,10 @@ public final class Ensemble implements ForecastModel {
                         hv[i] = highs.get(i)[j];
                     }
                     // the combined bounds always enclose the combined forecast
-                    lo[j] = Math.min(combine.combine(lv, with.size()), mean[j]);
-                    hi[j] = Math.max(combine.combine(hv, with.size()), mean[j]);
+                    double l = weights != null ? Combiner.weightedMean(lv, wv, with.size()) : combine.combine(lv, with.size());
+                    double u = weights != null ? Combiner.weightedMean(hv, wv, with.size()) : combine.combine(hv, with.size());
+                    lo[j] = Math.min(l, mean[j]);
+                    hi[j] = Math.max(u, mean[j]);
                 }
                 out = out.withInterval(level, lo, hi);
             }
@@ -180,14 +246,17 @@ public final class Ensemble implements ForecastModel {
                 all.add(f.fitted());
             }
             double[] vals = new double[all.size()];
+            double[] wv = new double[all.size()];
             for (int t = 0; t < n; t++) {
                 int c = 0;
-                for (double[] a : all) {
+                for (int i = 0; i < all.size(); i++) {
+                    double[] a = all.get(i);
                     if (Double.isFinite(a[t])) {
+                        wv[c] = weights == null ? 1 : weights[i];
                         vals[c++] = a[t];
                     }
                 }
-                out[t] = c == 0 ? Double.NaN : combine.combine(vals, c);
+                out[t] = c == 0 ? Double.NaN : weights != null ? Combiner.weightedMean(vals, wv, c) : combine.combine(vals, c);
             }
             return out;
         }
@@ -197,6 +266,17 @@ public final class Ensemble implements ForecastModel {
         public Map<String, Object> parameters() {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("combine", combine.name().toLowerCase(Locale.ROOT));
+            if (weights != null) {
+                double sum = 0;
+                for (double w : weights) {
+                    sum += w;
+                }
+                List<Double> w = new ArrayList<>();
+                for (double v : weights) {
+                    w.add(v / sum);
+                }
+                p.put("weights", w);
+            }
             List<Map<String, Object>> ms = new ArrayList<>();
             for (FittedModel f : fits) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -88,12 +88,12 @@ public final class EtsEstimator {
      * points the searches ask for are evaluated together, up to three types with the same error
      * component in one pass over the series ({@link EtsKernel#likelihoodNone}), which costs little
      * more than one (up to three of both errors together, {@link EtsKernel#likelihoodMixed}). Only for the likelihood criterion without R's arithmetic
-     * ({@link #sideBySide}); the element for a type is its {@link EtsFit} or the RuntimeException
+     * ({@link #sideBySide}); the outcome for a type holds its {@link EtsFit} or the RuntimeException
      * that {@code fit} would throw.
      */
-    public static Object[] fitNonSeasonal(double[] y, List<EtsType> types, EtsOptions o) {
+    public static List<Outcome> fitNonSeasonal(double[] y, List<EtsType> types, EtsOptions o) {
         int count = types.size();
-        Object[] out = new Object[count];
+        Outcome[] out = new Outcome[count];
         Problem[] problems = new Problem[count];
         NelderMead.Search[] searches = new NelderMead.Search[count];
         for (int i = 0; i < count; i++) {
@@ -106,7 +106,7 @@ public final class EtsEstimator {
                 problems[i] = new Problem(y, 1, t, o);
                 searches[i] = problems[i].search();
             } catch (RuntimeException e) {
-                out[i] = e;
+                out[i] = Outcome.failed(e);
                 problems[i] = null;
             }
         }
@@ -181,13 +181,42 @@ public final class EtsEstimator {
         for (int i = 0; i < count; i++) {
             if (problems[i] != null) {
                 try {
-                    out[i] = problems[i].complete(searches[i].result());
+                    out[i] = Outcome.of(problems[i].complete(searches[i].result()));
                 } catch (RuntimeException e) {
-                    out[i] = e;
+                    out[i] = Outcome.failed(e);
                 }
             }
         }
-        return out;
+        return List.of(out);
+    }
+
+    /**
+     * The outcome of fitting one type in {@link #fitNonSeasonal}: exactly one of the fit and the
+     * error that {@link #fit} would have thrown is set.
+     */
+    public record Outcome(EtsFit fit, RuntimeException error) {
+
+        public Outcome {
+            if ((fit == null) == (error == null)) {
+                throw new IllegalArgumentException("an outcome has either a fit or an error");
+            }
+        }
+
+        static Outcome of(EtsFit fit) {
+            return new Outcome(fit, null);
+        }
+
+        static Outcome failed(RuntimeException error) {
+            return new Outcome(null, error);
+        }
+
+        /** The fit, or the error thrown. */
+        public EtsFit get() {
+            if (error != null) {
+                throw error;
+            }
+            return fit;
+        }
     }
 
     /**

@@ -138,67 +138,105 @@ public final class EtsModel implements ForecastModel {
         if (constant) {
             // as R's ets: simple exponential smoothing with alpha near 1 (a flat forecast, zero variance)
             warnings.add("series is constant: forecasting its value");
-            EtsFit f = EtsEstimator.evaluate(y, 1, new EtsType('A', 'N', false, 'N'), 0.9999, Double.NaN, Double.NaN, Double.NaN,
-                    new double[] {y[0]}, 3);
+            EtsFit f = randomWalk(y);
             return new Fitted(resolvedSpec(f), series, f, warnings, notes, Map.of(), 0);
         }
-        // the season
         int m = 1;
-        boolean wantsSeason = candidates.stream().anyMatch(EtsType::seasonal);
-        if (wantsSeason) {
-            Seasonality.Periods periods = seasonChoice.explicit() ? new Seasonality.Periods(seasonChoice.periods(), true, List.of())
-                    : Seasonality.resolve(series, spec);
-            notes.addAll(periods.notes());
-            boolean allSeasonal = candidates.stream().allMatch(EtsType::seasonal);
-            if (!periods.seasonal() && !seasonChoice.explicit() && allSeasonal) {
-                // a seasonal type was asked for (holtwinters, model=AAA): take the frequency's
-                // natural cycle even though the test did not find it, when the data can carry it
-                for (int c : series.frequency().candidatePeriods()) {
-                    if (c <= EtsEstimator.MAX_PERIOD && n >= EtsEstimator.minimumLength(candidates.get(0), c)) {
-                        periods = new Seasonality.Periods(List.of(c), false, List.of());
-                        notes.add("no significant seasonality found; period " + c + " of the frequency used for the seasonal type");
-                        break;
-                    }
-                }
+        if (candidates.stream().anyMatch(EtsType::seasonal)) {
+            m = season(series, candidates, warnings, notes);
+        }
+        dropMultiplicativeForNonPositive(series, candidates, warnings);
+        Candidates fitted = fitCandidates(series, candidates, m);
+        EtsFit best = fitted.best();
+        if (best == null) {
+            String why = candidates.isEmpty() ? "no ETS type applies" : fitted.lastError() != null ? fitted.lastError()
+                    : "the series is too short for every ETS type (" + n + " points)";
+            warnings.add("ETS could not be estimated (" + why + "); fell back to a random walk (ETS(A,N,N) with alpha = 0.9999)");
+            best = randomWalk(y);
+        } else {
+            if (fitted.failed() > 0) {
+                notes.add(fitted.failed() + " candidate type(s) could not be estimated; last error: " + fitted.lastError());
             }
-            if (periods.seasonal()) {
-                m = periods.first();
-                if (m > EtsEstimator.MAX_PERIOD) {
-                    if (fixedType) {
-                        throw new IllegalArgumentException("seasonal ETS takes periods up to " + EtsEstimator.MAX_PERIOD + ", got " + m
-                                + "; use mstl(ets, seasons=[" + m + "])");
-                    }
-                    warnings.add("seasonality dropped: period " + m + " is above " + EtsEstimator.MAX_PERIOD
-                            + " (use mstl(ets, seasons=[" + m + "]) for it)");
-                    m = 1;
-                }
+            if (!best.converged()) {
+                warnings.add("the optimiser did not meet its tolerance for " + best.type().label() + " (" + best.evaluations()
+                        + " evaluations, budget " + options.maxEvaluations() + "); the best point found is used");
             }
-            if (m > 1 && n <= m) {
-                if (fixedType) {
-                    throw new IllegalArgumentException("series too short for seasonal " + candidates.get(0).label() + " with period " + m
-                            + ": " + n + " points, need at least " + EtsEstimator.minimumLength(candidates.get(0), m));
-                }
-                warnings.add("seasonality dropped: " + n + " points do not cover one period of " + m);
-                m = 1;
-            }
-            if (m == 1) {
-                if (fixedType) {
-                    if (candidates.get(0).seasonal()) {
-                        throw new IllegalArgumentException(candidates.get(0).label() + " needs a seasonal period: none was found in series '"
-                                + series.label() + "'; give season=N or choose a non-seasonal model");
-                    }
-                } else {
-                    candidates.removeIf(EtsType::seasonal);
-                    if (candidates.isEmpty()) {
-                        throw new IllegalArgumentException("ETS model '" + pattern + "' needs a seasonal period: none was found in series '"
-                                + series.label() + "'");
-                    }
+        }
+        return new Fitted(resolvedSpec(best), series, best, warnings, notes, fitted.table(), fitted.failed());
+    }
+
+    /** Simple exponential smoothing with alpha = 0.9999 from the first value: R's answer for a constant series. */
+    private static EtsFit randomWalk(double[] y) {
+        return EtsEstimator.evaluate(y, 1, new EtsType('A', 'N', false, 'N'), 0.9999, Double.NaN, Double.NaN, Double.NaN,
+                new double[] {y[0]}, 3);
+    }
+
+    /**
+     * The seasonal period for the seasonal candidates (1: none): given, found by {@link Seasonality},
+     * or the frequency's natural cycle when only seasonal types were asked for. A period that ETS
+     * cannot take is an error for a fixed type and drops the seasonal candidates otherwise (with a
+     * warning).
+     */
+    private int season(TimeSeries series, List<EtsType> candidates, List<String> warnings, List<String> notes) {
+        int n = series.size();
+        Seasonality.Periods periods = seasonChoice.explicit() ? new Seasonality.Periods(seasonChoice.periods(), true, List.of())
+                : Seasonality.resolve(series, spec);
+        notes.addAll(periods.notes());
+        boolean allSeasonal = candidates.stream().allMatch(EtsType::seasonal);
+        if (!periods.seasonal() && !seasonChoice.explicit() && allSeasonal) {
+            // a seasonal type was asked for (holtwinters, model=AAA): take the frequency's
+            // natural cycle even though the test did not find it, when the data can carry it
+            for (int c : series.frequency().candidatePeriods()) {
+                if (c <= EtsEstimator.MAX_PERIOD && n >= EtsEstimator.minimumLength(candidates.get(0), c)) {
+                    periods = new Seasonality.Periods(List.of(c), false, List.of());
+                    notes.add("no significant seasonality found; period " + c + " of the frequency used for the seasonal type");
+                    break;
                 }
             }
         }
+        int m = 1;
+        if (periods.seasonal()) {
+            m = periods.first();
+            if (m > EtsEstimator.MAX_PERIOD) {
+                if (fixedType) {
+                    throw new IllegalArgumentException("seasonal ETS takes periods up to " + EtsEstimator.MAX_PERIOD + ", got " + m
+                            + "; use mstl(ets, seasons=[" + m + "])");
+                }
+                warnings.add("seasonality dropped: period " + m + " is above " + EtsEstimator.MAX_PERIOD
+                        + " (use mstl(ets, seasons=[" + m + "]) for it)");
+                m = 1;
+            }
+        }
+        if (m > 1 && n <= m) {
+            if (fixedType) {
+                throw new IllegalArgumentException("series too short for seasonal " + candidates.get(0).label() + " with period " + m
+                        + ": " + n + " points, need at least " + EtsEstimator.minimumLength(candidates.get(0), m));
+            }
+            warnings.add("seasonality dropped: " + n + " points do not cover one period of " + m);
+            m = 1;
+        }
+        if (m == 1) {
+            if (fixedType) {
+                if (candidates.get(0).seasonal()) {
+                    throw new IllegalArgumentException(candidates.get(0).label() + " needs a seasonal period: none was found in series '"
+                            + series.label() + "'; give season=N or choose a non-seasonal model");
+                }
+            } else {
+                candidates.removeIf(EtsType::seasonal);
+                if (candidates.isEmpty()) {
+                    throw new IllegalArgumentException("ETS model '" + pattern + "' needs a seasonal period: none was found in series '"
+                            + series.label() + "'");
+                }
+            }
+        }
+        return m;
+    }
+
+    /** Multiplicative types need positive data: an error for a fixed type, else they are dropped with a warning. */
+    private void dropMultiplicativeForNonPositive(TimeSeries series, List<EtsType> candidates, List<String> warnings) {
         double min = Double.POSITIVE_INFINITY;
-        for (double v : y) {
-            min = Math.min(min, v);
+        for (int i = 0; i < series.size(); i++) {
+            min = Math.min(min, series.get(i));
         }
         if (!(min > 0) && candidates.stream().anyMatch(EtsType::multiplicative)) {
             if (fixedType) {
@@ -209,24 +247,24 @@ public final class EtsModel implements ForecastModel {
                     + String.format(Locale.ROOT, "%.6g", min) + ")");
             candidates.removeIf(EtsType::multiplicative);
         }
-        // fit the candidates
+    }
+
+    /**
+     * The candidates fitted: the best by the information criterion (null when none could be
+     * estimated), the criterion of each, how many failed and the last failure.
+     */
+    private record Candidates(EtsFit best, Map<String, Double> table, int failed, String lastError) {
+    }
+
+    private Candidates fitCandidates(TimeSeries series, List<EtsType> candidates, int period) {
+        double[] y = series.values();
+        int n = y.length;
         EtsFit best = null;
         double bestIc = Double.POSITIVE_INFINITY;
         Map<String, Double> table = new LinkedHashMap<>();
         int failed = 0;
         String lastError = null;
-        final int period = m;
-        // the non-seasonal candidates side by side (the same estimates, in about half the time)
-        Map<EtsType, Object> together = new java.util.HashMap<>();
-        if (EtsEstimator.sideBySide(options)) {
-            List<EtsType> flat = candidates.stream().filter(t -> !t.seasonal() && n >= EtsEstimator.minimumLength(t, 1)).toList();
-            if (flat.size() > 1) {
-                Object[] r = EtsEstimator.fitNonSeasonal(y, flat, options);
-                for (int i = 0; i < r.length; i++) {
-                    together.put(flat.get(i), r[i]);
-                }
-            }
-        }
+        Map<EtsType, EtsEstimator.Outcome> together = fitNonSeasonalTogether(y, candidates);
         for (EtsType t : candidates) {
             int mt = t.seasonal() ? period : 1;
             if (n < EtsEstimator.minimumLength(t, mt)) {
@@ -238,11 +276,8 @@ public final class EtsModel implements ForecastModel {
                 continue;
             }
             try {
-                Object done = together.get(t);
-                if (done instanceof RuntimeException e) {
-                    throw e;
-                }
-                EtsFit f = done != null ? (EtsFit) done : EtsEstimator.fit(y, mt, t, options);
+                EtsEstimator.Outcome done = together.get(t);
+                EtsFit f = done != null ? done.get() : EtsEstimator.fit(y, mt, t, options);
                 double ic = f.ic(options.ic());
                 table.put(t.code(), ic);
                 if (ic < bestIc) {
@@ -260,22 +295,22 @@ public final class EtsModel implements ForecastModel {
                 lastError = e.getMessage();
             }
         }
-        if (best == null) {
-            String why = candidates.isEmpty() ? "no ETS type applies" : lastError != null ? lastError
-                    : "the series is too short for every ETS type (" + n + " points)";
-            warnings.add("ETS could not be estimated (" + why + "); fell back to a random walk (ETS(A,N,N) with alpha = 0.9999)");
-            best = EtsEstimator.evaluate(y, 1, new EtsType('A', 'N', false, 'N'), 0.9999, Double.NaN, Double.NaN, Double.NaN,
-                    new double[] {y[0]}, 3);
-        } else {
-            if (failed > 0) {
-                notes.add(failed + " candidate type(s) could not be estimated; last error: " + lastError);
-            }
-            if (!best.converged()) {
-                warnings.add("the optimiser did not meet its tolerance for " + best.type().label() + " (" + best.evaluations()
-                        + " evaluations, budget " + options.maxEvaluations() + "); the best point found is used");
+        return new Candidates(best, table, failed, lastError);
+    }
+
+    /** The non-seasonal candidates fitted side by side (the same estimates, in about half the time), when that applies. */
+    private Map<EtsType, EtsEstimator.Outcome> fitNonSeasonalTogether(double[] y, List<EtsType> candidates) {
+        Map<EtsType, EtsEstimator.Outcome> together = new java.util.HashMap<>();
+        if (EtsEstimator.sideBySide(options)) {
+            List<EtsType> flat = candidates.stream().filter(t -> !t.seasonal() && y.length >= EtsEstimator.minimumLength(t, 1)).toList();
+            if (flat.size() > 1) {
+                List<EtsEstimator.Outcome> r = EtsEstimator.fitNonSeasonal(y, flat, options);
+                for (int i = 0; i < r.size(); i++) {
+                    together.put(flat.get(i), r.get(i));
+                }
             }
         }
-        return new Fitted(resolvedSpec(best), series, best, warnings, notes, table, failed);
+        return together;
     }
 
     private ModelSpec resolvedSpec(EtsFit f) {

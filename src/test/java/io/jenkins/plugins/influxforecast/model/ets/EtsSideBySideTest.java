@@ -1,6 +1,7 @@
 package io.jenkins.plugins.influxforecast.model.ets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.influxforecast.model.optim.NelderMead;
 import java.util.ArrayList;
@@ -132,18 +133,18 @@ class EtsSideBySideTest {
         assertThat(types).hasSize(6);
         for (long seed = 1; seed <= 4; seed++) {
             double[] y = walk(150 + 60 * (int) seed, 300, seed % 2 == 0 ? 0.8 : -0.2, seed);
-            Object[] together = EtsEstimator.fitNonSeasonal(y, types, o);
+            List<EtsEstimator.Outcome> together = EtsEstimator.fitNonSeasonal(y, types, o);
             for (int i = 0; i < types.size(); i++) {
-                assertSame(EtsEstimator.fit(y, 1, types.get(i), o), (EtsFit) together[i]);
+                assertSame(EtsEstimator.fit(y, 1, types.get(i), o), together.get(i).get());
             }
         }
         // more than three types of one error share the lanes in turns; the scaled simplex too
         EtsOptions scaled = o.withRSimplex(false);
         double[] y = walk(300, 200, 0.3, 11);
         List<EtsType> many = List.of(EtsType.parse("ANN"), EtsType.parse("AAN"), EtsType.parse("AAdN"), EtsType.parse("ANN"));
-        Object[] together = EtsEstimator.fitNonSeasonal(y, many, scaled);
+        List<EtsEstimator.Outcome> together = EtsEstimator.fitNonSeasonal(y, many, scaled);
         for (int i = 0; i < many.size(); i++) {
-            assertSame(EtsEstimator.fit(y, 1, many.get(i), scaled), (EtsFit) together[i]);
+            assertSame(EtsEstimator.fit(y, 1, many.get(i), scaled), together.get(i).get());
         }
     }
 
@@ -151,10 +152,13 @@ class EtsSideBySideTest {
     void aTypeThatCannotBeFittedGivesTheErrorFitWouldThrow() {
         double[] y = walk(200, 10, 0, 3);
         y[50] = -1;
-        Object[] r = EtsEstimator.fitNonSeasonal(y, List.of(EtsType.parse("ANN"), EtsType.parse("MNN")), EtsOptions.defaults());
-        assertThat(r[0]).isInstanceOf(EtsFit.class);
-        assertThat(r[1]).isInstanceOf(IllegalArgumentException.class);
-        assertThat(((Exception) r[1]).getMessage()).contains("strictly positive");
+        List<EtsEstimator.Outcome> r = EtsEstimator.fitNonSeasonal(y, List.of(EtsType.parse("ANN"), EtsType.parse("MNN")),
+                EtsOptions.defaults());
+        assertThat(r.get(0).fit()).isNotNull();
+        assertThat(r.get(0).error()).isNull();
+        assertThat(r.get(1).fit()).isNull();
+        assertThat(r.get(1).error()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("strictly positive");
+        assertThatThrownBy(() -> r.get(1).get()).isSameAs(r.get(1).error());
     }
 
     @Test
