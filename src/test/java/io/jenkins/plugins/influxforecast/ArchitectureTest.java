@@ -52,4 +52,19 @@ class ArchitectureTest {
                         "com.cloudbees..", "io.jenkins.plugins.influxforecast.steps..")
                 .check(CLASSES);
     }
+
+    /**
+     * Only influx/ speaks HTTP (DESIGN.md): its TLS, proxy, CA-file and secret scrubbing apply to
+     * every request, the steps' "Test connection" included. Reading a resource through a URL is
+     * not HTTP and stays allowed.
+     */
+    @Test
+    void onlyInfluxSpeaksHttp() {
+        noClasses().that().resideOutsideOfPackage("io.jenkins.plugins.influxforecast.influx..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "okhttp3..", "com.influxdb..", "retrofit2..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.net.ssl.HttpsURLConnection")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URLConnection")
+                .check(CLASSES);
+    }
 }

@@ -72,8 +72,11 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
 
     public ExtractCsvWriter(Path output) {
         this.output = output.toAbsolutePath();
+        Path dir = this.output.getParent();
+        if (dir == null || this.output.getFileName() == null) {
+            throw new IllegalArgumentException("output must name a file, got '" + output + "'");
+        }
         try {
-            Path dir = this.output.getParent();
             Files.createDirectories(dir);
             TempFiles.removeLeftovers(this.output);
             this.temp = TempFiles.createBeside(this.output, ".tmp");

@@ -25,6 +25,12 @@ import java.util.Map;
 public record ForecastConfig(String name, String server, String credentialsId, String query, String flux,
         Map<String, Object> forecastOptions, Map<String, Object> extractOptions, Map<String, Object> loadOptions,
         int timeoutMinutes, PodSettings pod) {
+    public ForecastConfig {
+        forecastOptions = forecastOptions == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(forecastOptions));
+        extractOptions = extractOptions == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extractOptions));
+        loadOptions = loadOptions == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(loadOptions));
+    }
+
 
     /**
      * @param base         a pod manifest replacing the library's default, or null
@@ -37,5 +43,13 @@ public record ForecastConfig(String name, String server, String credentialsId, S
      */
     public record PodSettings(Map<String, Object> base, String engineImage, Map<String, String> nodeSelector,
             Map<String, String> requests, Map<String, String> limits, List<Map<String, Object>> tolerations) {
+        public PodSettings {
+            base = base == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(base));
+            nodeSelector = nodeSelector == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nodeSelector));
+            requests = requests == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(requests));
+            limits = limits == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(limits));
+            tolerations = tolerations == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tolerations));
+        }
+
     }
 }

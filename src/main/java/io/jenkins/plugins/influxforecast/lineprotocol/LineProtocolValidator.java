@@ -34,6 +34,13 @@ public final class LineProtocolValidator {
 
     /** What a valid file holds. */
     public record Summary(long lines, long points, long minTime, long maxTime, Map<String, Map<String, FieldType>> fieldTypes) {
+        public Summary {
+            if (fieldTypes != null) {
+                Map<String, Map<String, FieldType>> copy = new java.util.LinkedHashMap<>();
+                fieldTypes.forEach((m, f) -> copy.put(m, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(f))));
+                fieldTypes = java.util.Collections.unmodifiableMap(copy);
+            }
+        }
     }
 
     /** The file has invalid lines: the message lists the first ones and the count. */

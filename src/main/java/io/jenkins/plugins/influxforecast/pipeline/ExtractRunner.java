@@ -11,9 +11,7 @@ import io.jenkins.plugins.influxforecast.influx.InfluxQlSource;
 import io.jenkins.plugins.influxforecast.influx.InfluxVersion;
 import io.jenkins.plugins.influxforecast.influx.QueryAnswer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -30,12 +28,7 @@ public final class ExtractRunner {
         try {
             return extract(request, log);
         } catch (RuntimeException e) {
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("command", "extract");
-            summary.put("status", "failed");
-            summary.put("error", e.getMessage());
-            summary.put("server", request.connection().url().toString());
-            Json.writeAtomicallyKeeping(request.summary(), summary, e);
+            Json.writeAtomicallyKeeping(request.summary(), ExtractSummary.failed(e.getMessage(), request.connection().url().toString()), e);
             throw e;
         }
     }
@@ -94,19 +87,7 @@ public final class ExtractRunner {
         }
         log.accept("extracted " + result.points() + " point(s) in " + result.series() + " series to " + result.output()
                 + " in " + result.millis() + " ms");
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("command", "extract");
-        summary.put("status", "ok");
-        summary.put("series", result.series());
-        summary.put("points", result.points());
-        summary.put("gaps", result.gaps());
-        summary.put("output", result.output().toString());
-        summary.put("language", language);
-        summary.put("query", text);
-        summary.put("server", c.url().toString());
-        summary.put("warnings", result.warnings());
-        summary.put("millis", result.millis());
-        Json.writeAtomically(request.summary(), summary);
+        Json.writeAtomically(request.summary(), ExtractSummary.ok(result, c.url().toString()));
         return result;
     }
 }

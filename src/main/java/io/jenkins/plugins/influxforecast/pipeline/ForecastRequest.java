@@ -43,6 +43,16 @@ public record ForecastRequest(
         java.time.Instant asOf,
         Integer build,
         String modelTag) {
+    public ForecastRequest {
+        tags = tags == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
+        levels = levels == null ? null : levels.clone();
+    }
+
+    /** The interval levels in percent (a copy: the request stays as it was validated). */
+    @Override
+    public double[] levels() {
+        return levels == null ? null : levels.clone();
+    }
 
     /** The longest forecast the engine makes (100,000 steps: 1.9 years of 10-minute data). */
     public static final int MAX_HORIZON = 100_000;

@@ -51,6 +51,10 @@ public final class ForecastRunner {
      * @param metrics  the content of metrics.json
      */
     public record Result(int exitCode, List<Path> files, RunMetrics metrics) implements StageResult {
+        public Result {
+            files = files == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(files));
+        }
+
     }
 
     /**

@@ -9,6 +9,10 @@ package io.jenkins.plugins.influxforecast.pipeline;
  */
 public record LoadResult(String status, long points, long pointsWritten, int batches, Integer failedBatch, long dropped,
         String error, long millis, long pointsUnknown, java.util.List<Long> droppedLines) implements StageResult {
+    public LoadResult {
+        droppedLines = droppedLines == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(droppedLines));
+    }
+
 
     public LoadResult(String status, long points, long pointsWritten, int batches, Integer failedBatch, long dropped,
             String error, long millis) {

@@ -10,8 +10,6 @@ import io.jenkins.plugins.influxforecast.influx.LoadFailedException;
 import io.jenkins.plugins.influxforecast.influx.WriteTarget;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -112,32 +110,6 @@ public final class LoadRunner {
     }
 
     private static void write(LoadRequest request, LoadResult r) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("command", "load");
-        summary.put("status", r.status());
-        if (r.points() >= 0) {
-            summary.put("points", r.points());
-        }
-        summary.put("pointsWritten", r.pointsWritten());
-        summary.put("batches", r.batches());
-        if (r.failedBatch() != null) {
-            summary.put("failedBatch", r.failedBatch());
-        }
-        if (r.dropped() > 0) {
-            summary.put("dropped", r.dropped());
-        }
-        if (r.pointsUnknown() > 0) {
-            summary.put("pointsUnknown", r.pointsUnknown());
-        }
-        if (!r.droppedLines().isEmpty()) {
-            summary.put("droppedLines", r.droppedLines());
-        }
-        if (r.error() != null) {
-            summary.put("error", r.error());
-        }
-        summary.put("input", request.input().toString());
-        summary.put("server", request.connection().url().toString());
-        summary.put("millis", r.millis());
-        Json.writeAtomically(request.summary(), summary);
+        LoadSummary.of(request, r).write(request.summary());
     }
 }

@@ -6,4 +6,8 @@ import java.util.List;
 /** The future forecast of one series: its length, first and last time (ISO-8601) and interval levels. */
 public record ForecastSpan(int points, String start, String end,
         @SerializedName("interval_levels") List<Double> intervalLevels) {
+    public ForecastSpan {
+        intervalLevels = intervalLevels == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(intervalLevels));
+    }
+
 }

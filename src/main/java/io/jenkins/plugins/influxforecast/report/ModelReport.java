@@ -27,6 +27,14 @@ public record ModelReport(
         @SerializedName("non_negative") Clipping nonNegative,
         @SerializedName("degenerate_intervals") List<DegenerateIntervals> degenerateIntervals) {
 
+    public ModelReport {
+        parameters = parameters == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+        warnings = warnings == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(warnings));
+        flags = flags == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(flags));
+        replaced = replaced == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(replaced));
+        degenerateIntervals = degenerateIntervals == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(degenerateIntervals));
+    }
+
     /** A report without degenerate intervals. */
     public ModelReport(String spec, Map<String, Object> parameters, List<String> warnings, List<String> flags,
             List<Replacement> replaced, String intervals, Clipping nonNegative) {

@@ -40,6 +40,10 @@ public record RunMetrics(
     public RunMetrics {
         series = series == null ? List.of() : series.stream().filter(java.util.Objects::nonNull).toList();
         outputs = outputs == null ? List.of() : outputs.stream().filter(java.util.Objects::nonNull).toList();
+        parameters = parameters == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+        timingsMs = timingsMs == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timingsMs));
+        series = series == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(series));
+        outputs = outputs == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(outputs));
     }
 
     public RunMetrics withTimings(Map<String, Long> timings) {

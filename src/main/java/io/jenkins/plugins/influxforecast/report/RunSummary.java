@@ -36,6 +36,11 @@ public record RunSummary(
         Map<String, Integer> models,
         @SerializedName("validation_median") Scores validationMedian,
         Map<String, Integer> degradations) {
+    public RunSummary {
+        models = models == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(models));
+        degradations = degradations == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(degradations));
+    }
+
 
     /** Sums up the reports of a run. */
     public static RunSummary of(List<SeriesReport> reports) {

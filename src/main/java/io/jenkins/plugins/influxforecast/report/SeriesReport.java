@@ -35,6 +35,8 @@ public record SeriesReport(
     public SeriesReport {
         tags = tags == null ? Map.of() : tags;
         degradations = degradations == null ? null : degradations.stream().filter(java.util.Objects::nonNull).toList();
+        tags = tags == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
+        degradations = degradations == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(degradations));
     }
 
     /** A series that could not be forecast, with the reason. */

@@ -22,6 +22,10 @@ public record ValidationReport(
         @SerializedName("mase_season") Integer maseSeason,
         Scores metrics,
         Map<String, Double> coverage) {
+    public ValidationReport {
+        coverage = coverage == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(coverage));
+    }
+
 
     /** No validation part. */
     public static ValidationReport none() {

@@ -104,6 +104,11 @@ public final class ModelSelector {
     public record Score(String label, double mase, double smape, long millis, String error, List<String> members,
             List<Double> weights, double criterion) {
 
+        public Score {
+            members = members == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(members));
+            weights = weights == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(weights));
+        }
+
         public Score(String label, double mase, double smape, long millis, String error, List<String> members) {
             this(label, mase, smape, millis, error, members, List.of(), mase);
         }
@@ -120,6 +125,12 @@ public final class ModelSelector {
     /** The outcome of a selection. */
     public record Selection(Score winner, Score baseline, List<Score> candidates, List<Score> combinations, int windows,
             long millis, List<String> notes, double[][] winnerErrors) {
+
+        public Selection {
+            candidates = candidates == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(candidates));
+            combinations = combinations == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(combinations));
+            notes = notes == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(notes));
+        }
 
         /** Forecast value added over the baseline in percent: 100 (1 - MASE_winner / MASE_baseline). */
         public double fva() {

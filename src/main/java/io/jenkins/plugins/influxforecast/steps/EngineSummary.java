@@ -7,45 +7,58 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import hudson.AbortException;
 import hudson.FilePath;
+import io.jenkins.plugins.influxforecast.files.Json;
+import io.jenkins.plugins.influxforecast.pipeline.ExtractSummary;
+import io.jenkins.plugins.influxforecast.pipeline.LoadSummary;
 import io.jenkins.plugins.influxforecast.report.RunMetrics;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads what the engine wrote: metrics.json into its records ({@link #readMetrics}), and the small
- * JSON summaries of extract and load into plain JDK types
- * (LinkedHashMap, ArrayList, String, Long, Double, Boolean), which Pipeline can keep in the build
- * and which pass Jenkins' JEP-200 class filter. Long arrays are cut, so the map stays small.
+ * Reads what the engine wrote into its records: metrics.json ({@link #readMetrics}), the small JSON
+ * summaries of extract and load ({@link #readExtract}, {@link #readLoad}); {@link #toMap} turns a
+ * summary into plain JDK types (LinkedHashMap, ArrayList, String, Long, Double, Boolean), which
+ * Pipeline can keep in the build and which pass Jenkins' JEP-200 class filter. Long arrays are cut
+ * to their first entries, so the map stays small (the file keeps them all).
  */
 final class EngineSummary {
 
-    /** Arrays longer than this are left out of the map (kept in the file). */
+    /** Arrays are cut to this many entries in the map (the file keeps them all). */
     static final int MAX_ARRAY = 100;
 
     private EngineSummary() {
     }
 
-    static LinkedHashMap<String, Object> read(FilePath file) throws IOException, InterruptedException {
+    /** Reads the load stage's load-summary.json into its record (see pipeline/LoadSummary). */
+    static LoadSummary readLoad(FilePath file) throws IOException, InterruptedException {
+        return parse(file, LoadSummary::parse);
+    }
+
+    /** Reads the extract stage's extract-summary.json into its record (see pipeline/ExtractSummary). */
+    static ExtractSummary readExtract(FilePath file) throws IOException, InterruptedException {
+        return parse(file, ExtractSummary::parse);
+    }
+
+    private static <T> T parse(FilePath file, java.util.function.Function<String, T> parser) throws IOException, InterruptedException {
         if (!file.exists()) {
             throw new AbortException("the engine finished but wrote no " + file.getName() + " at " + file.getRemote());
         }
-        JsonElement root;
-        try (InputStream in = file.read(); Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            root = JsonParser.parseReader(r);
-        } catch (RuntimeException e) {
-            throw new AbortException("the engine's " + file.getName() + " is not valid JSON: " + e.getMessage());
+        try {
+            return parser.apply(file.readToString());
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("the engine's " + file.getName() + " cannot be read: " + e.getMessage());
         }
-        if (!root.isJsonObject()) {
-            throw new AbortException("the engine's " + file.getName() + " is not a JSON object");
-        }
-        return toMap(root.getAsJsonObject());
+    }
+
+    /**
+     * A summary record as the map a step returns: every component that is not null, under its name
+     * in the file, so nothing the engine writes is left behind by a list of keys.
+     */
+    static LinkedHashMap<String, Object> toMap(Record summary) {
+        return toMap(JsonParser.parseString(Json.toJson(summary)).getAsJsonObject());
     }
 
     /** Reads the forecast's metrics.json into its records (see report/RunMetrics). */
@@ -63,15 +76,10 @@ final class EngineSummary {
     static LinkedHashMap<String, Object> toMap(JsonObject o) {
         LinkedHashMap<String, Object> m = new LinkedHashMap<>();
         for (Map.Entry<String, JsonElement> e : o.entrySet()) {
-            Object v = toJava(e.getValue());
-            if (v != OMIT) {
-                m.put(e.getKey(), v);
-            }
+            m.put(e.getKey(), toJava(e.getValue()));
         }
         return m;
     }
-
-    private static final Object OMIT = new Object();
 
     private static Object toJava(JsonElement e) {
         if (e == null || e.isJsonNull()) {
@@ -82,15 +90,9 @@ final class EngineSummary {
         }
         if (e.isJsonArray()) {
             JsonArray a = e.getAsJsonArray();
-            if (a.size() > MAX_ARRAY) {
-                return OMIT;
-            }
-            List<Object> list = new ArrayList<>(a.size());
-            for (JsonElement x : a) {
-                Object v = toJava(x);
-                if (v != OMIT) {
-                    list.add(v);
-                }
+            List<Object> list = new ArrayList<>(Math.min(a.size(), MAX_ARRAY));
+            for (int i = 0; i < a.size() && i < MAX_ARRAY; i++) {
+                list.add(toJava(a.get(i)));
             }
             return list;
         }

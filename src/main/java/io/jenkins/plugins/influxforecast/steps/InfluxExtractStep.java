@@ -11,6 +11,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.influxforecast.influx.Durations;
 import io.jenkins.plugins.influxforecast.influx.SeriesQuery;
 import io.jenkins.plugins.influxforecast.pipeline.Commands;
+import io.jenkins.plugins.influxforecast.pipeline.ExtractSummary;
 import io.jenkins.plugins.influxforecast.series.Frequency;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -345,19 +346,12 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
                 List<String> args = Commands.EXTRACT.toArguments(values);
                 EngineJar jar = EngineJar.embedded();
                 version = jar.version();
+                FilePath summaryFile = env.workspace().child(step.summary != null ? step.summary : folderPrefix + "extract-summary.json");
+                summaryFile.delete(); // a summary of an earlier build must never be read as this one's
                 EngineProcess.Outcome outcome = EngineProcess.run(EngineLaunch.builder(FUNCTION, env, jar, step.launch)
                         .args(args).secrets(access.secretEnv(), access.masked()).logFile(folder.child(FUNCTION + ".log")).build());
-                String summaryPath = step.summary != null ? step.summary : folderPrefix + "extract-summary.json";
-                Map<String, Object> engine = EngineSummary.read(env.workspace().child(summaryPath));
-                LinkedHashMap<String, Object> r = new LinkedHashMap<>();
-                for (String k : List.of("status", "series", "points", "gaps", "language", "warnings", "millis")) {
-                    if (engine.containsKey(k)) {
-                        r.put(k, engine.get(k));
-                    }
-                }
-                r.put("output", step.output == null ? "influx.csv" : step.output);
-                r.put("asOf", asOf);
-                r.put("unstable", outcome.unstable());
+                LinkedHashMap<String, Object> r = result(EngineSummary.readExtract(summaryFile), step.output == null ? "influx.csv" : step.output,
+                        asOf, outcome.unstable());
                 if (outcome.unstable()) {
                     env.markResult(getContext(), Result.UNSTABLE, "influxExtract: some series failed: " + outcome.errorLine());
                 }
@@ -386,6 +380,19 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
         }
 
         private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * The map {@code influxExtract} returns: every field of the engine's extract-summary.json (see
+     * {@link ExtractSummary}), with {@code output} as the step was given it, {@code asOf} and
+     * {@code unstable}.
+     */
+    static LinkedHashMap<String, Object> result(ExtractSummary engine, String output, String asOf, boolean unstable) {
+        LinkedHashMap<String, Object> r = EngineSummary.toMap(engine);
+        r.put("output", output);
+        r.put("asOf", asOf);
+        r.put("unstable", unstable);
+        return r;
     }
 
     /** Describes {@code influxExtract} to Pipeline and the Snippet Generator. */

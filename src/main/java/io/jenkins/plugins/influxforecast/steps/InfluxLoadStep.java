@@ -10,6 +10,7 @@ import hudson.model.Result;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.influxforecast.pipeline.Commands;
+import io.jenkins.plugins.influxforecast.pipeline.LoadSummary;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,24 +208,29 @@ public final class InfluxLoadStep extends InfluxConnectionStep {
                 env.log(FUNCTION, (step.dryRun ? "validating " : "writing ") + step.inputPath() + " to " + access.description());
                 EngineJar jar = EngineJar.embedded();
                 version = jar.version();
-                EngineProcess.Outcome outcome = EngineProcess.run(EngineLaunch.builder(FUNCTION, env, jar, step.launch)
-                        .args(Commands.LOAD.toArguments(values)).secrets(access.secretEnv(), access.masked()).logFile(folder.child(FUNCTION + ".log")).build());
-                String summaryPath = step.summary != null ? step.summary : prefix + "load-summary.json";
-                Map<String, Object> engine = EngineSummary.read(env.workspace().child(summaryPath));
-                LinkedHashMap<String, Object> r = new LinkedHashMap<>();
-                for (String k : List.of("status", "points", "pointsWritten", "batches", "failedBatch", "dropped", "error", "millis")) {
-                    if (engine.containsKey(k)) {
-                        r.put(k, engine.get(k));
-                    }
+                FilePath summaryFile = env.workspace().child(step.summary != null ? step.summary : prefix + "load-summary.json");
+                summaryFile.delete(); // a summary of an earlier build must never be read as this one's
+                EngineProcess.Outcome outcome;
+                try {
+                    outcome = EngineProcess.run(EngineLaunch.builder(FUNCTION, env, jar, step.launch)
+                            .args(Commands.LOAD.toArguments(values)).secrets(access.secretEnv(), access.masked())
+                            .logFile(folder.child(FUNCTION + ".log")).build());
+                } catch (AbortException failed) {
+                    // the build fails (engine exit code 1); what reached InfluxDB before it stopped goes to the log
+                    logPartialWrite(env, summaryFile);
+                    throw failed;
                 }
-                r.put("input", step.inputPath());
-                r.put("dryRun", step.dryRun);
-                r.put("unstable", outcome.unstable());
+                LoadSummary engine = EngineSummary.readLoad(summaryFile);
+                LinkedHashMap<String, Object> r = result(engine, step.inputPath(), step.dryRun, outcome.unstable());
+                String partial = partialWrite(engine);
+                if (partial != null) {
+                    env.log(FUNCTION, partial);
+                }
                 if (outcome.unstable()) {
                     env.log(FUNCTION, "the write failed and unstableOnFailure is set - build marked UNSTABLE: " + outcome.errorLine());
                     env.markResult(getContext(), Result.UNSTABLE, "influxLoad: the write failed: " + outcome.errorLine());
                 } else {
-                    env.log(FUNCTION, r.getOrDefault("pointsWritten", 0) + " point(s) " + (step.dryRun ? "validated (dry run, nothing written)" : "written"));
+                    env.log(FUNCTION, engine.pointsWritten() + " point(s) " + (step.dryRun ? "validated (dry run, nothing written)" : "written"));
                 }
                 status = outcome.unstable() ? "unstable" : "succeeded";
                 return r;
@@ -233,7 +239,65 @@ public final class InfluxLoadStep extends InfluxConnectionStep {
             }
         }
 
+        /** Logs the partial-write line of a failed load's summary, when the engine wrote one. */
+        private static void logPartialWrite(StepEnvironment env, FilePath summaryFile) throws InterruptedException {
+            try {
+                if (summaryFile.exists()) {
+                    String partial = partialWrite(EngineSummary.readLoad(summaryFile));
+                    if (partial != null) {
+                        env.log(FUNCTION, partial);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // the failure itself is what the build reports
+            }
+        }
+
         private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * The map {@code influxLoad} returns: every field of the engine's load-summary.json (see
+     * {@link LoadSummary}), with {@code input} as the step was given it, {@code dryRun} and
+     * {@code unstable} (true when the write failed and unstableOnFailure marked the build UNSTABLE).
+     */
+    static LinkedHashMap<String, Object> result(LoadSummary engine, String input, boolean dryRun, boolean unstable) {
+        LinkedHashMap<String, Object> r = EngineSummary.toMap(engine);
+        r.put("input", input);
+        r.put("dryRun", dryRun);
+        r.put("unstable", unstable);
+        return r;
+    }
+
+    /**
+     * One line on what a load that stopped part-way left in InfluxDB: the points written for sure,
+     * those dropped and those of unknown fate; null when the load wrote everything.
+     */
+    static String partialWrite(LoadSummary s) {
+        if (s.failedBatch() == null && s.unknown() == 0 && s.dropped() == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(s.pointsWritten()).append(s.points() == null ? "" : " of " + s.points()).append(" point(s) written for sure");
+        if (s.failedBatch() != null) {
+            sb.append(", the load stopped at batch ").append(s.failedBatch()).append(" of ").append(s.batches());
+        }
+        if (s.dropped() != null) {
+            sb.append("; InfluxDB dropped ").append(s.dropped()).append(" point(s)");
+            if (s.droppedLines() != null) {
+                List<Long> lines = s.droppedLines();
+                sb.append(" (line").append(lines.size() == 1 ? " " : "s ")
+                        .append(lines.stream().limit(10).map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")))
+                        .append(lines.size() > 10 ? ", ..." : "").append(')');
+            }
+        }
+        if (s.unknown() > 0) {
+            sb.append("; ").append(s.unknown()).append(" point(s)").append(s.failedBatch() == null ? "" : " from batch " + s.failedBatch() + " on")
+                    .append(" of unknown fate: the server did not say whether it stored them; re-run the load, InfluxDB overwrites identical points");
+        } else if (s.failedBatch() != null) {
+            sb.append("; re-run the load to write the rest, InfluxDB overwrites identical points");
+        }
+        return sb.toString();
     }
 
     /** Describes {@code influxLoad} to Pipeline and the Snippet Generator. */

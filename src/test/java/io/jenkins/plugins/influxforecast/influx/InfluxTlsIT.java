@@ -68,4 +68,17 @@ class InfluxTlsIT {
         assertThatThrownBy(() -> ExtractRunner.run(ExtractRequest.fromOptions(e, Map.of(), work), l -> { }))
                 .isInstanceOf(InfluxException.class).hasMessageContaining("TLS handshake");
     }
+
+    /** The "Test connection" ping speaks the HTTP of extract and load: the same certificate checks and CA file. */
+    @Test
+    void thePingVerifiesTheCertificateAndTrustsTheCaFile() {
+        assertThatThrownBy(() -> InfluxPing.ping(InfluxOptionsForTest.connection(options())))
+                .isInstanceOf(InfluxException.class).hasMessageContaining("TLS handshake").hasMessageContaining("caFile");
+        Map<String, Object> o = options();
+        o.put("caFile", server.caFile().toString());
+        InfluxPing.Answer a = InfluxPing.ping(InfluxOptionsForTest.connection(o));
+        assertThat(a.ok()).isTrue();
+        assertThat(a.status()).isEqualTo(204);
+        assertThat(a.version()).isEqualTo("1.6.7");
+    }
 }

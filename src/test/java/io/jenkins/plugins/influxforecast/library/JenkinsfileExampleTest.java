@@ -36,7 +36,7 @@ class JenkinsfileExampleTest extends PipelineHarness {
                 "frequency", "10m",
                 "model", "fft",
                 "smoothing", 3,
-                "validation", "0.2",
+                "validation", new java.math.BigDecimal("0.2"),
                 "horizon", 144,
                 "tags", List.of("name=P+R Noord")));
         assertThat(steps.get(2).args()).isEqualTo(Map.of(

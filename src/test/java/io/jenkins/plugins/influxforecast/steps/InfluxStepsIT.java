@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.junit.jupiter.api.AfterEach;
@@ -176,6 +177,32 @@ class InfluxStepsIT {
         Files.writeString(ws.resolve("gate/quality-gate.json"), "{\"status\": \"PENDING\"}\n");
         assertThatThrownBy(() -> call(InfluxLoadStep.DescriptorImpl.class, context(5), args("server", "influx-it", "input", "gate/forecast.lp")))
                 .isInstanceOf(AbortException.class).hasMessageContaining("did not finish");
+    }
+
+    /**
+     * InfluxDB 1.x keeps the points of a batch it can and drops those whose field type conflicts
+     * ("partial write ... dropped=1"): the step returns every field of load-summary.json, logs what
+     * was written and dropped on one line, and marks the build UNSTABLE as the engine's exit code 3 says.
+     */
+    @Test
+    void aPartialWriteReturnsEveryFieldOfTheSummaryAndMarksTheBuildUnstable() throws Throwable {
+        Files.createDirectories(ws.resolve("partial"));
+        Files.writeString(ws.resolve("partial/first.lp"), "conflict value=1 1262304000000000000\n");
+        call(InfluxLoadStep.DescriptorImpl.class, context(7), args("server", "influx-it", "input", "partial/first.lp"));
+        Files.writeString(ws.resolve("partial/forecast.lp"), "conflict value=\"text\" 1262307600000000000\n"
+                + "conflict_ok value=2 1262307600000000000\n");
+        TestStepContext l = context(8);
+        Map<String, Object> r = call(InfluxLoadStep.DescriptorImpl.class, l, args("server", "influx-it", "input", "partial/forecast.lp",
+                "unstableOnFailure", true));
+        Set<String> fileKeys = com.google.gson.JsonParser.parseString(Files.readString(ws.resolve("partial/load-summary.json")))
+                .getAsJsonObject().keySet();
+        assertThat(r.keySet()).containsAll(fileKeys);
+        assertThat(r).containsEntry("status", "unstable").containsEntry("unstable", true).containsEntry("dropped", 1L)
+                .containsEntry("failedBatch", 1L).containsEntry("points", 2L);
+        ForecastStepIT.assertJdkOnly(r);
+        assertThat(l.result()).isEqualTo(Result.UNSTABLE);
+        assertThat(l.listener().log()).contains("[influx-forecast] influxLoad: " + r.get("pointsWritten") + " of 2 point(s) written for sure,"
+                + " the load stopped at batch 1 of 1; InfluxDB dropped 1 point(s)");
     }
 
     @Test

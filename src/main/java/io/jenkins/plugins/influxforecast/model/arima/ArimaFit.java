@@ -30,6 +30,11 @@ import java.util.List;
 public record ArimaFit(ArimaOrder order, String method, double[] coef, List<String> xregNames, double[] beta,
         double sigma2, double rawSigma2, double loglik, double aic, double aicc, double bic, double[] residuals, boolean converged,
         double[] coefSe, List<String> notes, ForecastState state, double[][] hessian) {
+    public ArimaFit {
+        xregNames = xregNames == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(xregNames));
+        notes = notes == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(notes));
+    }
+
 
     /** What forecasting needs: the model polynomials and the state at the end of the sample. */
     record ForecastState(double[] phi, double[] theta, double[] delta, double[] a, double[][] pa, double[] u) {

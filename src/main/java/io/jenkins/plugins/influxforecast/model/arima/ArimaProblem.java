@@ -60,7 +60,6 @@ final class ArimaProblem {
     // results of the last evaluation
     double lastSsq;
     int lastNu;
-    double lastSumLog;
 
     ArimaProblem(double[] y, double[][] xreg, ArimaOrder order) {
         this.order = order;
@@ -257,7 +256,6 @@ final class ArimaProblem {
         double ssq = profile(s0, null);
         lastSsq = ssq;
         lastNu = nu;
-        lastSumLog = 0;
         if (!(ssq >= 0) || !Double.isFinite(ssq)) {
             return Double.POSITIVE_INFINITY;
         }
@@ -549,8 +547,6 @@ final class ArimaProblem {
         double[] a;            // predicted ARMA state of the regression-free differenced series for step n + 1
         double[][] pa;         // its covariance (unit innovation variance)
         double ssq;
-        int nu;
-        double sumLog;
     }
 
     /** Runs the filter at {@code par} and returns residuals and the final state. */
@@ -570,8 +566,6 @@ final class ArimaProblem {
             return null;
         }
         fs.ssq = lastSsq;
-        fs.nu = lastNu;
-        fs.sumLog = lastSumLog;
         double[] std = new double[nw];
         for (int t = 0; t < nw; t++) {
             double e = innov[0][t];
@@ -699,7 +693,6 @@ final class ArimaProblem {
         }
         lastSsq = ssq;
         lastNu = nu;
-        lastSumLog = sumLog;
         if (nu == 0 || !(ssq >= 0) || !Double.isFinite(ssq)) {
             return Double.POSITIVE_INFINITY;
         }
