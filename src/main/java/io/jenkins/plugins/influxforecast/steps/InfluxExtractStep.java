@@ -9,6 +9,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.influxforecast.influx.Durations;
 import io.jenkins.plugins.influxforecast.influx.SeriesQuery;
+import io.jenkins.plugins.influxforecast.influx.Shard;
 import io.jenkins.plugins.influxforecast.pipeline.Commands;
 import io.jenkins.plugins.influxforecast.series.Frequency;
 import java.time.Instant;
@@ -53,6 +54,7 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
     private List<String> groupBy;
     private String valueColumn;
     private Integer chunkSize;
+    private String shard;
     private String output;
     private String summary;
     private String asOf;
@@ -214,6 +216,17 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
         this.chunkSize = StepValues.atLeast("chunkSize", chunkSize, 1);
     }
 
+    public String getShard() {
+        return shard;
+    }
+
+    /** Only the series of shard {@code i/N} (see {@link Shard}); default: every series. */
+    @DataBoundSetter
+    public void setShard(String shard) {
+        String v = StepValues.arg("shard", shard);
+        this.shard = v == null ? null : Shard.parse("shard", v).toString();
+    }
+
     public String getOutput() {
         return output;
     }
@@ -330,6 +343,7 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
                 values.put("groupBy", step.groupBy);
                 values.put("valueColumn", step.valueColumn);
                 values.put("chunkSize", step.chunkSize);
+                values.put("shard", step.shard);
                 values.put("output", step.output);
                 values.put("summary", step.summary);
                 values.values().removeIf(java.util.Objects::isNull);
@@ -344,7 +358,8 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
                 String summaryPath = step.summary != null ? step.summary : folderPrefix + "extract-summary.json";
                 Map<String, Object> engine = EngineSummary.read(env.workspace().child(summaryPath));
                 LinkedHashMap<String, Object> r = new LinkedHashMap<>();
-                for (String k : List.of("status", "series", "points", "gaps", "language", "warnings", "millis")) {
+                for (String k : List.of("status", "series", "points", "gaps", "shard", "seriesInQuery", "language", "warnings",
+                        "millis")) {
                     if (engine.containsKey(k)) {
                         r.put(k, engine.get(k));
                     }
@@ -455,6 +470,10 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
 
         public FormValidation doCheckChunkSize(@QueryParameter String value) {
             return StepChecks.check(() -> new InfluxExtractStep().setChunkSize(StepChecks.integer("chunkSize", value)));
+        }
+
+        public FormValidation doCheckShard(@QueryParameter String value) {
+            return StepChecks.check(() -> new InfluxExtractStep().setShard(value));
         }
 
         public FormValidation doCheckOutput(@QueryParameter String value) {
