@@ -6,7 +6,10 @@
  * folder-level (untrusted) library as well as a global one.
  */
 def call(Map params = [:]) {
-    for (key in params.keySet()) {
+    // loops by index: an iterator kept across a step is not serialisable (CPS)
+    List keys = new ArrayList(params.keySet())
+    for (int k = 0; k < keys.size(); k++) {
+        String key = keys[k]
         if (key != 'config') {
             error("forecastPipeline has no parameter '${key}'; its only parameter is config (the path of"
                     + " forecasts.yaml); everything else goes into that file")
@@ -29,10 +32,11 @@ def call(Map params = [:]) {
 
     List outcomes = []
     try {
-        for (batch in plan.batches) {
+        for (int b = 0; b < plan.batches.size(); b++) {
+            List batch = plan.batches[b]
             Map branches = [:]
-            for (f in batch) {
-                Map fc = f
+            for (int i = 0; i < batch.size(); i++) {
+                Map fc = batch[i]
                 Map outcome = [name: fc.name, shard: fc.shard, status: 'SUCCESS']
                 outcomes << outcome
                 branches[fc.id] = { runForecast(fc, outcome, plan) }
@@ -56,8 +60,8 @@ def runForecast(Map fc, Map outcome, Map plan) {
                         retry(count: plan.podAttempts, conditions: [kubernetesAgent(), nonresumable()]) {
                             node(POD_LABEL) {
                                 try {
-                                    for (fileArgs in fc.files) {
-                                        writeFile(fileArgs)
+                                    for (int i = 0; i < fc.files.size(); i++) {
+                                        writeFile(fc.files[i])
                                     }
                                     if (fc.container) {
                                         container(fc.container) { runSteps(fc, outcome) }
