@@ -49,7 +49,7 @@ public final class PodTemplates {
         if (shard != null) {
             @SuppressWarnings("unchecked")
             Map<String, Object> labels = (Map<String, Object>) child(child(pod, "metadata"), "labels");
-            labels.put(LABEL_SHARD, shard.replace('/', '-'));
+            labels.put(LABEL_SHARD, shard.replace("/", "-of-"));
         }
         return dump(pod);
     }

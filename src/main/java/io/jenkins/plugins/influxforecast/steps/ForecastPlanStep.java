@@ -80,7 +80,14 @@ public final class ForecastPlanStep extends Step {
         try {
             d.newInstance((Map<String, Object>) forecast.get(key));
         } catch (Exception e) {
-            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            // binding wraps the setter's own message (reflection, structs' "Could not instantiate"): find it
+            Throwable root = e;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t.getMessage() != null && !(t instanceof java.lang.reflect.InvocationTargetException)) {
+                    root = t;
+                }
+            }
+            String why = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
             throw new IllegalArgumentException(config + ": forecast " + forecast.get("stage") + ": the arguments of "
                     + d.getFunctionName() + " are refused: " + why, e);
         }
