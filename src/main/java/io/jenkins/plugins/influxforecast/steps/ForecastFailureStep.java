@@ -30,15 +30,20 @@ public final class ForecastFailureStep extends Step {
     private final Throwable error;
     private int timeoutMinutes;
 
+    /**
+     * @param error the exception caught; typed Object (as pipeline-utility-steps' writeJSON takes its
+     *              {@code json}) so that binding passes it through unchanged
+     */
     @DataBoundConstructor
-    public ForecastFailureStep(Throwable error) {
-        if (error == null) {
-            throw new IllegalArgumentException("error is required: the exception caught");
+    public ForecastFailureStep(Object error) {
+        if (!(error instanceof Throwable t)) {
+            throw new IllegalArgumentException("error is required: the exception caught, got "
+                    + (error == null ? "none" : error.getClass().getSimpleName()));
         }
-        this.error = error;
+        this.error = t;
     }
 
-    public Throwable getError() {
+    public Object getError() {
         return error;
     }
 

@@ -32,14 +32,26 @@ public final class ForecastPodYamlStep extends Step {
     public ForecastPodYamlStep() {
     }
 
-    public Map<String, Object> getSettings() {
+    public Object getSettings() {
         return new LinkedHashMap<>(settings);
     }
 
-    /** The forecastPod parameters: name, timeoutMinutes, nodeSelector, resources, tolerations, engineImage, pod, podMerge. */
+    /**
+     * The forecastPod parameters as one map: name, timeoutMinutes, nodeSelector, resources,
+     * tolerations, engineImage, pod, podMerge. Typed Object (as pipeline-utility-steps' writeJSON
+     * takes its {@code json}) so that binding passes the Groovy map through unchanged.
+     */
     @DataBoundSetter
-    public void setSettings(Map<String, Object> settings) {
-        this.settings = settings == null ? new LinkedHashMap<>() : new LinkedHashMap<>(settings);
+    public void setSettings(Object settings) {
+        if (settings != null && !(settings instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("settings must be a map of forecastPod parameters, got "
+                    + settings.getClass().getSimpleName());
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        if (settings != null) {
+            ((Map<?, ?>) settings).forEach((k, v) -> copy.put(String.valueOf(k), v));
+        }
+        this.settings = copy;
     }
 
     public String getJob() {

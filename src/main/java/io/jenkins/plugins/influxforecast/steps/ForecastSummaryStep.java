@@ -27,11 +27,19 @@ public final class ForecastSummaryStep extends Step {
 
     private final List<Map<String, Object>> outcomes;
 
+    /**
+     * @param outcomes a list of maps; typed Object as pipeline-utility-steps' writeJSON takes its
+     *                 {@code json}, so that binding passes the Groovy value through unchanged
+     */
     @DataBoundConstructor
-    public ForecastSummaryStep(List<Map<String, Object>> outcomes) {
+    public ForecastSummaryStep(Object outcomes) {
         List<Map<String, Object>> copy = new ArrayList<>();
+        if (outcomes != null && !(outcomes instanceof List<?>)) {
+            throw new IllegalArgumentException("outcomes must be a list of maps (name, status, extract, forecast, load or"
+                    + " error), got " + outcomes.getClass().getSimpleName());
+        }
         if (outcomes != null) {
-            for (Object o : outcomes) {
+            for (Object o : (List<?>) outcomes) {
                 if (!(o instanceof Map<?, ?> m)) {
                     throw new IllegalArgumentException("outcomes must be a list of maps (name, status, extract, forecast,"
                             + " load or error), got an item " + (o == null ? "null" : o.getClass().getSimpleName()));
@@ -44,7 +52,7 @@ public final class ForecastSummaryStep extends Step {
         this.outcomes = copy;
     }
 
-    public List<Map<String, Object>> getOutcomes() {
+    public Object getOutcomes() {
         return new ArrayList<>(outcomes);
     }
 

@@ -79,7 +79,9 @@ class LibraryStepsTest {
     void summaryTakesListsOfMapsOnly() throws Exception {
         ForecastSummaryStep ok = (ForecastSummaryStep) ExtensionList.lookupSingleton(ForecastSummaryStep.DescriptorImpl.class)
                 .newInstance(Map.of("outcomes", List.of(Map.of("name", "a", "error", "aborted"))));
-        assertThat(ok.getOutcomes()).hasSize(1);
+        assertThat((List<?>) ok.getOutcomes()).hasSize(1);
+        assertThatThrownBy(() -> new ForecastSummaryStep("a: FAILED")).hasMessageContaining("got String");
+        assertThatThrownBy(() -> new ForecastPodYamlStep().setSettings(List.of())).hasMessageContaining("settings must be a map");
         List raw = List.of("a");
         assertThatThrownBy(() -> new ForecastSummaryStep(raw))
                 .hasMessage("outcomes must be a list of maps (name, status, extract, forecast, load or error), got an item String");
