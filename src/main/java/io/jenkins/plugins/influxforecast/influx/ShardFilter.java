@@ -48,6 +48,15 @@ public final class ShardFilter implements PointSink {
         passing = false;
     }
 
+    /** A retry reads the answer again from its start: forget what was counted, and pass the reset on. */
+    @Override
+    public void discardAll() {
+        passing = false;
+        kept.clear();
+        dropped.clear();
+        next.discardAll();
+    }
+
     public Shard shard() {
         return shard;
     }

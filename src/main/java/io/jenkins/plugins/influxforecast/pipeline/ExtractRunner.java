@@ -56,7 +56,7 @@ public final class ExtractRunner {
             language = "flux";
             text = request.flux();
         } else if (request.query() != null) {
-            InfluxQl.checkReadOnlySelect(request.query());
+            InfluxQl.checkReadOnly(request.query());
             language = "influxql";
             text = request.query();
         } else if (c.version() == InfluxVersion.V2 && c.bucket() != null) {
@@ -79,7 +79,7 @@ public final class ExtractRunner {
                 sink = shardFilter;
             }
             if (language.equals("flux")) {
-                try (FluxSource source = new FluxSource(c)) {
+                try (FluxSource source = new FluxSource(c, request.retry(), log)) {
                     answer = source.query(text, sink);
                 }
             } else {
@@ -97,7 +97,7 @@ public final class ExtractRunner {
                             + " series; nothing to forecast in this shard");
                 }
             }
-            warnings.forEach(w -> log.accept("WARNING: " + w));
+            warnings.forEach(w -> StageLog.warning(log, w));
             boolean emptyShare = shardFilter != null && shardFilter.keptSeries() == 0 && shardFilter.droppedSeries() > 0;
             if (csv.pointCount() == 0 && !emptyShare) {
                 String why = answer.series() == 0

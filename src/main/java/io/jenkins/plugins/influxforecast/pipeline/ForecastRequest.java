@@ -1,7 +1,9 @@
 package io.jenkins.plugins.influxforecast.pipeline;
 
 import io.jenkins.plugins.influxforecast.catalog.Models;
+import io.jenkins.plugins.influxforecast.lineprotocol.LineProtocolNames;
 import io.jenkins.plugins.influxforecast.model.ForecastModel;
+import io.jenkins.plugins.influxforecast.model.ModelSpec;
 import io.jenkins.plugins.influxforecast.series.Frequency;
 import io.jenkins.plugins.influxforecast.series.GapFill;
 import io.jenkins.plugins.influxforecast.series.InputFormat;
@@ -20,7 +22,7 @@ import java.util.TreeMap;
 public record ForecastRequest(
         Path input,
         Path outputDir,
-        String model,
+        ModelSpec model,
         Integer horizon,
         ValidationSplit validation,
         Frequency frequency,
@@ -54,10 +56,11 @@ public record ForecastRequest(
         if (outputDir == null) {
             throw new IllegalArgumentException("outputDir is required (the folder the outputs go to)");
         }
-        String model = text(o, "model");
-        if (model == null) {
+        String modelText = text(o, "model");
+        if (modelText == null) {
             throw new IllegalArgumentException("model must not be empty; e.g. snaive, naive, drift, mean, movingaverage(window=30)");
         }
+        ModelSpec model = ModelSpec.parse(modelText); // parsed once: the runner works with the spec
         Models.create(model); // validates the spec now, before reading any data
         Integer horizon = integer(o, "horizon");
         if (horizon != null && horizon < 1) {
@@ -85,6 +88,15 @@ public record ForecastRequest(
         if (measurement != null && measurement.isBlank()) {
             throw new IllegalArgumentException("measurement must not be blank");
         }
+        // the names forecast.lp will carry, checked as load checks them, before anything is read or written
+        if (measurement != null) {
+            LineProtocolNames.checkMeasurement(measurement);
+        }
+        LineProtocolNames.checkFieldKey(field == null ? "value" : field);
+        tags(o.get("tags")).forEach((k, v) -> {
+            LineProtocolNames.checkTagKey(k);
+            LineProtocolNames.checkTagValue(k, v);
+        });
         return new ForecastRequest(Path.of(input), Path.of(outputDir), model, horizon, split, frequency,
                 smoothing == null ? 0 : smoothing, GapFill.parse(text(o, "fill")), maxGap,
                 InputFormat.parse(text(o, "format")), text(o, "timeColumn"), text(o, "valueColumn"), text(o, "name"),
@@ -137,7 +149,7 @@ public record ForecastRequest(
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", input.toString());
         m.put("output_dir", outputDir.toString());
-        m.put("model", model);
+        m.put("model", model.toString());
         m.put("horizon", horizon);
         m.put("validation", validation.toString());
         m.put("frequency", frequency == null ? null : frequency.toString());
@@ -248,15 +260,8 @@ public record ForecastRequest(
         return Models.create(model);
     }
 
-    /**
-     * The model for a forecast of {@code steps} steps: {@code auto} backtests on windows of that length
-     * unless its spec sets a horizon.
-     */
+    /** The model for a forecast of {@code steps} steps (see {@link ForecastModel#forHorizon}). */
     public ForecastModel createModel(int steps) {
-        io.jenkins.plugins.influxforecast.model.ModelSpec spec = io.jenkins.plugins.influxforecast.model.ModelSpec.parse(model);
-        if (spec.name().equals("auto") && !spec.has("horizon")) {
-            spec = spec.with("horizon", steps);
-        }
-        return Models.create(spec);
+        return createModel().forHorizon(steps);
     }
 }

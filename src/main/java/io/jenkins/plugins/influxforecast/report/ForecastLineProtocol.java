@@ -1,23 +1,28 @@
 package io.jenkins.plugins.influxforecast.report;
 
+import io.jenkins.plugins.influxforecast.lineprotocol.LineProtocolNames;
 import io.jenkins.plugins.influxforecast.lineprotocol.LineProtocolWriter;
 import io.jenkins.plugins.influxforecast.model.Forecast;
 import io.jenkins.plugins.influxforecast.series.Timestamps;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * forecast.lp: one line per forecast step, nanosecond timestamps. By default the layout of the Argo
  * pipeline this replaces: measurement {@code <series name>-prediction}, field {@code value}, the
- * series' own tags; measurement, field and extra tags are configurable. Every line is checked while
- * it is built (no NaN, no infinity, no empty tag value, no newline).
+ * series' own tags; measurement, field and extra tags are configurable. Every name is checked
+ * before the first line is written, with the check {@code load} applies ({@link #check}); every
+ * value while its line is built (no NaN, no infinity).
  */
 public final class ForecastLineProtocol {
 
@@ -53,31 +58,89 @@ public final class ForecastLineProtocol {
     private ForecastLineProtocol() {
     }
 
-    /** Writes the file; returns the number of points (lines). */
+    /**
+     * The earliest and latest time InfluxDB stores: nanoseconds since the epoch from
+     * -9223372036854775806 to 9223372036854775806 (1677-09-21 to 2262-04-11).
+     */
+    public static final Instant MIN_TIME = Instant.ofEpochSecond(0, -9_223_372_036_854_775_806L);
+    public static final Instant MAX_TIME = Instant.ofEpochSecond(0, 9_223_372_036_854_775_806L);
+
+    /**
+     * Checks every name the file would carry (measurement, tags, fields, key sizes) as {@code load}
+     * checks them ({@link LineProtocolNames}), and every line: a name that line protocol cannot carry
+     * as given, or a time outside InfluxDB's range, is refused here, naming the series, before
+     * anything is written.
+     */
+    public static void check(List<ForecastOutput> outputs, Layout layout) {
+        for (ForecastOutput o : outputs) {
+            check(o, layout);
+        }
+    }
+
+    /** {@link #check(List, Layout)} for the forecast of one series, so that one bad series can fail alone. */
+    public static void check(ForecastOutput o, Layout layout) {
+        lines(o, layout, line -> { });
+    }
+
+    /** Writes the file, once every series is checked; returns the number of points (lines). */
     public static int write(Path file, List<ForecastOutput> outputs, Layout layout) throws IOException {
-        int lines = 0;
+        check(outputs, layout);
+        int[] lines = {0};
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (ForecastOutput o : outputs) {
-                Map<String, String> tags = new TreeMap<>(o.history().tags());
-                tags.putAll(layout.extraTags());
-                if (layout.modelTag() != null) {
-                    tags.put(layout.modelTag(), o.future().model());
-                }
-                if (tags.containsKey(layout.field())) {
-                    throw new IllegalArgumentException("field '" + layout.field() + "' is also a tag key; choose another --field");
-                }
-                String key = LineProtocolWriter.seriesKey(layout.measurementFor(o.history().name()), tags);
-                Forecast f = o.future();
-                for (int i = 0; i < f.horizon(); i++) {
-                    Map<String, Double> fields = new LinkedHashMap<>();
-                    fields.put(layout.field(), f.mean(i));
-                    fields.putAll(layout.runFields());
-                    w.write(LineProtocolWriter.line(key, fields, Timestamps.toEpochNanos(f.time(i))));
-                    w.write('\n');
-                    lines++;
-                }
+                lines(o, layout, line -> {
+                    try {
+                        w.write(line);
+                        w.write('\n');
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    lines[0]++;
+                });
             }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return lines;
+        return lines[0];
+    }
+
+    private static void lines(ForecastOutput o, Layout layout, Consumer<String> out) {
+        Map<String, String> tags = new TreeMap<>(o.history().tags());
+        tags.putAll(layout.extraTags());
+        if (layout.modelTag() != null) {
+            tags.put(layout.modelTag(), o.future().model());
+        }
+        String series = "series '" + o.history().name() + "'" + (o.history().tags().isEmpty() ? "" : " " + o.history().tags());
+        if (tags.containsKey(layout.field())) {
+            throw new IllegalArgumentException("field '" + layout.field() + "' is also a tag key of " + series + "; choose another --field");
+        }
+        String key;
+        try {
+            key = LineProtocolWriter.seriesKey(layout.measurementFor(o.history().name()), tags);
+            int keyBytes = key.getBytes(StandardCharsets.UTF_8).length;
+            List<String> fields = new java.util.ArrayList<>(List.of(layout.field()));
+            fields.addAll(layout.runFields().keySet());
+            for (String field : fields) {
+                String escaped = LineProtocolWriter.escapeFieldKey(field);
+                LineProtocolNames.checkKeySize(keyBytes, escaped.getBytes(StandardCharsets.UTF_8).length, field);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(series + " cannot be written as line protocol: " + e.getMessage(), e);
+        }
+        Forecast f = o.future();
+        for (int i = 0; i < f.horizon(); i++) {
+            Map<String, Double> fields = new LinkedHashMap<>();
+            fields.put(layout.field(), f.mean(i));
+            fields.putAll(layout.runFields());
+            out.accept(LineProtocolWriter.line(key, fields, epochNanos(f.time(i), series)));
+        }
+    }
+
+    private static long epochNanos(Instant t, String series) {
+        if (t.isBefore(MIN_TIME) || t.isAfter(MAX_TIME)) {
+            throw new IllegalArgumentException(series + ": forecast time " + t + " is outside the range InfluxDB stores ("
+                    + MIN_TIME + " to " + MAX_TIME + ")");
+        }
+        return Timestamps.toEpochNanos(t);
     }
 }

@@ -87,6 +87,11 @@ class ShardTest {
             public void endSeries() {
                 seen.add("end");
             }
+
+            @Override
+            public void discardAll() {
+                seen.add("discard");
+            }
         };
         Map<String, String> a = Map.of("host", "h07", "region", "eu"); // shard 1 of 3
         Map<String, String> b = Map.of(); // shard 3 of 3
@@ -103,6 +108,16 @@ class ShardTest {
         assertThat(seen).containsExactly("begin cpu host=h07,region=eu", "point 1", "end",
                 "begin cpu host=h07,region=eu", "point 3", "end");
         assertThat(filter.keptSeries()).isEqualTo(1);
+        assertThat(filter.droppedSeries()).isEqualTo(1);
+
+        // a retry reads the answer again from its start: nothing counted twice
+        filter.discardAll();
+        assertThat(seen).endsWith("discard");
+        assertThat(filter.keptSeries()).isZero();
+        assertThat(filter.droppedSeries()).isZero();
+        filter.beginSeries("cpu", b);
+        filter.point(4, 4.0);
+        assertThat(seen).endsWith("discard");
         assertThat(filter.droppedSeries()).isEqualTo(1);
     }
 }
