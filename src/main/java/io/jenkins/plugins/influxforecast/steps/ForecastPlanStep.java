@@ -78,7 +78,15 @@ public final class ForecastPlanStep extends Step {
     private void bind(Class<? extends StepDescriptor> descriptor, Map<?, ?> forecast, String key) throws Exception {
         StepDescriptor d = ExtensionList.lookupSingleton(descriptor);
         try {
-            d.newInstance((Map<String, Object>) forecast.get(key));
+            Step step = d.newInstance((Map<String, Object>) forecast.get(key));
+            // the checks of how parameters combine, which the steps make when they start
+            if (step instanceof InfluxExtractStep extract) {
+                extract.checkCombination();
+            } else if (step instanceof ForecastStep f) {
+                f.checkCombination();
+            } else if (step instanceof InfluxLoadStep load) {
+                load.checkConnection();
+            }
         } catch (Exception e) {
             // binding wraps the setter's own message (reflection, structs' "Could not instantiate"): find it
             Throwable root = e;

@@ -413,11 +413,13 @@ class ForecastPipelineTest extends PipelineHarness {
                 "levels: '80,200'", "forecasts.yaml: forecast a: the arguments of forecast are refused: levels",
                 "model: fftt", "forecasts.yaml: forecasts[0] (a).model 'fftt': unknown model 'fftt'",
                 "load: {precision: hours}", "forecasts.yaml: forecast a: the arguments of influxLoad are refused: precision",
-                "extract: {chunkSize: 0}", "forecasts.yaml: forecast a: the arguments of influxExtract are refused: chunkSize");
+                "extract: {chunkSize: 0}", "forecasts.yaml: forecast a: the arguments of influxExtract are refused: chunkSize",
+                "extract: {measurement: m, aggregate: mean}",
+                "forecasts.yaml: forecast a: the arguments of influxExtract are refused: aggregate needs window");
         for (Map.Entry<String, String> bad : refused.entrySet()) {
             setUpFresh();
-            assertThatThrownBy(() -> runWith("server: influx-prod\nforecasts:\n  - name: a\n    query: q\n    " + bad.getKey()
-                    + "\n")).as(bad.getKey()).hasStackTraceContaining(bad.getValue());
+            assertThatThrownBy(() -> runWith("server: influx-prod\nforecasts:\n  - name: a\n"
+                    + (bad.getKey().contains("measurement") ? "" : "    query: q\n") + "    " + bad.getKey() + "\n")).as(bad.getKey()).hasStackTraceContaining(bad.getValue());
             assertThat(podYamls).as(bad.getKey()).isEmpty();
             assertThat(propertiesCalls).as(bad.getKey()).isEmpty();
         }
