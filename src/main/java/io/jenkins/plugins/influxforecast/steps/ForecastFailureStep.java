@@ -35,6 +35,7 @@ public final class ForecastFailureStep extends Step {
      *              {@code json}) so that binding passes it through unchanged
      */
     @DataBoundConstructor
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2", justification = "The caught exception is only read, never changed.")
     public ForecastFailureStep(Object error) {
         if (!(error instanceof Throwable t)) {
             throw new IllegalArgumentException("error is required: the exception caught, got "
@@ -43,6 +44,7 @@ public final class ForecastFailureStep extends Step {
         this.error = t;
     }
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP", justification = "The caught exception is only read, never changed.")
     public Object getError() {
         return error;
     }
