@@ -1,9 +1,8 @@
-import io.jenkins.plugins.influxforecast.library.ForecastJob
-
 /*
  * forecastPod: the library's pod for one forecast, as YAML, for a Jenkinsfile's own podTemplate or
- * declarative kubernetes agent (see forecastPod.txt). Rendering and checks: library/ForecastJob.
+ * declarative kubernetes agent (see forecastPod.txt). Rendering and checks: the plugin's step
+ * forecastPodYaml, on the controller; this file only calls steps, so it runs in the sandbox too.
  */
 def call(Map params = [:]) {
-    return ForecastJob.podYaml(params, env.JOB_NAME)
+    return forecastPodYaml(settings: params, job: env.JOB_NAME)
 }

@@ -21,28 +21,31 @@ import java.util.Map;
  *                        forecast's {@code load} section
  * @param timeoutMinutes  the limit for the whole forecast: pod start, retries and the three steps
  * @param pod             where and how big its pod is
+ * @param shards          pods sharing the series of the query (1: one pod with every series)
  */
 public record ForecastConfig(String name, String server, String credentialsId, String query, String flux,
         Map<String, Object> forecastOptions, Map<String, Object> extractOptions, Map<String, Object> loadOptions,
-        int timeoutMinutes, PodSettings pod) {
+        int timeoutMinutes, PodSettings pod, int shards) {
     public ForecastConfig {
         forecastOptions = forecastOptions == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(forecastOptions));
         extractOptions = extractOptions == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extractOptions));
         loadOptions = loadOptions == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(loadOptions));
     }
 
-
     /**
-     * @param base         a pod manifest replacing the library's default, or null
+     * @param base         a pod manifest merged into the library's default (or replacing it), or null
      * @param engineImage  an image holding the engine jar, run as container {@code engine}, or null to run
      *                     the engine in the agent container
      * @param nodeSelector node labels the pod must land on (merged over the base pod's)
      * @param requests     resource requests of the container running the engine
      * @param limits       resource limits of the container running the engine
      * @param tolerations  tolerations added to the base pod's
+     * @param replace      true: {@code base} replaces the default pod; false: it is merged into it as
+     *                     the Kubernetes plugin's {@code merge()} does (see {@link PodMerge})
      */
     public record PodSettings(Map<String, Object> base, String engineImage, Map<String, String> nodeSelector,
-            Map<String, String> requests, Map<String, String> limits, List<Map<String, Object>> tolerations) {
+            Map<String, String> requests, Map<String, String> limits, List<Map<String, Object>> tolerations,
+            boolean replace) {
         public PodSettings {
             base = base == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(base));
             nodeSelector = nodeSelector == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nodeSelector));
@@ -50,6 +53,5 @@ public record ForecastConfig(String name, String server, String credentialsId, S
             limits = limits == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(limits));
             tolerations = tolerations == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tolerations));
         }
-
     }
 }

@@ -57,9 +57,11 @@ public final class ForecastJob {
      * onFailure      FAILURE or UNSTABLE: the build result when a forecast fails
      * podAttempts    retry count around each pod
      * batches        lists of forecasts run in parallel, one batch after the other
-     * forecasts      every forecast: name, timeoutMinutes, podYaml, container (null: the agent's),
-     *                dir, files (writeFile arguments, written before the steps), extract, forecast, load
-     *                (step arguments), archive (artifact pattern)
+     * forecasts      every pod to run: name (the forecast's), shard ("i/N", or null when the forecast
+     *                is not sharded), id (unique: the parallel branch), stage, timeoutMinutes, podYaml,
+     *                container (null: the agent's), dir, files (writeFile arguments, written before the
+     *                steps), extract, forecast, load (step arguments), archive (artifact pattern); a
+     *                forecast with shards: N gives N of them, each extracting its shard of the series
      * </pre>
      *
      * @param text    forecasts.yaml's content
@@ -80,7 +82,13 @@ public final class ForecastJob {
         plan.put("podAttempts", POD_ATTEMPTS);
         List<Object> forecasts = new ArrayList<>();
         for (ForecastConfig f : job.forecasts()) {
-            forecasts.add(forecast(job, f, source, jobName));
+            if (f.shards() == 1) {
+                forecasts.add(forecast(job, f, source, jobName, 0));
+            } else {
+                for (int i = 1; i <= f.shards(); i++) {
+                    forecasts.add(forecast(job, f, source, jobName, i));
+                }
+            }
         }
         plan.put("forecasts", forecasts);
         int batchSize = job.maxParallel() == 0 ? forecasts.size() : job.maxParallel();
@@ -92,8 +100,10 @@ public final class ForecastJob {
         return plan;
     }
 
-    private static Map<String, Object> forecast(JobConfig job, ForecastConfig f, String source, String jobName) {
-        String dir = FOLDER + f.name();
+    /** One pod's plan: the forecast, or its shard {@code shard} of {@code f.shards()} (0: unsharded). */
+    private static Map<String, Object> forecast(JobConfig job, ForecastConfig f, String source, String jobName, int shard) {
+        String shardText = shard == 0 ? null : shard + "/" + f.shards();
+        String dir = FOLDER + f.name() + (shard == 0 ? "" : "/shard-" + shard + "-of-" + f.shards());
         String input = dir + "/input.csv";
         String outputDir = dir + "/output";
 
@@ -109,6 +119,9 @@ public final class ForecastJob {
             extract.put(ForecastsFile.FLUX, f.flux());
         }
         extract.put(ForecastsFile.EXTRACT_OUTPUT, input);
+        if (shardText != null) {
+            extract.put(ForecastsFile.SHARD, shardText);
+        }
         extract.putAll(f.extractOptions());
 
         Map<String, Object> forecast = new LinkedHashMap<>();
@@ -124,13 +137,16 @@ public final class ForecastJob {
         load.put(ForecastsFile.LOAD_INPUT, outputDir + "/forecast.lp");
         load.putAll(f.loadOptions());
 
-        String podYaml = PodTemplates.render(f, jobName);
+        String podYaml = PodTemplates.render(f, jobName, shardText);
         String container = PodTemplates.engineContainer(f);
 
         Map<String, Object> resolved = new LinkedHashMap<>();
         resolved.put("source", source);
         resolved.put("job", jobName);
         resolved.put("forecast", f.name());
+        if (shardText != null) {
+            resolved.put("shard", shardText);
+        }
         resolved.put("schedule", job.schedule());
         resolved.put("timeZone", job.timeZone());
         resolved.put("timeoutMinutes", f.timeoutMinutes());
@@ -148,6 +164,9 @@ public final class ForecastJob {
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", f.name());
+        out.put("shard", shardText);
+        out.put("id", shard == 0 ? f.name() : f.name() + "-" + shard + "-of-" + f.shards());
+        out.put("stage", shard == 0 ? f.name() : f.name() + " " + shardText);
         out.put("timeoutMinutes", f.timeoutMinutes());
         out.put("podYaml", podYaml);
         out.put("container", f.pod().engineImage() != null ? container : null);
@@ -176,33 +195,99 @@ public final class ForecastJob {
      * step's has {@code pointsWritten}), or {@code error}.
      */
     public static String describe(List<? extends Map<String, ?>> outcomes) {
-        StringBuilder sb = new StringBuilder();
+        // the shards of one forecast (outcomes with a shard "i/N") become one line that adds them up
+        Map<Object, List<Map<String, ?>>> byName = new LinkedHashMap<>();
         for (Map<String, ?> o : outcomes) {
+            byName.computeIfAbsent(o.get("name"), k -> new ArrayList<>()).add(o);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (List<Map<String, ?>> group : byName.values()) {
             if (sb.length() > 0) {
                 sb.append('\n');
             }
-            sb.append(o.get("name")).append(": ");
+            if (group.size() > 1 || group.get(0).get("shard") != null) {
+                sb.append(describeShards(group));
+            } else {
+                sb.append(describeOne(group.get(0)));
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * One line for the shards of a forecast: how many succeeded, the series and points they add up
+     * to, and each failed shard with its reason.
+     */
+    private static String describeShards(List<Map<String, ?>> shards) {
+        int ok = 0;
+        long series = 0;
+        long failedSeries = 0;
+        long points = 0;
+        boolean anyPoints = false;
+        List<String> failures = new ArrayList<>();
+        for (Map<String, ?> o : shards) {
             Object error = o.get("error");
             if (error != null) {
-                sb.append("FAILED: ").append(error);
+                failures.add("shard " + o.get("shard") + " FAILED: " + error);
                 continue;
             }
-            List<String> parts = new ArrayList<>();
+            ok++;
+            Map<?, ?> extract = o.get("extract") instanceof Map<?, ?> m ? m : Map.of();
+            if (extract.get("series") instanceof Number n) {
+                series += n.longValue();
+            }
             Map<?, ?> forecast = o.get("forecast") instanceof Map<?, ?> m ? m : Map.of();
-            Object model = find(forecast, "model", String.class);
-            parts.add(model == null ? "forecast" : String.valueOf(model));
-            metric(forecast, "mase", "MASE", "", parts);
-            metric(forecast, "smape", "sMAPE", "%", parts);
+            if (find(forecast, "failed", Number.class) instanceof Number n) {
+                failedSeries += n.longValue();
+            }
             if ("FAILED".equals(forecast.get("qualityGate"))) {
-                parts.add("quality gate FAILED");
+                failures.add("shard " + o.get("shard") + ": quality gate FAILED");
             }
             Map<?, ?> load = o.get("load") instanceof Map<?, ?> m ? m : Map.of();
-            Object points = load.containsKey("pointsWritten") ? load.get("pointsWritten") : load.get("points");
-            if (points != null) {
-                parts.add(points + " points written");
+            Object p = load.containsKey("pointsWritten") ? load.get("pointsWritten") : load.get("points");
+            if (p instanceof Number n) {
+                points += n.longValue();
+                anyPoints = true;
             }
-            sb.append(String.join(", ", parts));
         }
+        StringBuilder sb = new StringBuilder();
+        sb.append(shards.get(0).get("name")).append(": ").append(shards.size()).append(" shards, ").append(ok)
+                .append(" succeeded, ").append(series).append(" series");
+        if (failedSeries > 0) {
+            sb.append(" (").append(failedSeries).append(" failed)");
+        }
+        if (anyPoints) {
+            sb.append(", ").append(points).append(" points written");
+        }
+        for (String f : failures) {
+            sb.append("; ").append(f);
+        }
+        return sb.toString();
+    }
+
+    private static String describeOne(Map<String, ?> o) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(o.get("name")).append(": ");
+        Object error = o.get("error");
+        if (error != null) {
+            sb.append("FAILED: ").append(error);
+            return sb.toString();
+        }
+        List<String> parts = new ArrayList<>();
+        Map<?, ?> forecast = o.get("forecast") instanceof Map<?, ?> m ? m : Map.of();
+        Object model = find(forecast, "model", String.class);
+        parts.add(model == null ? "forecast" : String.valueOf(model));
+        metric(forecast, "mase", "MASE", "", parts);
+        metric(forecast, "smape", "sMAPE", "%", parts);
+        if ("FAILED".equals(forecast.get("qualityGate"))) {
+            parts.add("quality gate FAILED");
+        }
+        Map<?, ?> load = o.get("load") instanceof Map<?, ?> m ? m : Map.of();
+        Object points = load.containsKey("pointsWritten") ? load.get("pointsWritten") : load.get("points");
+        if (points != null) {
+            parts.add(points + " points written");
+        }
+        sb.append(String.join(", ", parts));
         return sb.toString();
     }
 
@@ -296,7 +381,7 @@ public final class ForecastJob {
 
     /** The settings {@link #podYaml} takes, as a forecast entry of forecasts.yaml has them. */
     static final java.util.Set<String> POD_PARAMETERS = java.util.Set.of("name", "timeoutMinutes", "nodeSelector",
-            "resources", "tolerations", "engineImage", "pod");
+            "resources", "tolerations", "engineImage", "pod", "podMerge");
 
     /**
      * The pod of one forecast as YAML, for a Jenkinsfile's own {@code podTemplate} or declarative

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.influxforecast.library;
 
-import io.jenkins.plugins.influxforecast.model.ModelSpec;
+import io.jenkins.plugins.influxforecast.catalog.Models;
 import io.jenkins.plugins.influxforecast.pipeline.CommandDef;
 import io.jenkins.plugins.influxforecast.pipeline.Commands;
 import io.jenkins.plugins.influxforecast.pipeline.OptionDef;
@@ -36,6 +36,7 @@ public final class ForecastsFile {
     static final String FLUX = "flux";
     static final String EXTRACT_OUTPUT = "output";
     static final String LOAD_INPUT = "input";
+    static final String SHARD = "shard";
 
     /** Parameters every step has besides its engine options (steps/LaunchOptions), and asOf. */
     private static final Set<String> LAUNCH_PARAMETERS = Set.of("timeoutMinutes", "maxRamPercentage", "installedEngine");
@@ -47,14 +48,11 @@ public final class ForecastsFile {
     private static final Set<String> FORECAST_SET_BY_LIBRARY = Set.of("input", "outputDir", "asOf", "build");
 
     static final Set<String> JOB_KEYS = Set.of("server", "credentialsId", "schedule", "timeZone",
-            "keepBuilds", "keepArtifacts", "maxParallel", "onFailure", "pod", "defaults", "forecasts");
-
-    private static final Set<String> POD_KEYS = Set.of("pod", "engineImage", "nodeSelector", "resources",
-            "tolerations");
+            "keepBuilds", "keepArtifacts", "maxParallel", "onFailure", "pod", "podMerge", "defaults", "forecasts");
 
     private static final Set<String> OWN_FORECAST_KEYS = Set.of("name", "server", "credentialsId", "query", "flux",
             "timeoutMinutes", "maxRamPercentage", "maxMase", "maxSmape", "failOnQualityGate", "extract", "load", "pod",
-            "engineImage", "nodeSelector", "resources", "tolerations");
+            "podMerge", "engineImage", "nodeSelector", "resources", "tolerations", "shards");
 
     /** Keys whose mapping values are merged key by key when a forecast overrides the defaults. */
     private static final Set<String> MERGED_MAPPINGS = Set.of("nodeSelector", "resources", "extract", "load",
@@ -71,6 +69,8 @@ public final class ForecastsFile {
 
     static final int DEFAULT_TIMEOUT_MINUTES = 60;
     static final int MAX_TIMEOUT_MINUTES = 24 * 60;
+    /** Pods one forecast may be split into. */
+    static final int MAX_SHARDS = 100;
 
     private final CommandDef forecastCommand;
 
@@ -133,7 +133,7 @@ public final class ForecastsFile {
 
         Map<String, Object> defaults = new LinkedHashMap<>();
         // job-level settings that are forecast defaults too
-        for (String key : List.of("server", "credentialsId", "pod")) {
+        for (String key : List.of("server", "credentialsId", "pod", "podMerge")) {
             if (job.has(key)) {
                 defaults.put(key, job.raw(key));
             }
@@ -235,9 +235,10 @@ public final class ForecastsFile {
         }
         if (forecastOptions.get("model") instanceof String model) {
             try {
-                ModelSpec.parse(model);
+                // the registry builds the model: unknown names and bad parameters fail here, on the controller
+                Models.create(model);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(f.at("model") + ": " + e.getMessage());
+                throw new IllegalArgumentException(f.at("model") + " '" + model + "': " + e.getMessage());
             }
         }
         // the forecast step's quality gate (step parameters, not engine options)
@@ -262,7 +263,7 @@ public final class ForecastsFile {
         }
 
         Map<String, Object> extractSection = passThrough(f, "extract", Commands.EXTRACT, "influxExtract",
-                Set.of(SERVER, CREDENTIALS_ID, QUERY, FLUX, EXTRACT_OUTPUT), Set.of("asOf"));
+                Set.of(SERVER, CREDENTIALS_ID, QUERY, FLUX, EXTRACT_OUTPUT, SHARD), Set.of("asOf"));
         List<String> sources = new ArrayList<>();
         if (query != null) {
             sources.add(QUERY);
@@ -289,8 +290,13 @@ public final class ForecastsFile {
         load.putAll(passThrough(f, "load", Commands.LOAD, "influxLoad", Set.of(SERVER, CREDENTIALS_ID, LOAD_INPUT),
                 Set.of("ignoreQualityGate")));
         forecastOptions.putAll(launch);
+        int shards = f.integer("shards", 1, 1);
+        if (shards > MAX_SHARDS) {
+            throw new IllegalArgumentException(f.at("shards") + " must be between 1 and " + MAX_SHARDS + " (one pod each), got "
+                    + shards);
+        }
         return new ForecastConfig(name, server.trim(), credentialsId, query, flux, forecastOptions, extract, load,
-                timeout, pod(f));
+                timeout, pod(f), shards);
     }
 
     private static void putIfPresent(Map<String, Object> map, String key, Object value) {
@@ -355,7 +361,9 @@ public final class ForecastsFile {
             if (reserved.contains(k)) {
                 throw new IllegalArgumentException(section.at(k) + " is set by the library"
                         + (k.equals(SERVER) || k.equals(CREDENTIALS_ID) || k.equals(QUERY) || k.equals(FLUX)
-                                ? "; write it as " + f.at(k) : "; it is the forecast's folder"));
+                                ? "; write it as " + f.at(k)
+                                : k.equals(SHARD) ? "; write " + f.at("shards") + ": N for N pods that share the series"
+                                : "; it is the forecast's folder"));
             }
             if (!allowed.contains(k)) {
                 throw new IllegalArgumentException(section.at(k) + " is not a parameter of " + step + "; allowed: "
@@ -385,17 +393,33 @@ public final class ForecastsFile {
 
     static ForecastConfig.PodSettings pod(Fields f) {
         Map<String, Object> base = null;
+        String podMerge = f.string("podMerge", "merge").trim().toLowerCase(Locale.ROOT);
+        if (!podMerge.equals("merge") && !podMerge.equals("replace")) {
+            throw new IllegalArgumentException(f.at("podMerge") + " must be merge (the pod is merged into the library's"
+                    + " default pod) or replace (it replaces it), got '" + podMerge + "'");
+        }
+        boolean replace = podMerge.equals("replace");
         Fields podSection = f.mapping("pod");
         if (podSection != null) {
+            podSection.allowOnly(Set.of("apiVersion", "kind", "metadata", "spec"));
             Object kind = podSection.raw("kind");
             if (kind != null && !"Pod".equals(kind)) {
                 throw new IllegalArgumentException(podSection.at("kind") + " must be Pod, got " + Fields.describe(kind));
             }
             Fields spec = podSection.mapping("spec");
-            if (spec == null) {
-                throw new IllegalArgumentException(podSection.at("spec") + " is required: the pod's spec with its containers");
+            if (spec == null && replace) {
+                throw new IllegalArgumentException(podSection.at("spec") + " is required with podMerge: replace: the pod's spec"
+                        + " with its containers");
+            }
+            podSection.mapping("metadata");
+            if (spec != null) {
+                checkNamedItems(spec, "containers");
+                checkNamedItems(spec, "initContainers");
+                checkNamedItems(spec, "volumes");
             }
             base = valuesOf(podSection);
+        } else if (f.has("podMerge")) {
+            throw new IllegalArgumentException(f.at("podMerge") + " applies to a pod: give pod too");
         }
         String engineImage = f.string("engineImage");
         if (engineImage != null && (engineImage.isBlank() || engineImage.matches(".*\\s.*"))) {
@@ -430,7 +454,26 @@ public final class ForecastsFile {
             }
         }
         return new ForecastConfig.PodSettings(base, engineImage, nodeSelector == null ? Map.of() : nodeSelector,
-                requests, limits, tolerations);
+                requests, limits, tolerations, replace);
+    }
+
+    /** Containers and volumes are merged by name: each needs one, and no name twice. */
+    private static void checkNamedItems(Fields spec, String key) {
+        List<Object> items = spec.list(key);
+        if (items == null) {
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            Fields item = Fields.of(spec.at(key) + "[" + i + "]", items.get(i));
+            String name = item.string("name");
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException(item.at("name") + " is required: " + key + " are merged by name");
+            }
+            if (!names.add(name)) {
+                throw new IllegalArgumentException(item.at("name") + " '" + name + "' is used twice in " + spec.at(key));
+            }
+        }
     }
 
     private static Map<String, String> quantities(Fields resources, String key) {
@@ -502,7 +545,10 @@ public final class ForecastsFile {
         Map<String, Object> out = new LinkedHashMap<>(defaults);
         for (Map.Entry<String, Object> e : entry.entrySet()) {
             Object old = out.get(e.getKey());
-            if (MERGED_MAPPINGS.contains(e.getKey()) && old instanceof Map<?, ?> o && e.getValue() instanceof Map<?, ?> n) {
+            if (e.getKey().equals("pod") && old instanceof Map<?, ?> o && e.getValue() instanceof Map<?, ?> n) {
+                // the job's pod, then the forecast's, each merged as the Kubernetes plugin's merge() does
+                out.put("pod", PodMerge.pod((Map<String, Object>) o, (Map<String, Object>) n));
+            } else if (MERGED_MAPPINGS.contains(e.getKey()) && old instanceof Map<?, ?> o && e.getValue() instanceof Map<?, ?> n) {
                 Map<String, Object> m = new LinkedHashMap<>((Map<String, Object>) o);
                 for (Map.Entry<?, ?> ne : n.entrySet()) {
                     Object oldInner = m.get(String.valueOf(ne.getKey()));

@@ -16,7 +16,8 @@ import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * The pod of one forecast: the library's default pod (forecast-pod.yaml, shipped in the plugin jar)
- * or the one forecasts.yaml gives, with the forecast's labels, deadline, node selector,
+ * with the pod forecasts.yaml gives merged into it (or replacing it with {@code podMerge: replace}),
+ * then the forecast's labels, deadline, node selector,
  * tolerations and resources applied. The result is the {@code yaml} of a {@code podTemplate}.
  */
 public final class PodTemplates {
@@ -25,6 +26,7 @@ public final class PodTemplates {
     public static final String ENGINE_CONTAINER = "engine";
     public static final String LABEL_JOB = "influx-forecast/job";
     public static final String LABEL_FORECAST = "influx-forecast/forecast";
+    public static final String LABEL_SHARD = "influx-forecast/shard";
     /** Time a pod may outlive the forecast's timeout before Kubernetes reaps it. */
     static final int DEADLINE_MARGIN_SECONDS = 300;
 
@@ -38,14 +40,26 @@ public final class PodTemplates {
 
     /** The pod for {@code forecast} of the Jenkins job {@code jobName}, as YAML. */
     public static String render(ForecastConfig forecast, String jobName) {
-        return dump(renderMap(forecast.pod(), jobName, forecast.name(), forecast.timeoutMinutes()));
+        return render(forecast, jobName, null);
+    }
+
+    /** The pod of one shard ({@code i/N}, or null for an unsharded forecast), labelled with it. */
+    static String render(ForecastConfig forecast, String jobName, String shard) {
+        Map<String, Object> pod = renderMap(forecast.pod(), jobName, forecast.name(), forecast.timeoutMinutes());
+        if (shard != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> labels = (Map<String, Object>) child(child(pod, "metadata"), "labels");
+            labels.put(LABEL_SHARD, shard.replace("/", "-of-"));
+        }
+        return dump(pod);
     }
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> renderMap(ForecastConfig.PodSettings settings, String jobName, String forecastName,
             int timeoutMinutes) {
-        Map<String, Object> pod = deepCopy(settings.base() != null ? settings.base()
-                : (Map<String, Object>) load(defaultPodYaml()));
+        Map<String, Object> defaultPod = (Map<String, Object>) load(defaultPodYaml());
+        Map<String, Object> pod = settings.base() == null ? defaultPod
+                : settings.replace() ? deepCopy(settings.base()) : PodMerge.pod(defaultPod, settings.base());
         pod.putIfAbsent("apiVersion", "v1");
         pod.putIfAbsent("kind", "Pod");
         Map<String, Object> metadata = child(pod, "metadata");

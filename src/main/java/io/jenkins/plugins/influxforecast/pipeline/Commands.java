@@ -98,6 +98,10 @@ public final class Commands {
                             "Column of a raw InfluxQL answer holding the values; default: the only column besides time."),
                     optional("chunkSize", "--chunk-size", Type.INT, "10000",
                             "Rows per chunk of InfluxDB's streamed answer."),
+                    optional("shard", "--shard", Type.STRING, null,
+                            "Only the series of shard i of N (i/N, i from 1 to N): the series whose tag set hashes to it"
+                                    + " (FNV-1a 64 of the sorted k=v,k=v tag set, mod N); N pods with 1/N to N/N extract"
+                                    + " every series once."),
                     optional("output", "--output", Type.STRING, "influx.csv",
                             "The CSV written (path relative to the workspace), replaced atomically."),
                     optional("summary", "--summary", Type.STRING, null,

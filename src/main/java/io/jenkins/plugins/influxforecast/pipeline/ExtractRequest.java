@@ -4,16 +4,24 @@ import io.jenkins.plugins.influxforecast.influx.InfluxConnection;
 import io.jenkins.plugins.influxforecast.influx.InfluxQlSource;
 import io.jenkins.plugins.influxforecast.influx.RetryPolicy;
 import io.jenkins.plugins.influxforecast.influx.SeriesQuery;
+import io.jenkins.plugins.influxforecast.influx.Shard;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * What to extract: the connection, exactly one of a raw InfluxQL query, a raw Flux query or a
- * structured query, and where the CSV and the summary go.
+ * structured query, and where the CSV and the summary go; with a {@link Shard}, only the series
+ * of that shard are written.
  */
 public record ExtractRequest(InfluxConnection connection, String query, String flux, SeriesQuery structured,
-        String valueColumn, int chunkSize, Path output, Path summary, RetryPolicy retry) {
+        String valueColumn, int chunkSize, Path output, Path summary, RetryPolicy retry, Shard shard) {
+
+    /** Without a shard: every series of the answer. */
+    public ExtractRequest(InfluxConnection connection, String query, String flux, SeriesQuery structured,
+            String valueColumn, int chunkSize, Path output, Path summary, RetryPolicy retry) {
+        this(connection, query, flux, structured, valueColumn, chunkSize, output, summary, retry, null);
+    }
 
     public ExtractRequest {
         Objects.requireNonNull(connection, "connection");
@@ -77,6 +85,7 @@ public record ExtractRequest(InfluxConnection connection, String query, String f
         String summary = InfluxOptions.string(values, "summary");
         return new ExtractRequest(connection, query, flux, structured, InfluxOptions.string(values, "valueColumn"),
                 InfluxOptions.integer(values, "chunkSize", InfluxQlSource.DEFAULT_CHUNK_SIZE), output,
-                summary == null ? null : workDir.resolve(summary), InfluxOptions.retry(values));
+                summary == null ? null : workDir.resolve(summary), InfluxOptions.retry(values),
+                InfluxOptions.string(values, "shard") == null ? null : Shard.parse("shard", InfluxOptions.string(values, "shard")));
     }
 }

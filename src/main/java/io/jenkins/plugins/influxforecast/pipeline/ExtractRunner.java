@@ -9,7 +9,9 @@ import io.jenkins.plugins.influxforecast.influx.InfluxException;
 import io.jenkins.plugins.influxforecast.influx.InfluxQl;
 import io.jenkins.plugins.influxforecast.influx.InfluxQlSource;
 import io.jenkins.plugins.influxforecast.influx.InfluxVersion;
+import io.jenkins.plugins.influxforecast.influx.PointSink;
 import io.jenkins.plugins.influxforecast.influx.QueryAnswer;
+import io.jenkins.plugins.influxforecast.influx.ShardFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -17,7 +19,9 @@ import java.util.function.Consumer;
 /**
  * The extract stage: runs the query (InfluxQL on 1.x and 3.x, and on 2.x through its v1 API;
  * Flux on 2.x), streams the answer into the CSV the forecast stage reads, and writes
- * {@code extract-summary.json}. An answer without any value is an error, never an empty series.
+ * {@code extract-summary.json}. An answer without any value is an error, never an empty series; with a
+ * shard, only that shard's series are written, and a shard left without any of the answer's series
+ * writes an empty CSV (with a warning) rather than failing.
  */
 public final class ExtractRunner {
 
@@ -62,19 +66,35 @@ public final class ExtractRunner {
         QueryAnswer answer;
         List<String> warnings = new ArrayList<>();
         ExtractResult result;
+        ShardFilter shardFilter = null;
         try (ExtractCsvWriter csv = new ExtractCsvWriter(request.output())) {
+            PointSink sink = csv;
+            if (request.shard() != null) {
+                shardFilter = new ShardFilter(request.shard(), csv);
+                sink = shardFilter;
+            }
             if (language.equals("flux")) {
                 try (FluxSource source = new FluxSource(c, request.retry(), log)) {
-                    answer = source.query(text, csv);
+                    answer = source.query(text, sink);
                 }
             } else {
-                answer = new InfluxQlSource(c, request.retry(), log).query(text, request.valueColumn(), request.chunkSize(), csv);
+                answer = new InfluxQlSource(c, request.retry(), log).query(text, request.valueColumn(), request.chunkSize(), sink);
             }
-            csv.endSeries();
+            sink.endSeries();
             answer.messages().forEach(m -> warnings.add("InfluxDB: " + m));
             warnings.addAll(csv.warnings());
+            if (shardFilter != null) {
+                log.accept("shard " + request.shard() + ": " + shardFilter.keptSeries() + " of "
+                        + (shardFilter.keptSeries() + shardFilter.droppedSeries()) + " series");
+                if (shardFilter.keptSeries() == 0 && shardFilter.droppedSeries() > 0) {
+                    // the other shards hold every series: an empty share is not an error
+                    warnings.add("shard " + request.shard() + " holds none of the query's " + shardFilter.droppedSeries()
+                            + " series; nothing to forecast in this shard");
+                }
+            }
             warnings.forEach(w -> StageLog.warning(log, w));
-            if (csv.pointCount() == 0) {
+            boolean emptyShare = shardFilter != null && shardFilter.keptSeries() == 0 && shardFilter.droppedSeries() > 0;
+            if (csv.pointCount() == 0 && !emptyShare) {
                 String why = answer.series() == 0
                         ? "the query returned no series (the database exists; is the measurement, field or tag value"
                                 + " absent, or the time range empty?)"
@@ -87,7 +107,9 @@ public final class ExtractRunner {
         }
         log.accept("extracted " + result.points() + " point(s) in " + result.series() + " series to " + result.output()
                 + " in " + result.millis() + " ms");
-        Json.writeAtomically(request.summary(), ExtractSummary.ok(result, c.url().toString()));
+        Json.writeAtomically(request.summary(), ExtractSummary.ok(result, c.url().toString(),
+                shardFilter == null ? null : request.shard().toString(),
+                shardFilter == null ? null : (long) (shardFilter.keptSeries() + shardFilter.droppedSeries())));
         return result;
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param status   {@code ok} or {@code failed}
  * @param error    why the extract failed
  * @param series   series written to the CSV
+ * @param shard    the share {@code i/N} this extract kept ({@code --shard}), absent without one
+ * @param seriesInQuery series the query answered before the shard kept its share, absent without a shard
  * @param points   points written
  * @param gaps     gaps kept (missing values on the series' grid)
  * @param output   the CSV written
@@ -22,7 +24,8 @@ import java.util.List;
  * @param warnings dropped empty values, server messages
  * @param millis   wall time of the extract
  */
-public record ExtractSummary(String command, String status, String error, Integer series, Long points, Long gaps, String output,
+public record ExtractSummary(String command, String status, String error, Integer series, String shard, Long seriesInQuery,
+        Long points, Long gaps, String output,
         String language, String query, String server, List<String> warnings, Long millis) {
 
     public ExtractSummary {
@@ -30,11 +33,11 @@ public record ExtractSummary(String command, String status, String error, Intege
     }
 
     static ExtractSummary failed(String error, String server) {
-        return new ExtractSummary("extract", "failed", error, null, null, null, null, null, null, server, null, null);
+        return new ExtractSummary("extract", "failed", error, null, null, null, null, null, null, null, null, server, null, null);
     }
 
-    static ExtractSummary ok(ExtractResult r, String server) {
-        return new ExtractSummary("extract", "ok", null, r.series(), r.points(), r.gaps(), r.output().toString(), r.language(),
+    static ExtractSummary ok(ExtractResult r, String server, String shard, Long seriesInQuery) {
+        return new ExtractSummary("extract", "ok", null, r.series(), shard, seriesInQuery, r.points(), r.gaps(), r.output().toString(), r.language(),
                 r.query(), server, r.warnings(), r.millis());
     }
 

@@ -10,6 +10,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.influxforecast.influx.Durations;
 import io.jenkins.plugins.influxforecast.influx.SeriesQuery;
+import io.jenkins.plugins.influxforecast.influx.Shard;
 import io.jenkins.plugins.influxforecast.pipeline.Commands;
 import io.jenkins.plugins.influxforecast.pipeline.ExtractSummary;
 import io.jenkins.plugins.influxforecast.series.Frequency;
@@ -54,6 +55,7 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
     private List<String> groupBy;
     private String valueColumn;
     private Integer chunkSize;
+    private String shard;
     private String output;
     private String summary;
     private String asOf;
@@ -217,6 +219,17 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
         this.chunkSize = StepValues.atLeast("chunkSize", chunkSize, 1);
     }
 
+    public String getShard() {
+        return shard;
+    }
+
+    /** Only the series of shard {@code i/N} (see {@link Shard}); default: every series. */
+    @DataBoundSetter
+    public void setShard(String shard) {
+        String v = StepValues.arg("shard", shard);
+        this.shard = v == null ? null : Shard.parse("shard", v).toString();
+    }
+
     public String getOutput() {
         return output;
     }
@@ -337,6 +350,7 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
                 values.put("groupBy", step.groupBy);
                 values.put("valueColumn", step.valueColumn);
                 values.put("chunkSize", step.chunkSize);
+                values.put("shard", step.shard);
                 values.put("output", step.output);
                 values.put("summary", step.summary);
                 values.values().removeIf(java.util.Objects::isNull);
@@ -474,6 +488,10 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
 
         public FormValidation doCheckChunkSize(@QueryParameter String value) {
             return StepChecks.check(() -> new InfluxExtractStep().setChunkSize(StepChecks.integer("chunkSize", value)));
+        }
+
+        public FormValidation doCheckShard(@QueryParameter String value) {
+            return StepChecks.check(() -> new InfluxExtractStep().setShard(value));
         }
 
         public FormValidation doCheckOutput(@QueryParameter String value) {

@@ -132,6 +132,7 @@ public class ForecastJobTest {
 
     /** Stands for Pipeline's exception of an abort or a timeout (matched by simple name). */
     public static final class FlowInterruptedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         private final List<Object> causes;
 
         public FlowInterruptedException(Object... causes) {
@@ -143,8 +144,9 @@ public class ForecastJobTest {
         }
     }
 
-    /** Stands for the timeout step's cause of interruption. */
-    public static final class ExceededTimeout {
+    /** Stands for the timeout step's cause of interruption (serialisable, as every CauseOfInterruption is). */
+    public static final class ExceededTimeout implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
     }
 
     @Test

@@ -317,4 +317,121 @@ class ForecastPipelineTest extends PipelineHarness {
         assertThat(timeouts).containsExactly(Map.of("time", 40, "unit", "MINUTES"));
         assertThat(buildResult()).isEqualTo("SUCCESS");
     }
+
+    static final String SHARDED = """
+            server: influx-prod
+            forecasts:
+              - name: fleet
+                query: SELECT mean(load) AS value FROM hosts WHERE time > now() - 14d GROUP BY time(1h), host
+                shards: 3
+                model: auto
+              - name: total
+                query: SELECT sum(load) AS value FROM hosts WHERE time > now() - 14d GROUP BY time(1h)
+            """;
+
+    /** Extract answers as a sharded query over 30 series would give them: each shard its share. */
+    private void thirtySeriesInThreeShards() {
+        stepAnswers.put("influxExtract", call -> {
+            Object shard = call.args().get("shard");
+            int series = shard == null ? 1 : switch ((String) shard) {
+                case "1/3" -> 11;
+                case "2/3" -> 9;
+                default -> 10;
+            };
+            return Map.of("series", series, "points", series * 336, "shard", shard == null ? "" : shard);
+        });
+        stepAnswers.put("forecast", call -> Map.of("summary", Map.of("model", "auto", "series", 10, "failed", 0)));
+        stepAnswers.put("influxLoad", call -> Map.of("status", "written", "pointsWritten", 240));
+    }
+
+    @Test
+    void shardsRunAsPodsOfTheirOwnEachExtractingItsShareAndLoadingItsResults() {
+        thirtySeriesInThreeShards();
+        runWith(SHARDED);
+
+        assertThat(podYamls).hasSize(4);
+        assertThat(steps("influxExtract")).extracting(c -> c.args().get("shard")).containsExactly("1/3", "2/3", "3/3", null);
+        assertThat(steps("influxExtract")).extracting(c -> c.args().get("output")).containsExactly(
+                "forecasts/fleet/shard-1-of-3/input.csv", "forecasts/fleet/shard-2-of-3/input.csv",
+                "forecasts/fleet/shard-3-of-3/input.csv", "forecasts/total/input.csv");
+        // each shard forecasts and loads its own results, from its own pod, in its own stage
+        assertThat(steps("influxLoad")).extracting(c -> c.args().get("input")).containsExactly(
+                "forecasts/fleet/shard-1-of-3/output/forecast.lp", "forecasts/fleet/shard-2-of-3/output/forecast.lp",
+                "forecasts/fleet/shard-3-of-3/output/forecast.lp", "forecasts/total/output/forecast.lp");
+        assertThat(steps.stream().map(StepCall::pod).distinct().count()).isEqualTo(4);
+        assertThat(stagesRun).containsExactly("fleet 1/3", "fleet 2/3", "fleet 3/3", "total");
+        List<Pod> pods = podYamls.stream().map(KubernetesYaml::pod).toList();
+        assertThat(pods).extracting(p -> p.getMetadata().getLabels().get("influx-forecast/shard"))
+                .containsExactly("1-of-3", "2-of-3", "3-of-3", null);
+        assertThat(written.get("forecasts/fleet/shard-2-of-3/parameters.json")).contains("\"shard\": \"2/3\"");
+        assertThat(archived).extracting(a -> a.get("artifacts")).containsExactly("forecasts/fleet/shard-1-of-3/**",
+                "forecasts/fleet/shard-2-of-3/**", "forecasts/fleet/shard-3-of-3/**", "forecasts/total/**");
+        // the description adds the shards up
+        assertThat(currentBuild().get("description")).isEqualTo(
+                "fleet: 3 shards, 3 succeeded, 30 series, 720 points written\ntotal: auto, 240 points written");
+        assertThat(buildResult()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void aFailingShardDoesNotStopTheOthers() {
+        thirtySeriesInThreeShards();
+        stepAnswers.put("forecast", call -> {
+            if (((String) call.args().get("input")).contains("shard-2-of-3")) {
+                throw new RuntimeException("series too short for seasonal model: 30 points");
+            }
+            return Map.of("summary", Map.of("model", "auto", "series", 10, "failed", 1));
+        });
+        runWith(SHARDED);
+        assertThat(steps("influxLoad")).extracting(c -> c.args().get("input")).containsExactly(
+                "forecasts/fleet/shard-1-of-3/output/forecast.lp", "forecasts/fleet/shard-3-of-3/output/forecast.lp",
+                "forecasts/total/output/forecast.lp");
+        assertThat(stageResults).containsEntry("fleet 1/3", "SUCCESS").containsEntry("fleet 2/3", "FAILURE")
+                .containsEntry("fleet 3/3", "SUCCESS").containsEntry("total", "SUCCESS");
+        assertThat(buildResult()).isEqualTo("FAILURE");
+        assertThat(currentBuild().get("description")).isEqualTo("fleet: 3 shards, 2 succeeded, 21 series (2 failed),"
+                + " 480 points written; shard 2/3 FAILED: series too short for seasonal model: 30 points\n"
+                + "total: auto, 240 points written");
+    }
+
+    @Test
+    void aShardWithoutSeriesSkipsTheForecastAndTheLoad() {
+        thirtySeriesInThreeShards();
+        stepAnswers.put("influxExtract", call -> Map.of("series", "3/3".equals(call.args().get("shard")) ? 0 : 15));
+        runWith(SHARDED);
+        assertThat(steps("forecast")).hasSize(3);
+        assertThat(steps("influxLoad")).extracting(c -> c.args().get("input")).doesNotContain(
+                "forecasts/fleet/shard-3-of-3/output/forecast.lp");
+        assertThat(log).contains("fleet 3/3: no series in this shard; nothing to forecast");
+        assertThat(currentBuild().get("description")).asString().startsWith("fleet: 3 shards, 3 succeeded, 30 series, 480 points written");
+    }
+
+    /** Settings whose values only the steps know (choices, levels) are refused before any pod starts too. */
+    @Test
+    void everySettingIsCheckedOnTheControllerBeforeAnyPod() {
+        Map<String, String> refused = Map.of(
+                "fill: sideways", "forecasts.yaml: forecast a: the arguments of forecast are refused: fill",
+                "levels: '80,200'", "forecasts.yaml: forecast a: the arguments of forecast are refused: levels",
+                "model: fftt", "forecasts.yaml: forecasts[0] (a).model 'fftt': unknown model 'fftt'",
+                "load: {precision: hours}", "forecasts.yaml: forecast a: the arguments of influxLoad are refused: precision",
+                "extract: {chunkSize: 0}", "forecasts.yaml: forecast a: the arguments of influxExtract are refused: chunkSize",
+                "extract: {measurement: m, aggregate: mean}",
+                "forecasts.yaml: forecast a: the arguments of influxExtract are refused: aggregate needs window");
+        for (Map.Entry<String, String> bad : refused.entrySet()) {
+            setUpFresh();
+            assertThatThrownBy(() -> runWith("server: influx-prod\nforecasts:\n  - name: a\n"
+                    + (bad.getKey().contains("measurement") ? "" : "    query: q\n") + "    " + bad.getKey() + "\n")).as(bad.getKey()).hasStackTraceContaining(bad.getValue());
+            assertThat(podYamls).as(bad.getKey()).isEmpty();
+            assertThat(propertiesCalls).as(bad.getKey()).isEmpty();
+        }
+    }
+
+    private void setUpFresh() {
+        podYamls.clear();
+        propertiesCalls.clear();
+        steps.clear();
+        getBinding().getVariables().remove("currentBuild");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> env = (Map<String, Object>) getBinding().getVariable("env");
+        env.remove("INFLUX_FORECAST_CONFIG");
+    }
 }

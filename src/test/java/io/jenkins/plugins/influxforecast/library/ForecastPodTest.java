@@ -35,6 +35,6 @@ class ForecastPodTest extends PipelineHarness {
     void refusesAnUnknownSetting() {
         assertThatThrownBy(() -> runScript("src/test/resources/library/Jenkinsfile.forecast-pod-typo"))
                 .hasStackTraceContaining("forecastPod.nodeSelecter is not a known setting; allowed: engineImage, name,"
-                        + " nodeSelector, pod, resources, timeoutMinutes, tolerations");
+                        + " nodeSelector, pod, podMerge, resources, timeoutMinutes, tolerations");
     }
 }

@@ -1,11 +1,19 @@
 package io.jenkins.plugins.influxforecast.library;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.lesfurets.jenkins.unit.BasePipelineTest;
 import com.lesfurets.jenkins.unit.MethodSignature;
 import com.lesfurets.jenkins.unit.PipelineTestHelper;
+import com.lesfurets.jenkins.unit.cps.PipelineTestHelperCPS;
 import com.lesfurets.jenkins.unit.global.lib.LibraryConfiguration;
 import com.lesfurets.jenkins.unit.global.lib.LocalSource;
 import groovy.lang.Closure;
+import hudson.ExtensionList;
+import io.jenkins.plugins.influxforecast.steps.ForecastFailureStep;
+import io.jenkins.plugins.influxforecast.steps.ForecastPlanStep;
+import io.jenkins.plugins.influxforecast.steps.ForecastPodYamlStep;
+import io.jenkins.plugins.influxforecast.steps.ForecastSummaryStep;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
@@ -17,6 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
  * JenkinsPipelineUnit 1.1 set up for this repository: its vars/ loaded as the library
@@ -63,7 +75,19 @@ abstract class PipelineHarness extends BasePipelineTest {
     private String currentStage;
     private int podCount;
 
+    /**
+     * True to run the scripts through groovy-cps, the continuation engine of Pipeline
+     * (JenkinsPipelineUnit's {@code PipelineTestHelperCPS}): Groovy that the CPS transformation
+     * breaks, and state that cannot be serialised between steps, fail there.
+     */
+    boolean cps() {
+        return false;
+    }
+
     void setUpHarness() throws Exception {
+        if (cps()) {
+            setHelper(new PipelineTestHelperCPS());
+        }
         setScriptRoots(REPO.toString());
         setBaseScriptRoot(REPO.toString());
         super.setUp();
@@ -73,6 +97,12 @@ abstract class PipelineHarness extends BasePipelineTest {
         register("influxExtract", args -> pluginStep("influxExtract", args));
         register("forecast", args -> pluginStep("forecast", args));
         register("influxLoad", args -> pluginStep("influxLoad", args));
+        // the library's controller-side steps: the plugin's real classes, bound as Pipeline binds them
+        register("forecastPlan", args -> controllerStep(ForecastPlanStep.DescriptorImpl.class, args));
+        register("forecastPodYaml", args -> controllerStep(ForecastPodYamlStep.DescriptorImpl.class, args));
+        register("forecastSummary", args -> controllerStep(ForecastSummaryStep.DescriptorImpl.class, args));
+        register("forecastFailure", args -> controllerStep(ForecastFailureStep.DescriptorImpl.class, args));
+        registerParallel();
 
         register("readTrusted", args -> {
             String path = (String) args[0];
@@ -117,7 +147,7 @@ abstract class PipelineHarness extends BasePipelineTest {
             Object previous = getBinding().hasVariable("POD_LABEL") ? getBinding().getVariable("POD_LABEL") : null;
             getBinding().setVariable("POD_LABEL", label);
             try {
-                return closure(args[1]).call();
+                return call(args[1]);
             } finally {
                 getBinding().setVariable("POD_LABEL", previous);
             }
@@ -126,7 +156,7 @@ abstract class PipelineHarness extends BasePipelineTest {
             String previous = currentContainer;
             currentContainer = (String) args[0];
             try {
-                return closure(args[1]).call();
+                return call(args[1]);
             } finally {
                 currentContainer = previous;
             }
@@ -139,25 +169,25 @@ abstract class PipelineHarness extends BasePipelineTest {
             String previous = currentPod;
             currentPod = (String) args[0];
             try {
-                return closure(args[1]).call();
+                return call(args[1]);
             } finally {
                 currentPod = previous;
             }
         });
         register("retry", args -> {
             retries.add(args[0]);
-            return closure(args[1]).call();
+            return call(args[1]);
         });
         register("timeout", args -> {
             timeouts.add(map(args[0]));
-            return args.length > 1 ? closure(args[1]).call() : null;
+            return args.length > 1 ? call(args[1]) : null;
         });
         register("stage", args -> {
             String previous = currentStage;
             currentStage = (String) args[0];
             stagesRun.add(currentStage);
             try {
-                Object result = closure(args[1]).call();
+                Object result = call(args[1]);
                 stageResults.putIfAbsent(currentStage, "SUCCESS");
                 return result;
             } catch (RuntimeException e) {
@@ -170,7 +200,7 @@ abstract class PipelineHarness extends BasePipelineTest {
         register("catchError", args -> {
             Map<String, Object> m = map(args[0]);
             try {
-                return closure(args[1]).call();
+                return call(args[1]);
             } catch (RuntimeException e) {
                 if (Boolean.FALSE.equals(m.get("catchInterruptions"))
                         && e.getClass().getSimpleName().equals("FlowInterruptedException")) {
@@ -206,12 +236,12 @@ abstract class PipelineHarness extends BasePipelineTest {
             stagesBody = null;
             postBody = null;
             // first the directives (agent, triggers, options) run and record; stages and post wait
-            closure(args[0]).call();
+            call(args[0]);
             if (stagesBody == null) {
                 throw new IllegalStateException("pipeline has no stages");
             }
             try {
-                stagesBody.call();
+                call(stagesBody);
             } catch (RuntimeException e) {
                 log.add("pipeline failed: " + e.getMessage());
                 worsenBuildResult("FAILURE");
@@ -219,7 +249,7 @@ abstract class PipelineHarness extends BasePipelineTest {
             if (postBody != null) {
                 inPost = true;
                 try {
-                    postBody.call();
+                    call(postBody);
                 } finally {
                     inPost = false;
                 }
@@ -228,11 +258,11 @@ abstract class PipelineHarness extends BasePipelineTest {
         });
         register("agent", args -> {
             if (args[0] instanceof Closure<?> c) {
-                c.call();
+                call(c);
             }
             return null;
         });
-        register("kubernetes", args -> closure(args[0]).call());
+        register("kubernetes", args -> call(args[0]));
         register("yaml", args -> {
             agentYamls.add((String) args[0]);
             currentPod = "declarative-pod";
@@ -242,18 +272,18 @@ abstract class PipelineHarness extends BasePipelineTest {
             retries.add(args[0]);
             return null;
         });
-        register("triggers", args -> closure(args[0]).call());
+        register("triggers", args -> call(args[0]));
         register("options", args -> {
             // record each option as a call; the calls inside return their maps
-            closure(args[0]).call();
+            call(args[0]);
             return null;
         });
         register("stages", args -> {
             stagesBody = closure(args[0]);
             return null;
         });
-        register("steps", args -> closure(args[0]).call());
-        register("script", args -> closure(args[0]).call());
+        register("steps", args -> call(args[0]));
+        register("script", args -> call(args[0]));
         register("post", args -> {
             postBody = closure(args[0]);
             return null;
@@ -266,7 +296,7 @@ abstract class PipelineHarness extends BasePipelineTest {
                 }
                 if (postApplies(condition)) {
                     postRun.add(condition);
-                    closure(args[0]).call();
+                    call(args[0]);
                 }
                 return null;
             });
@@ -287,6 +317,145 @@ abstract class PipelineHarness extends BasePipelineTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Calls a closure of the script, through groovy-cps in CPS mode. */
+    Object call(Object closure) {
+        return getHelper().callClosure(closure(closure));
+    }
+
+    /**
+     * {@code parallel} as JenkinsPipelineUnit runs it (the branches one after the other; a failing
+     * branch marks the build FAILURE and the others run on; the failures are thrown together at the
+     * end), with the branches called through {@link #call} so that CPS mode runs them too.
+     */
+    private void registerParallel() {
+        register("parallel", args -> {
+            Map<String, Object> branches = map(args[0]);
+            List<String> failures = new ArrayList<>();
+            for (Map.Entry<String, Object> b : branches.entrySet()) {
+                try {
+                    call(b.getValue());
+                } catch (RuntimeException e) {
+                    worsenBuildResult("FAILURE");
+                    failures.add(b.getKey() + " - " + e.getMessage());
+                }
+            }
+            if (!failures.isEmpty()) {
+                throw new IllegalStateException(String.join(",", failures));
+            }
+            return null;
+        });
+    }
+
+    /** Calls of the library's controller-side steps, with their arguments and results. */
+    final List<StepCall> controllerSteps = new ArrayList<>();
+
+    /**
+     * Runs one of the plugin's controller-side steps as Pipeline does: the named arguments bound by
+     * the step's descriptor, the execution started with a context that offers nothing (the steps
+     * require none: no node), the result or the failure taken from the context.
+     */
+    private Object controllerStep(Class<? extends StepDescriptor> descriptor, Object[] args) {
+        if (args.length != 1 || !(args[0] instanceof Map)) {
+            throw new IllegalArgumentException("takes named parameters, got " + List.of(args));
+        }
+        StepDescriptor d = ExtensionList.lookupSingleton(descriptor);
+        assertThat(d.getRequiredContext()).as("%s needs no context (runs outside node)", d.getFunctionName()).isEmpty();
+        ControllerContext context = new ControllerContext();
+        try {
+            Step step = d.newInstance(new LinkedHashMap<>(map(args[0])));
+            StepExecution execution = step.start(context);
+            assertThat(execution.start()).as("%s completes synchronously", d.getFunctionName()).isTrue();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        controllerSteps.add(new StepCall(d.getFunctionName(), new LinkedHashMap<>(map(args[0])), currentPod, currentContainer,
+                currentStage));
+        if (context.failure != null) {
+            if (context.failure instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(context.failure);
+        }
+        assertPlain(d.getFunctionName(), context.result);
+        return context.result;
+    }
+
+    /** What the controller-side steps may return: String, Number, Boolean, List and Map only. */
+    static void assertPlain(String where, Object value) {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return;
+        }
+        if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                assertPlain(where + "[" + i + "]", list.get(i));
+            }
+            return;
+        }
+        if (value instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                assertThat(e.getKey()).as(where + " key").isInstanceOf(String.class);
+                assertPlain(where + "." + e.getKey(), e.getValue());
+            }
+            return;
+        }
+        throw new AssertionError(where + " is a " + value.getClass().getName() + ", not a plain value");
+    }
+
+    /** A step context with no context objects, recording the completion. */
+    static final class ControllerContext extends StepContext {
+        transient Object result;
+        transient Throwable failure;
+        private transient boolean done;
+
+        @Override
+        public <T> T get(Class<T> key) {
+            return null;
+        }
+
+        @Override
+        public void onSuccess(Object r) {
+            assertThat(done).as("completed once").isFalse();
+            done = true;
+            result = r;
+        }
+
+        @Override
+        public void onFailure(Throwable t) {
+            assertThat(done).as("completed once").isFalse();
+            done = true;
+            failure = t;
+        }
+
+        @Override
+        public boolean isReady() {
+            return done;
+        }
+
+        @Override
+        public com.google.common.util.concurrent.ListenableFuture<Void> saveState() {
+            return com.google.common.util.concurrent.Futures.immediateFuture(null);
+        }
+
+        @Override
+        public void setResult(hudson.model.Result r) {
+            throw new AssertionError("a controller-side step sets no build result");
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+
+        private static final long serialVersionUID = 1L;
+    }
 
     private Object pluginStep(String step, Object[] args) {
         if (args.length != 1 || !(args[0] instanceof Map)) {

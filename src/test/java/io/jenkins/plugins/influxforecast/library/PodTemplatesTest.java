@@ -129,9 +129,10 @@ class PodTemplatesTest {
     }
 
     @Test
-    void aPodFromForecastsYamlReplacesTheDefault() {
+    void podMergeReplaceReplacesTheDefault() {
         ForecastConfig f = new ForecastsFile().parse("""
                 server: s
+                podMerge: replace
                 pod:
                   metadata:
                     annotations: {cluster-autoscaler.kubernetes.io/safe-to-evict: "false"}
@@ -157,6 +158,95 @@ class PodTemplatesTest {
         assertThat(pod.getSpec().getActiveDeadlineSeconds()).isEqualTo(900L);
         assertThat(pod.getSpec().getContainers()).extracting(Container::getName).containsExactly("sidecar", "jnlp");
         assertThat(container(pod, "jnlp").getResources().getLimits()).isEqualTo(Map.of("memory", new Quantity("1Gi")));
+        // nothing of the default is left
+        assertThat(pod.getSpec().getSecurityContext()).isNull();
+        assertThat(pod.getSpec().getAutomountServiceAccountToken()).isNull();
+        assertThat(container(pod, "jnlp").getEnv()).isEmpty();
+    }
+
+    /**
+     * pod: is merged into the default pod as the Kubernetes plugin's merge() does: the default's
+     * security context, agent heap, token setting and resources stay unless the file says otherwise;
+     * containers by name, env by name, resources per key, labels and node selectors per key,
+     * tolerations appended.
+     */
+    @Test
+    void aPodFromForecastsYamlIsMergedIntoTheDefault() {
+        ForecastConfig f = new ForecastsFile().parse("""
+                server: s
+                pod:
+                  metadata:
+                    labels: {team: parking}
+                    annotations: {cluster-autoscaler.kubernetes.io/safe-to-evict: "false"}
+                  spec:
+                    serviceAccountName: forecasts
+                    priorityClassName: batch-low
+                    securityContext: {runAsNonRoot: true}
+                    nodeSelector: {pool: batch}
+                    tolerations: [{key: pool, value: batch, effect: NoSchedule}]
+                    volumes: [{name: cache, emptyDir: {}}]
+                    containers:
+                      - name: jnlp
+                        image: my-registry/inbound-agent:jdk21
+                        env: [{name: TZ, value: Europe/Amsterdam}]
+                        resources: {limits: {memory: 3Gi}}
+                        volumeMounts: [{name: cache, mountPath: /cache}]
+                      - name: sidecar
+                        image: busybox
+                        command: [sleep, 99d]
+                forecasts:
+                  - name: noord
+                    query: q
+                    nodeSelector: {kubernetes.io/arch: arm64}
+                    tolerations: [{key: dedicated, value: forecasting, effect: NoSchedule}]
+                """, "forecasts.yaml").forecasts().get(0);
+        Pod pod = pod(PodTemplates.render(f, "parking"));
+        assertThat(pod.getMetadata().getLabels()).containsEntry("team", "parking")
+                .containsEntry("app.kubernetes.io/name", "influx-forecast").containsEntry("influx-forecast/forecast", "noord");
+        assertThat(pod.getMetadata().getAnnotations()).containsEntry("cluster-autoscaler.kubernetes.io/safe-to-evict", "false");
+        // the default's security settings stay
+        assertThat(pod.getSpec().getAutomountServiceAccountToken()).isFalse();
+        assertThat(pod.getSpec().getSecurityContext().getRunAsUser()).isEqualTo(1000L);
+        assertThat(pod.getSpec().getSecurityContext().getFsGroup()).isEqualTo(1000L);
+        assertThat(pod.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSpec().getRestartPolicy()).isEqualTo("Never");
+        assertThat(pod.getSpec().getServiceAccountName()).isEqualTo("forecasts");
+        assertThat(pod.getSpec().getPriorityClassName()).isEqualTo("batch-low");
+        assertThat(pod.getSpec().getNodeSelector()).containsEntry("kubernetes.io/os", "linux").containsEntry("pool", "batch")
+                .containsEntry("kubernetes.io/arch", "arm64");
+        assertThat(pod.getSpec().getTolerations()).extracting(t -> t.getKey()).containsExactly("pool", "dedicated");
+        assertThat(pod.getSpec().getVolumes()).extracting(v -> v.getName()).containsExactly("cache");
+        // containers merged by name, the default's first
+        assertThat(pod.getSpec().getContainers()).extracting(Container::getName).containsExactly("jnlp", "sidecar");
+        Container agent = container(pod, "jnlp");
+        assertThat(agent.getImage()).isEqualTo("my-registry/inbound-agent:jdk21");
+        assertThat(agent.getEnv()).extracting(e -> e.getName() + "=" + e.getValue())
+                .containsExactly("JENKINS_JAVA_OPTS=-Xmx256m", "TZ=Europe/Amsterdam");
+        assertThat(agent.getResources().getLimits()).isEqualTo(Map.of("memory", new Quantity("3Gi"), "cpu", new Quantity("2")));
+        assertThat(agent.getResources().getRequests()).isEqualTo(Map.of("memory", new Quantity("1Gi"), "cpu", new Quantity("500m")));
+        assertThat(agent.getVolumeMounts()).extracting(m -> m.getMountPath()).containsExactly("/cache");
+        assertThat(container(pod, "sidecar").getCommand()).containsExactly("sleep", "99d");
+    }
+
+    @Test
+    void theJobsPodAndTheForecastsPodAreMergedInTurn() {
+        ForecastConfig f = new ForecastsFile().parse("""
+                server: s
+                pod:
+                  spec:
+                    serviceAccountName: forecasts
+                    containers: [{name: jnlp, env: [{name: A, value: job}, {name: B, value: job}]}]
+                forecasts:
+                  - name: noord
+                    query: q
+                    pod:
+                      spec:
+                        containers: [{name: jnlp, env: [{name: B, value: forecast}]}]
+                """, "forecasts.yaml").forecasts().get(0);
+        Pod pod = pod(PodTemplates.render(f, "parking"));
+        assertThat(pod.getSpec().getServiceAccountName()).isEqualTo("forecasts");
+        assertThat(container(pod, "jnlp").getEnv()).extracting(e -> e.getName() + "=" + e.getValue())
+                .containsExactly("JENKINS_JAVA_OPTS=-Xmx256m", "A=job", "B=forecast");
     }
 
     @Test

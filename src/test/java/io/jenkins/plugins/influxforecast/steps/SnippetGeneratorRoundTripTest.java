@@ -179,7 +179,7 @@ class SnippetGeneratorRoundTripTest {
                 Map.entry("fluxFile", "q.flux"), Map.entry("measurement", "parking"), Map.entry("field", "occupied"),
                 Map.entry("where", List.of("site=paris", "zone=b")), Map.entry("aggregate", "mean"), Map.entry("window", "10m"),
                 Map.entry("start", "30d"), Map.entry("end", "2024-05-01T00:00:00Z"), Map.entry("last", 100),
-                Map.entry("groupBy", List.of("site", "zone")), Map.entry("valueColumn", "v"), Map.entry("chunkSize", 1000),
+                Map.entry("groupBy", List.of("site", "zone")), Map.entry("valueColumn", "v"), Map.entry("chunkSize", 1000), Map.entry("shard", "2/3"),
                 Map.entry("output", "forecast/input.csv"), Map.entry("summary", "x.json"), Map.entry("asOf", "2024-05-01T00:00:00Z")));
         everyFieldRoundTrips(InfluxExtractStep.class, Map.of(), samples);
         aBlankFormIsTheDefaults(InfluxExtractStep.class, Map.of(), "influxExtract");
