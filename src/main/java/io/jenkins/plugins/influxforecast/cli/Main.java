@@ -12,6 +12,8 @@ import io.jenkins.plugins.influxforecast.pipeline.ForecastRunner;
 import io.jenkins.plugins.influxforecast.pipeline.LoadRequest;
 import io.jenkins.plugins.influxforecast.pipeline.LoadRunner;
 import io.jenkins.plugins.influxforecast.pipeline.OptionDef;
+import io.jenkins.plugins.influxforecast.pipeline.ScoreRequest;
+import io.jenkins.plugins.influxforecast.pipeline.ScoreRunner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -46,6 +48,7 @@ public final class Main {
         add(Demo.COMMAND, Demo::run);
         add(Commands.EXTRACT, Main::extract);
         add(Commands.LOAD, Main::load);
+        add(Commands.SCORE, Main::score);
     }
 
     private Main() {
@@ -177,6 +180,12 @@ public final class Main {
         ExtractRequest req = ExtractRequest.fromOptions(options, System.getenv(), java.nio.file.Path.of(""));
         ExtractRunner.run(req, out::println);
         return ExitCodes.OK;
+    }
+
+    /** score: past forecasts against the actuals; exit 3 when live accuracy drifted or failed maxLiveMase. */
+    private static int score(Map<String, Object> options, PrintStream out) throws IOException {
+        ScoreRequest req = ScoreRequest.fromOptions(options, System.getenv(), java.nio.file.Path.of(""), java.time.Instant.now());
+        return ScoreRunner.run(req, out::println).exitCode();
     }
 
     /** load: a line-protocol file to InfluxDB; exit 3 when it failed and --unstable-on-failure was given. */

@@ -38,7 +38,11 @@ public record ForecastRequest(
         boolean nonNegative,
         java.time.Instant asOf,
         Integer build,
-        String modelTag) {
+        String modelTag,
+        String modelField,
+        boolean history,
+        String historyMeasurement,
+        Path liveAccuracy) {
 
     /** The longest forecast the engine makes (100,000 steps: 1.9 years of 10-minute data). */
     public static final int MAX_HORIZON = 100_000;
@@ -89,7 +93,10 @@ public record ForecastRequest(
                 smoothing == null ? 0 : smoothing, GapFill.parse(text(o, "fill")), maxGap,
                 InputFormat.parse(text(o, "format")), text(o, "timeColumn"), text(o, "valueColumn"), text(o, "name"),
                 measurement, field == null ? "value" : field, tags(o.get("tags")), levels(text(o, "levels")),
-                bool(o.get("nonNegative")), asOf(text(o, "asOf")), build(integer(o, "build")), modelTag(text(o, "modelTag")));
+                bool(o.get("nonNegative")), asOf(text(o, "asOf")), build(integer(o, "build")), modelTag(text(o, "modelTag")),
+                modelField(o.get("modelField"), field == null ? "value" : field, text(o, "modelTag")), bool("history", o.get("history")),
+                blankIsError("historyMeasurement", text(o, "historyMeasurement"), o.get("historyMeasurement")),
+                text(o, "liveAccuracy") == null ? null : Path.of(text(o, "liveAccuracy")));
     }
 
     private static java.time.Instant asOf(String text) {
@@ -101,6 +108,32 @@ public record ForecastRequest(
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("asOf must be an ISO-8601 time such as 2024-05-01T12:00:00Z, got '" + text.trim() + "'");
         }
+    }
+
+    /** The model's field key: "model" unless given; an empty text for none. */
+    private static String modelField(Object given, String valueField, String modelTag) {
+        String key = given == null ? "model" : String.valueOf(given).trim();
+        if (key.equals(modelTag)) {
+            return null; // asked for as a tag: the tag replaces the field of the same key
+        }
+        if (key.isEmpty()) {
+            return null;
+        }
+        if (!key.matches("[A-Za-z_][A-Za-z0-9_.-]*") || key.equals("time")) {
+            throw new IllegalArgumentException("modelField must be a field key (letters, digits, _ . -; not time), got '" + key + "'");
+        }
+        if (key.equals(valueField) || key.equals("as_of") || key.equals("build")) {
+            throw new IllegalArgumentException("modelField '" + key + "' is also the value field or a run field (as_of, build);"
+                    + " choose another key");
+        }
+        return key;
+    }
+
+    private static String blankIsError(String key, String text, Object given) {
+        if (text == null && given != null && !String.valueOf(given).isEmpty()) {
+            throw new IllegalArgumentException(key + " must not be blank");
+        }
+        return text;
     }
 
     private static Integer build(Integer build) {
@@ -160,10 +193,18 @@ public record ForecastRequest(
         m.put("as_of", asOf == null ? null : asOf.toString());
         m.put("build", build);
         m.put("model_tag", modelTag);
+        m.put("model_field", modelField);
+        m.put("history", history);
+        m.put("history_measurement", history ? (historyMeasurement != null ? historyMeasurement : "<name>-forecast-history") : null);
+        m.put("live_accuracy", liveAccuracy == null ? null : liveAccuracy.toString());
         return m;
     }
 
     static boolean bool(Object v) {
+        return bool("nonNegative", v);
+    }
+
+    static boolean bool(String key, Object v) {
         if (v == null) {
             return false;
         }
@@ -174,7 +215,7 @@ public record ForecastRequest(
         return switch (s) {
             case "true", "yes", "1", "on" -> true;
             case "", "false", "no", "0", "off" -> false;
-            default -> throw new IllegalArgumentException("nonNegative must be true or false, got '" + v + "'");
+            default -> throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");
         };
     }
 

@@ -121,12 +121,19 @@ public final class ForecastRunner {
         metrics.put("summary", summary(seriesReports, outputs.size(), failed));
         metrics.put("series", seriesReports);
         metrics.put("outputs", List.of(CSV, LP, METRICS, PNG, HTML));
+        if (req.liveAccuracy() != null) {
+            metrics.put("live", ForecastHistory.live(req.liveAccuracy(), log));
+        }
 
         List<Path> files;
         try (OutputFolder out = new OutputFolder(req.outputDir())) {
             ForecastCsv.write(out.stage(CSV), outputs);
             ForecastLineProtocol.write(out.stage(LP), outputs,
-                    new ForecastLineProtocol.Layout(req.measurement(), req.field(), req.tags(), req.modelTag(), req.runFields()));
+                    new ForecastLineProtocol.Layout(req.measurement(), req.field(), req.tags(), req.modelTag(), req.runFields(), req.modelField()));
+            if (req.history()) {
+                int lines = ForecastHistory.append(out.stage(LP), outputs, req);
+                log.printf("history: %d point(s) for %s in %s%n", lines, ForecastHistory.measurements(outputs, req), LP);
+            }
             ForecastPlot.write(out.stage(PNG), outputs);
             long t3 = System.nanoTime();
             timings.put("write", ms(t2, t3));

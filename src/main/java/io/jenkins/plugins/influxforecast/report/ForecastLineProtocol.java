@@ -27,22 +27,30 @@ public final class ForecastLineProtocol {
      * @param extraTags   tags added to every point (override series tags of the same key)
      * @param modelTag    tag key of the model spec on every point, or null for none
      * @param runFields   fields identifying the run (as_of, build) added to every point
+     * @param modelField  string field key of the model spec on every point, or null for none
      */
     public record Layout(String measurement, String field, Map<String, String> extraTags, String modelTag,
-                         Map<String, Double> runFields) {
+                         Map<String, Double> runFields, String modelField) {
         public Layout {
             if (field == null || field.isBlank()) {
                 throw new IllegalArgumentException("field must not be empty");
             }
             extraTags = Map.copyOf(extraTags);
             runFields = runFields == null ? Map.of() : new LinkedHashMap<>(runFields);
+            if (modelField != null && (modelField.equals(field) || runFields.containsKey(modelField))) {
+                throw new IllegalArgumentException("modelField '" + modelField + "' is also the value field or a run field; choose another key");
+            }
             if (runFields.containsKey(field)) {
                 throw new IllegalArgumentException("field '" + field + "' is also a run field (as_of, build); choose another --field");
             }
         }
 
         public Layout(String measurement, String field, Map<String, String> extraTags) {
-            this(measurement, field, extraTags, null, Map.of());
+            this(measurement, field, extraTags, null, Map.of(), null);
+        }
+
+        public Layout(String measurement, String field, Map<String, String> extraTags, String modelTag, Map<String, Double> runFields) {
+            this(measurement, field, extraTags, modelTag, runFields, null);
         }
 
         public String measurementFor(String seriesName) {
@@ -63,15 +71,21 @@ public final class ForecastLineProtocol {
                 if (layout.modelTag() != null) {
                     tags.put(layout.modelTag(), o.future().model());
                 }
+                if (layout.modelField() != null && tags.containsKey(layout.modelField())) {
+                    throw new IllegalArgumentException("modelField '" + layout.modelField() + "' is also a tag key; choose another --model-field");
+                }
                 if (tags.containsKey(layout.field())) {
                     throw new IllegalArgumentException("field '" + layout.field() + "' is also a tag key; choose another --field");
                 }
                 String key = LineProtocolWriter.seriesKey(layout.measurementFor(o.history().name()), tags);
                 Forecast f = o.future();
                 for (int i = 0; i < f.horizon(); i++) {
-                    Map<String, Double> fields = new LinkedHashMap<>();
+                    Map<String, Object> fields = new LinkedHashMap<>();
                     fields.put(layout.field(), f.mean(i));
                     fields.putAll(layout.runFields());
+                    if (layout.modelField() != null) {
+                        fields.put(layout.modelField(), f.model());
+                    }
                     w.write(LineProtocolWriter.line(key, fields, Timestamps.toEpochNanos(f.time(i))));
                     w.write('\n');
                     lines++;

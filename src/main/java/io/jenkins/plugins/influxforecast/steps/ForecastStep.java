@@ -40,9 +40,6 @@ public final class ForecastStep extends Step {
 
     static final String FUNCTION = "forecast";
 
-    /** The tag the step writes the model spec under unless told otherwise (the engine's default is none). */
-    static final String DEFAULT_MODEL_TAG = "model";
-
     // engine options (Commands.FORECAST)
     private final String input;
     private final String outputDir;
@@ -66,6 +63,10 @@ public final class ForecastStep extends Step {
     private String asOf;
     private Integer build;
     private String modelTag;
+    private String modelField;
+    private boolean history;
+    private String historyMeasurement;
+    private String liveAccuracy;
 
     // step-only parameters
     private Double maxMase;
@@ -322,18 +323,64 @@ public final class ForecastStep extends Step {
         return modelTag;
     }
 
-    /** Tag key of the model spec on every forecast point; default {@code model}; empty text for none. */
+    /**
+     * Tag key of the model spec on every forecast point; default none (the model is a field, see
+     * {@link #setModelField}), since a tag starts a new series whenever auto picks another model.
+     */
     @DataBoundSetter
     public void setModelTag(String modelTag) {
-        if (modelTag != null && modelTag.isBlank()) {
-            this.modelTag = "";
+        this.modelTag = key("modelTag", modelTag, "tag key");
+    }
+
+    public String getModelField() {
+        return modelField;
+    }
+
+    /** String field key of the model spec on every point of the latest forecast; default {@code model}; empty text for none. */
+    @DataBoundSetter
+    public void setModelField(String modelField) {
+        if (modelField != null && modelField.isBlank()) {
+            this.modelField = "";
             return;
         }
-        String v = StepValues.arg("modelTag", modelTag);
+        this.modelField = key("modelField", modelField, "field key");
+    }
+
+    private static String key(String parameter, String value, String what) {
+        String v = StepValues.arg(parameter, value);
         if (v != null && !v.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
-            throw new IllegalArgumentException("modelTag must be a tag key (letters, digits, _ . -), got '" + v + "'");
+            throw new IllegalArgumentException(parameter + " must be a " + what + " (letters, digits, _ . -), got '" + v + "'");
         }
-        this.modelTag = v;
+        return v;
+    }
+
+    public boolean isHistory() {
+        return history;
+    }
+
+    /** Also write the forecast to the history measurement, one point per step and run (docs/history.md). */
+    @DataBoundSetter
+    public void setHistory(boolean history) {
+        this.history = history;
+    }
+
+    public String getHistoryMeasurement() {
+        return historyMeasurement;
+    }
+
+    @DataBoundSetter
+    public void setHistoryMeasurement(String historyMeasurement) {
+        this.historyMeasurement = StepValues.arg("historyMeasurement", historyMeasurement);
+    }
+
+    public String getLiveAccuracy() {
+        return liveAccuracy;
+    }
+
+    /** The score.json of a score step, whose live accuracy and drift go into metrics.json and report.html. */
+    @DataBoundSetter
+    public void setLiveAccuracy(String liveAccuracy) {
+        this.liveAccuracy = StepValues.relativePath("liveAccuracy", liveAccuracy);
     }
 
     public Double getMaxMase() {
@@ -415,7 +462,13 @@ public final class ForecastStep extends Step {
         }
         v.put("asOf", resolvedAsOf);
         v.put("build", build != null ? build : Integer.valueOf(buildNumber));
-        v.put("modelTag", modelTag == null ? DEFAULT_MODEL_TAG : modelTag.isEmpty() ? null : modelTag);
+        v.put("modelTag", modelTag);
+        v.put("modelField", modelField);
+        if (history) {
+            v.put("history", true);
+        }
+        v.put("historyMeasurement", historyMeasurement);
+        v.put("liveAccuracy", liveAccuracy);
         v.values().removeIf(java.util.Objects::isNull);
         return v;
     }

@@ -129,10 +129,10 @@ class MainTest {
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lp = Files.readAllLines(out.resolve("forecast.lp"));
         assertThat(lp).containsExactly(
-                "parkingplace-prediction,name=P+R\\ Noord value=12.0 1795867800000000000",
-                "parkingplace-prediction,name=P+R\\ Noord value=12.0 1795868400000000000",
-                "parkingplace-prediction,name=Zuid\\,West,zone=a value=22.0 1795867800000000000",
-                "parkingplace-prediction,name=Zuid\\,West,zone=a value=22.0 1795868400000000000");
+                "parkingplace-prediction,name=P+R\\ Noord value=12.0,model=\"naive\" 1795867800000000000",
+                "parkingplace-prediction,name=P+R\\ Noord value=12.0,model=\"naive\" 1795868400000000000",
+                "parkingplace-prediction,name=Zuid\\,West,zone=a value=22.0,model=\"naive\" 1795867800000000000",
+                "parkingplace-prediction,name=Zuid\\,West,zone=a value=22.0,model=\"naive\" 1795868400000000000");
         assertThat(Files.readAllLines(out.resolve("forecast.csv")).get(0)).startsWith("name,tags,time,value");
     }
 
@@ -149,7 +149,7 @@ class MainTest {
         assertThat(linear.code()).as(linear.err()).isZero();
         assertThat(linear.out()).contains("series outside: 7 points at 1h").contains("1 gaps filled");
         // smoothing 2: last value = (9 + 10) / 2
-        assertThat(Files.readAllLines(out.resolve("forecast.lp")).get(0)).startsWith("outside-prediction value=9.5 ");
+        assertThat(Files.readAllLines(out.resolve("forecast.lp")).get(0)).startsWith("outside-prediction value=9.5,model=\"naive\" ");
         Run previous = cli(concat(base, "--fill", "previous", "--max-gap", "2"));
         assertThat(previous.code()).isZero();
         Map<String, Object> m = Json.read(out.resolve("metrics.json"));

@@ -63,7 +63,9 @@ class ForecastStepTest {
             case "levels" -> "90";
             case "tags" -> List.of("site=a", "zone=b");
             case "asOf" -> "2024-01-01T00:00:00Z";
-            case "modelTag" -> "model";
+            case "modelTag" -> "algo";
+            case "modelField" -> "model";
+            case "liveAccuracy" -> "score/score.json";
             case "build" -> 42;
             default -> switch (o.type()) {
                 case INT -> 5;
@@ -96,10 +98,16 @@ class ForecastStepTest {
         assertThat(step.getTimeoutMinutes()).isEqualTo(60);
         assertThat(step.getInstalledEngine()).isEqualTo("/opt/influx-forecast/influx-forecast-cli.jar");
         assertThat(step.engineValues("t", 7)).doesNotContainKey("model").containsEntry("fill", "previous")
-                .containsEntry("build", 7).containsEntry("modelTag", "model").containsEntry("asOf", "t");
-        step.setModelTag("");
+                .containsEntry("build", 7).doesNotContainKey("modelTag").doesNotContainKey("modelField")
+                .doesNotContainKey("history").containsEntry("asOf", "t");
+        step.setModelTag("algo");
+        step.setModelField("");
+        step.setHistory(true);
         step.setBuild(3);
-        assertThat(step.engineValues("t", 7)).doesNotContainKey("modelTag").containsEntry("build", 3);
+        assertThat(step.engineValues("t", 7)).containsEntry("modelTag", "algo").containsEntry("modelField", "")
+                .containsEntry("history", true).containsEntry("build", 3);
+        assertThat(Commands.FORECAST.toArguments(step.engineValues("t", 7))).containsSequence("--model-field", "")
+                .contains("--history");
     }
 
     @Test
