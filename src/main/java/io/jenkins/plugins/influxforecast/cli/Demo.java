@@ -1,5 +1,6 @@
 package io.jenkins.plugins.influxforecast.cli;
 
+import io.jenkins.plugins.influxforecast.files.Json;
 import io.jenkins.plugins.influxforecast.pipeline.CommandDef;
 import io.jenkins.plugins.influxforecast.pipeline.Commands;
 import io.jenkins.plugins.influxforecast.pipeline.ForecastRequest;
@@ -14,7 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code demo}: forecasts a bundled real series, the hourly temperature normals of Seattle (NOAA
@@ -60,8 +63,56 @@ final class Demo {
             out.println("demo: Seattle hourly temperature normals (NOAA 1981-2010, via vega-datasets), 8759 hours; "
                     + "scoring on the last week, then forecasting the next week");
             int code = new ForecastRunner(out).run(ForecastRequest.fromOptions(o)).exitCode();
+            Path metrics = outputDir.resolve("metrics.json");
+            if (Files.isRegularFile(metrics)) {
+                explain(Json.read(metrics)).ifPresent(out::println);
+            }
             out.println("demo: outputs in " + outputDir.toAbsolutePath().normalize() + " (the input is " + INPUT_NAME + ")");
             return code;
         }
+    }
+
+    /**
+     * The headline in plain words: what the validation error is in the series' own units, and what
+     * MASE compares it with (the seasonal naive rule's typical one-step error inside the history),
+     * then the seasonal naive forecast's own score on the same week when the run measured it.
+     */
+    static Optional<String> explain(Map<String, Object> metrics) {
+        Map<String, Object> series = first(metrics.get("series"));
+        Map<String, Object> validation = map(series.get("validation"));
+        Map<String, Object> scores = map(validation.get("metrics"));
+        if (!(scores.get("mae") instanceof Number mae) || !(scores.get("mase") instanceof Number mase) || mase.doubleValue() <= 0) {
+            return Optional.empty();
+        }
+        int lag = validation.get("mase_season") instanceof Number n ? n.intValue() : 1;
+        String rule = lag > 1 ? "\"the value one season (" + lag + " points) earlier\"" : "\"the previous value\"";
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "what this means: over the %s held-out points the forecast was off by %s on average (MAE, in "
+                        + "the series' own units). MASE %s divides that by the typical error of the simplest seasonal rule, %s, "
+                        + "within the training history (%s): the forecast's error is %s times that one-step error. Below 1 beats the "
+                        + "rule's one-step error; a forecast many steps ahead usually stays above 1.",
+                validation.get("points") instanceof Number p ? String.valueOf(p.longValue()) : "?", sig(mae.doubleValue()), sig(mase.doubleValue()), rule,
+                sig(mae.doubleValue() / mase.doubleValue()), sig(mase.doubleValue())));
+        Map<String, Object> baseline = map(map(map(series.get("model")).get("parameters")).get("baseline"));
+        if (baseline.get("mase") instanceof Number b && b.doubleValue() > 0) {
+            double gain = 100 * (1 - mase.doubleValue() / b.doubleValue());
+            text.append(String.format(Locale.ROOT, " The seasonal naive forecast (%s) scored MASE %s on the same points, so this "
+                    + "forecast's errors are %d%% %s.", baseline.get("model"), sig(b.doubleValue()),
+                    Math.round(Math.abs(gain)), gain >= 0 ? "smaller" : "larger"));
+        }
+        return Optional.of(HelpText.wrap(text.toString(), 100).replace("%n", "\n  ").replace("%%", "%"));
+    }
+
+    private static String sig(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    private static Map<String, Object> first(Object o) {
+        return o instanceof List<?> l && !l.isEmpty() ? map(l.get(0)) : Map.of();
     }
 }

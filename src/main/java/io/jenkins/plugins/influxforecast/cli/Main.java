@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +76,16 @@ public final class Main {
         try {
             pr = cl.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
-            err.println("error: " + e.getMessage());
-            err.println("Try 'java -jar influx-forecast-cli.jar " + (e.getCommandLine().getCommandName().equals("influx-forecast-cli") ? "" : e.getCommandLine().getCommandName() + " ") + "--help'.");
+            // an unknown option is the likelier cause of a missing required one (--imput for --input): say it first
+            CommandLine where = e.getCommandLine();
+            List<String> unmatched = where.getParseResult() == null ? List.of() : where.getParseResult().unmatched();
+            if (!(e instanceof CommandLine.UnmatchedArgumentException) && !unmatched.isEmpty()) {
+                err.println("error: unknown option '" + unmatched.get(0) + "'" + nearest(where.getCommandSpec(), unmatched.get(0)));
+            } else {
+                err.println("error: " + e.getMessage().strip() + didYouMean(e));
+            }
+            String command = where.getCommandName();
+            err.println("Try 'java -jar influx-forecast-cli.jar " + (command.equals(ROOT) ? "" : command + " ") + "--help'.");
             return ExitCodes.BAD_INPUT;
         }
         if (CommandLine.printHelpIfRequested(pr)) {
@@ -91,6 +100,9 @@ public final class Main {
         if (name.equals("version")) {
             out.println(EngineVersion.get());
             return ExitCodes.OK;
+        }
+        if (name.equals("help")) {
+            return help(cl, sub, out, err);
         }
         Map<String, Object> values = values(COMMANDS.get(name), sub);
         try {
@@ -119,24 +131,83 @@ public final class Main {
         return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + msg;
     }
 
+    /** Prints the help of the command named after {@code help} (or of the whole command line). */
+    private static int help(CommandLine cl, ParseResult sub, PrintStream out, PrintStream err) {
+        String wanted = sub.matchedPositionalValue(0, (String) null);
+        if (wanted == null) {
+            cl.usage(out);
+            return ExitCodes.OK;
+        }
+        CommandLine target = cl.getSubcommands().get(wanted);
+        if (target == null) {
+            String hint = HelpText.nearest(wanted, cl.getSubcommands().keySet()).map(n -> "; did you mean " + n + "?").orElse("");
+            err.println("error: unknown command '" + wanted + "'" + hint + " Commands: " + String.join(", ", cl.getSubcommands().keySet()) + ".");
+            return ExitCodes.BAD_INPUT;
+        }
+        target.usage(out);
+        return ExitCodes.OK;
+    }
+
+    /** "; did you mean --model?" for an unknown option or command close to a known one, else "". */
+    private static String didYouMean(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+            return "";
+        }
+        String typed = u.getUnmatched().get(0);
+        return nearest(e.getCommandLine().getCommandSpec(), typed);
+    }
+
+    private static String nearest(CommandSpec spec, String typed) {
+        Collection<String> known = typed.startsWith("-")
+                ? spec.options().stream().map(OptionSpec::longestName).toList()
+                : spec.subcommands().keySet();
+        return HelpText.nearest(typed, known).map(n -> " (did you mean " + n + "?)").orElse("");
+    }
+
+    private static final String ROOT = "influx-forecast-cli";
+
     static CommandSpec rootSpec() {
-        CommandSpec root = CommandSpec.create().name("influx-forecast-cli").version(EngineVersion.get());
+        CommandSpec root = CommandSpec.create().name(ROOT).version(EngineVersion.get());
         root.mixinStandardHelpOptions(true);
-        root.usageMessage().description("influx-forecast engine " + EngineVersion.get()
-                + ": forecasts time series from InfluxDB exports. Exit codes: 0 ok, 1 failure, 2 bad input, 3 unstable (partly failed).");
+        root.usageMessage().description(HelpText.wrap("influx-forecast engine " + EngineVersion.get()
+                + ": forecasts time series from InfluxDB exports. Exit codes: 0 ok, 1 failure, 2 bad input, 3 unstable (partly failed).",
+                HelpText.WIDTH - 2));
         for (CommandDef def : COMMANDS.values()) {
             root.addSubcommand(def.name(), spec(def));
         }
         CommandSpec version = CommandSpec.create().name("version");
+        version.mixinStandardHelpOptions(true);
         version.usageMessage().description("Print the engine version.");
+        examples(version, "version");
         root.addSubcommand("version", version);
+        CommandSpec help = CommandSpec.create().name("help");
+        help.mixinStandardHelpOptions(true);
+        help.usageMessage().description("Print the help of a command: help forecast.");
+        help.addPositional(CommandLine.Model.PositionalParamSpec.builder().index("0").arity("0..1")
+                .paramLabel("<command>").type(String.class).description("The command.").build());
+        root.addSubcommand("help", help);
+        root.usageMessage().footerHeading("%nExamples:%n").footer(String.join("%n",
+                "java -jar influx-forecast-cli.jar demo",
+                "java -jar influx-forecast-cli.jar help forecast",
+                "java -jar influx-forecast-cli.jar forecast --input in.csv --output-dir out") + "%n");
         return root;
+    }
+
+    private static void examples(CommandSpec spec, String command) {
+        List<String> lines = HelpText.examples(command);
+        if (!lines.isEmpty()) {
+            spec.usageMessage().footerHeading("%nExamples:%n")
+                    .footer(String.join("%n", lines.stream().map(l -> l.replace("%", "%%")).toList()) + "%n");
+        }
     }
 
     static CommandSpec spec(CommandDef def) {
         CommandSpec spec = CommandSpec.create().name(def.name());
         spec.mixinStandardHelpOptions(true);
-        spec.usageMessage().description(def.description().replace("%", "%%"));
+        spec.usageMessage().description(HelpText.wrap(def.description(), HelpText.WIDTH - 2));
+        // the one line of the command list in the top-level help
+        spec.usageMessage().header(HelpText.summary(def.name()));
+        examples(spec, def.name());
         for (OptionDef o : def.options()) {
             OptionSpec.Builder b = OptionSpec.builder(o.cli()).description(description(o)).required(o.required());
             switch (o.type()) {
@@ -152,12 +223,12 @@ public final class Main {
     }
 
     /**
-     * An option's help line for picocli, which reads descriptions as format strings: a literal
-     * {@code %} ("10% of the points") is doubled, or picocli warns and prints the raw text.
+     * An option's help text for picocli, wrapped at spaces to the description column (see {@link HelpText#wrap}); picocli
+     * reads it as a format string, so a literal {@code %} ("10% of the points") is doubled.
      */
     static String description(OptionDef o) {
         String help = o.help() + (o.defaultValue() != null ? " Default: " + o.defaultValue() + "." : "");
-        return help.replace("%", "%%");
+        return HelpText.wrap(help, HelpText.OPTION_COLUMN);
     }
 
     static Map<String, Object> values(CommandDef def, ParseResult pr) {

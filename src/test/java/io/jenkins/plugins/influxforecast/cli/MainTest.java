@@ -246,10 +246,67 @@ class MainTest {
         // picocli formats descriptions: "10% of the points" unescaped made it warn and print raw text
         for (CommandDef def : List.of(Commands.FORECAST, Demo.COMMAND, Commands.EXTRACT, Commands.LOAD)) {
             for (OptionDef o : def.options()) {
-                assertThat(String.format(Main.description(o))).as(def.name() + " " + o.cli()).startsWith(o.help());
+                String text = String.format(Main.description(o)).replace(System.lineSeparator(), " ");
+                assertThat(text).as(def.name() + " " + o.cli()).startsWith(o.help());
             }
         }
         assertThat(cli("forecast", "--help").out()).contains("default: 10% of the").doesNotContain("%%");
+    }
+
+    @Test
+    void everyHelpEndsWithExamplesFitsEightyColumnsAndKeepsFileNamesWhole() {
+        for (String command : List.of("forecast", "demo", "extract", "load", "version")) {
+            String help = cli(command, "--help").out();
+            assertThat(help).as(command).contains("Examples:").contains("java -jar influx-forecast-cli.jar " + command);
+            assertThat(help.substring(help.indexOf("Examples:"))).as(command).doesNotContain("--help");
+            assertThat(cli("help", command).out()).as("help " + command).isEqualTo(help);
+            for (String line : help.split("\n")) {
+                assertThat(line.length()).as(command + ": " + line).isLessThanOrEqualTo(80);
+                // picocli's own wrapping broke "forecast.lp" after the dot
+                assertThat(line).as(command + ": " + line).doesNotMatch(".*\\b(forecast|metrics|report|load-summary|extract-summary)\\.$");
+            }
+        }
+        String root = cli("--help").out();
+        assertThat(root).contains("help      Print the help of a command").contains("Examples:");
+        assertThat(cli("help").out()).isEqualTo(root);
+        assertThat(cli("forecast", "--help").out()).contains("forecast.lp, metrics.json, forecast.png and report.html");
+    }
+
+    @Test
+    void aMisspeltOptionOrCommandSuggestsTheNearestOne() {
+        Run option = cli("forecast", "--input", "in.csv", "--output-dir", "out", "--modle", "ets");
+        assertThat(option.code()).isEqualTo(2);
+        assertThat(option.err()).contains("(did you mean --model?)");
+        // without the required options too: the unknown option is named first, not the missing ones
+        Run typoOnly = cli("forecast", "--imput=in.csv", "--output-dir", "out");
+        assertThat(typoOnly.err()).startsWith("error: unknown option '--imput=in.csv' (did you mean --input?)");
+        assertThat(cli("forcast").err()).contains("(did you mean forecast?)");
+        Run help = cli("help", "lod");
+        assertThat(help.code()).isEqualTo(2);
+        assertThat(help.err()).contains("unknown command 'lod'; did you mean load?");
+        // nothing close: no guess
+        assertThat(cli("forecast", "--input", "a", "--output-dir", "b", "--zzzzzzzz").err()).doesNotContain("did you mean");
+    }
+
+    @Test
+    void nearestNameIsATypoDistanceAway() {
+        assertThat(HelpText.nearest("--horizn", List.of("--horizon", "--input"))).contains("--horizon");
+        assertThat(HelpText.nearest("--vaildation", List.of("--validation", "--value-column"))).contains("--validation");
+        assertThat(HelpText.nearest("--output", List.of("--input", "--horizon"))).isEmpty();
+        assertThat(HelpText.distance("ab", "ba")).isEqualTo(1);
+        assertThat(HelpText.wrap("a forecast.lp 10% b", 12)).isEqualTo("a%nforecast.lp%n10%% b");
+    }
+
+    @Test
+    void theDemoExplainsItsHeadlineInPlainWords() {
+        Map<String, Object> metrics = Map.of("series", List.of(Map.of(
+                "validation", Map.of("points", 168.0, "mase_season", 24.0, "metrics", Map.of("mae", 0.5, "mase", 2.0)),
+                "model", Map.of("parameters", Map.of("baseline", Map.of("model", "snaive(season=24)", "mase", 4.0))))));
+        String text = Demo.explain(metrics).orElseThrow().replace("\n  ", " ");
+        assertThat(text).contains("over the 168 held-out points the forecast was off by 0.5 on average")
+                .contains("one season (24 points) earlier").contains("(0.25)").contains("2 times that one-step error")
+                .contains("scored MASE 4 on the same points, so this forecast's errors are 50% smaller.");
+        assertThat(Demo.explain(Map.of("series", List.of(Map.of())))).isEmpty();
     }
 
     private static void assertNoFiles(Path out) throws IOException {
