@@ -16,7 +16,9 @@ import java.util.TreeMap;
 /**
  * forecast.lp: one line per forecast step, nanosecond timestamps. By default the layout of the Argo
  * pipeline this replaces: measurement {@code <series name>-prediction}, field {@code value}, the
- * series' own tags; measurement, field and extra tags are configurable. Every line is checked while
+ * series' own tags; measurement, field and extra tags are configurable. The interval bounds go
+ * beside the value as {@code lower_<level>} and {@code upper_<level>}, so a dashboard can fill
+ * between them, and the model spec as the string field {@code model} (see {@link Layout}). Every line is checked while
  * it is built (no NaN, no infinity, no empty tag value, no newline).
  */
 public final class ForecastLineProtocol {
@@ -82,6 +84,10 @@ public final class ForecastLineProtocol {
                 for (int i = 0; i < f.horizon(); i++) {
                     Map<String, Object> fields = new LinkedHashMap<>();
                     fields.put(layout.field(), f.mean(i));
+                    for (double level : f.levels()) {
+                        fields.put("lower_" + ForecastCsv.levelName(level), f.lower(level)[i]);
+                        fields.put("upper_" + ForecastCsv.levelName(level), f.upper(level)[i]);
+                    }
                     fields.putAll(layout.runFields());
                     if (layout.modelField() != null) {
                         fields.put(layout.modelField(), f.model());

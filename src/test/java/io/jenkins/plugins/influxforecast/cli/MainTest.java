@@ -125,7 +125,7 @@ class MainTest {
     void severalSeriesAreForecastEachOnItsOwnKeepingTheirTags() throws IOException {
         Path out = dir.resolve("o");
         Run r = cli("forecast", "--input", "src/test/resources/input/grouped-influx1.csv", "--output-dir", out.toString(),
-                "--model", "naive", "--validation", "0", "--horizon", "2");
+                "--model", "naive", "--validation", "0", "--horizon", "2", "--levels", "");
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lp = Files.readAllLines(out.resolve("forecast.lp"));
         assertThat(lp).containsExactly(

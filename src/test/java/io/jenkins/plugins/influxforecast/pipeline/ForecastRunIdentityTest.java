@@ -54,12 +54,14 @@ class ForecastRunIdentityTest {
         Path in = input();
         assertThat(run(new ByteArrayOutputStream(), "forecast", "--input", in.toString(), "--output-dir", dir.resolve("plain").toString(),
                 "--model", "naive", "--horizon", "1", "--validation", "0")).isZero();
-        assertThat(Files.readAllLines(dir.resolve("plain/forecast.lp")).get(0)).matches("in-prediction value=[0-9.]+,model=\"naive\" \\d+");
+        // the interval bounds sit beside the value, so a dashboard can fill between them
+        assertThat(Files.readAllLines(dir.resolve("plain/forecast.lp")).get(0)).matches("in-prediction value=[0-9.]+,lower_80=[0-9.]+,"
+                + "upper_80=[0-9.]+,lower_95=[0-9.]+,upper_95=[0-9.]+,model=\"naive\" \\d+");
         assertThat(run(new ByteArrayOutputStream(), "forecast", "--input", in.toString(), "--output-dir", dir.resolve("other").toString(),
-                "--model", "mean", "--horizon", "1", "--validation", "0")).isZero();
+                "--model", "mean", "--horizon", "1", "--validation", "0", "--levels", "")).isZero();
         assertThat(Files.readAllLines(dir.resolve("other/forecast.lp")).get(0)).matches("in-prediction value=[0-9.]+,model=\"mean\" \\d+");
         assertThat(run(new ByteArrayOutputStream(), "forecast", "--input", in.toString(), "--output-dir", dir.resolve("bare").toString(),
-                "--model", "naive", "--horizon", "1", "--validation", "0", "--model-field", "")).isZero();
+                "--model", "naive", "--horizon", "1", "--validation", "0", "--model-field", "", "--levels", "")).isZero();
         assertThat(Files.readAllLines(dir.resolve("bare/forecast.lp")).get(0)).matches("in-prediction value=[0-9.]+ \\d+");
     }
 
