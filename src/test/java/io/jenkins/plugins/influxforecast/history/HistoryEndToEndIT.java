@@ -216,6 +216,126 @@ class HistoryEndToEndIT {
         assertThat(((Map<?, ?>) ((Map<?, ?>) metrics.get("live")).get("live")).get("mase")).isEqualTo(run0.get("mase"));
     }
 
+    /**
+     * grafana/influx-forecast.json against the database the three builds left behind: the forecast
+     * variable's query finds the forecast, and every panel query and annotation, after template
+     * substitution, returns the series its panel plots (each name its overrides refer to), with values.
+     */
+    @Test
+    @Order(4)
+    void grafanaDashboardQueriesReturnTheSeriesTheirPanelsPlot() throws Exception {
+        Path file = Path.of(System.getProperty("influxforecast.baseDir", System.getProperty("user.dir")), "grafana", "influx-forecast.json");
+        JsonObject dashboard = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        assertThat(dashboard.getAsJsonObject("time").get("to").getAsString()).startsWith("now+");
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (JsonElement v : dashboard.getAsJsonObject("templating").getAsJsonArray("list")) {
+            JsonObject o = v.getAsJsonObject();
+            String name = o.get("name").getAsString();
+            switch (o.get("type").getAsString()) {
+                case "datasource" -> assertThat(o.get("query").getAsString()).isEqualTo("influxdb");
+                case "query" -> {
+                    List<String> found = new ArrayList<>();
+                    java.util.regex.Pattern regex = java.util.regex.Pattern.compile(o.get("regex").getAsString().replaceAll("^/|/$", ""));
+                    for (List<Object> row : rows(influx.query(DB, o.get("query").getAsString()))) {
+                        java.util.regex.Matcher m = regex.matcher(String.valueOf(row.get(0)));
+                        if (m.matches()) {
+                            found.add(m.group(1));
+                        }
+                    }
+                    assertThat(found).as("values of $%s", name).containsExactly("temperature");
+                    variables.put(name, found.get(0));
+                }
+                default -> variables.put(name, o.get("query").getAsString());
+            }
+        }
+        assertThat(variables).containsEntry("forecast", "temperature").containsEntry("field", "value");
+        variables.put("timeFilter", "time >= '2010-02-24T00:00:00Z' AND time <= '2010-03-05T00:00:00Z'");
+        variables.put("__interval", "1h");
+        int panels = 0;
+        for (JsonElement p : dashboard.getAsJsonArray("panels")) {
+            JsonObject panel = p.getAsJsonObject();
+            List<String> plotted = new ArrayList<>();
+            for (JsonElement t : panel.getAsJsonArray("targets")) {
+                JsonObject target = t.getAsJsonObject();
+                String alias = target.has("alias") ? target.get("alias").getAsString() : null;
+                JsonObject answer = JsonParser.parseString(influx.query(DB, substitute(target.get("query").getAsString(), variables)))
+                        .getAsJsonObject();
+                JsonArray series = answer.getAsJsonArray("results").get(0).getAsJsonObject().getAsJsonArray("series");
+                assertThat(series).as("panel '%s' query %s returns series", panel.get("title").getAsString(), target.get("refId")).isNotNull();
+                for (JsonElement se : series) {
+                    JsonObject o = se.getAsJsonObject();
+                    JsonArray columns = o.getAsJsonArray("columns");
+                    for (int c = 1; c < columns.size(); c++) {
+                        int col = c;
+                        boolean hasValue = false;
+                        for (JsonElement row : o.getAsJsonArray("values")) {
+                            hasValue |= !row.getAsJsonArray().get(col).isJsonNull();
+                        }
+                        assertThat(hasValue).as("column %s of panel '%s'", columns.get(c), panel.get("title").getAsString()).isTrue();
+                        if (alias == null || alias.equals("$col")) {
+                            plotted.add(columns.get(c).getAsString());
+                        } else {
+                            String name = alias;
+                            if (o.has("tags")) {
+                                for (Map.Entry<String, JsonElement> tag : o.getAsJsonObject("tags").entrySet()) {
+                                    name = name.replace("$tag_" + tag.getKey(), tag.getValue().getAsString());
+                                }
+                            }
+                            plotted.add(name);
+                        }
+                    }
+                }
+            }
+            for (JsonElement ov : panel.getAsJsonObject("fieldConfig").getAsJsonArray("overrides")) {
+                JsonObject matcher = ov.getAsJsonObject().getAsJsonObject("matcher");
+                assertThat(plotted).as("panel '%s' plots the series its override names", panel.get("title").getAsString())
+                        .contains(matcher.get("options").getAsString());
+            }
+            switch (panel.get("id").getAsInt()) {
+                case 1 -> assertThat(plotted).containsExactlyInAnyOrder("actual", "forecast", "lower_95", "lower_80", "upper_80", "upper_95");
+                case 2 -> assertThat(plotted).containsExactlyInAnyOrder("lead 1", "lead 2", "lead 3-4", "lead 5-8", "lead 9-16", "lead 17-32",
+                        "lead 33-64");
+                case 3 -> assertThat(plotted).containsExactly("live MASE", "backtest MASE");
+                case 4 -> assertThat(plotted).containsExactly("coverage_80", "coverage_95");
+                default -> throw new AssertionError("a panel this test does not know: " + panel.get("title"));
+            }
+            panels++;
+        }
+        assertThat(panels).isEqualTo(4);
+        for (JsonElement a : dashboard.getAsJsonObject("annotations").getAsJsonArray("list")) {
+            JsonObject o = a.getAsJsonObject();
+            if (o.has("query")) {
+                assertThat(rows(influx.query(DB, substitute(o.get("query").getAsString(), variables))))
+                        .as("annotation %s", o.get("name").getAsString()).isNotEmpty();
+            }
+        }
+    }
+
+    static String substitute(String query, Map<String, String> variables) {
+        String q = query;
+        for (Map.Entry<String, String> v : variables.entrySet()) {
+            q = q.replace("$" + v.getKey(), v.getValue());
+        }
+        assertThat(q).as("every variable substituted in %s", query).doesNotContain("$");
+        return q;
+    }
+
+    static List<List<Object>> rows(String json) {
+        List<List<Object>> out = new ArrayList<>();
+        JsonObject result = JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("results").get(0).getAsJsonObject();
+        if (!result.has("series")) {
+            return out;
+        }
+        for (JsonElement s : result.getAsJsonArray("series")) {
+            for (JsonElement row : s.getAsJsonObject().getAsJsonArray("values")) {
+                List<Object> r = new ArrayList<>();
+                row.getAsJsonArray().forEach(e -> r.add(e.isJsonNull() ? null : e.getAsString()));
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
     static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
