@@ -105,6 +105,9 @@ public final class Commands {
                             "Drift when the live MASE of those runs is above this factor times their backtest MASE; exit code 3."),
                     optional("maxLiveMase", "--max-live-mase", Type.DOUBLE, null,
                             "Quality gate: exit code 3 (UNSTABLE in Jenkins) when the live MASE of those runs is above this."),
+                    optional("every", "--every", Type.STRING, null,
+                            "The schedule's interval (e.g. 12h): slots on this UTC grid since the first run without a run of their own"
+                                    + " are listed in score.json as missed_runs, for forecast --backfill."),
                     optional("outputDir", "--output-dir", Type.STRING, "score",
                             "The folder score.json, accuracy.lp and history.png are written to, atomically."))));
 

@@ -29,10 +29,11 @@ import java.util.Map;
  * @param scorer              lead buckets, runs compared for drift, drift factor and the live MASE gate
  * @param outputDir           the folder score.json, accuracy.lp and history.png go to
  * @param retry               retries of the queries and writes
+ * @param every               the schedule's interval, for the missed runs; null for none
  */
 public record ScoreRequest(InfluxConnection connection, String name, String historyMeasurement, String accuracyMeasurement,
         String field, Path actuals, String actualsQuery, Instant asOf, Duration lookback, Scorer scorer, Path outputDir,
-        RetryPolicy retry) {
+        RetryPolicy retry, Duration every) {
 
     /** From option values keyed by step parameter name; {@code now} is the default asOf. */
     public static ScoreRequest fromOptions(Map<String, ?> given, Map<String, String> env, Path workDir, Instant now) {
@@ -79,7 +80,18 @@ public record ScoreRequest(InfluxConnection connection, String name, String hist
                 history != null ? history : HistoryLayout.defaultMeasurement(name),
                 accuracy != null ? accuracy : AccuracyLines.defaultMeasurement(name), field,
                 actuals == null ? null : workDir.resolve(actuals), query, asOf, lookback, scorer, workDir.resolve(outputDir),
-                InfluxOptions.retry(o));
+                InfluxOptions.retry(o), every(InfluxOptions.string(o, "every")));
+    }
+
+    private static Duration every(String text) {
+        if (text == null) {
+            return null;
+        }
+        Duration d = Durations.parse("every", text);
+        if (d.getSeconds() < 1) {
+            throw new IllegalArgumentException("every must be at least 1s (the schedule's interval, e.g. 12h), got '" + text + "'");
+        }
+        return d;
     }
 
     private static double decimal(Map<String, ?> o, String key, double fallback) {

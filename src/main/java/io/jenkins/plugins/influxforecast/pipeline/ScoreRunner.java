@@ -8,6 +8,7 @@ import io.jenkins.plugins.influxforecast.history.HistoryLayout;
 import io.jenkins.plugins.influxforecast.history.HistoryPlot;
 import io.jenkins.plugins.influxforecast.history.HistoryPoint;
 import io.jenkins.plugins.influxforecast.history.LiveAccuracy;
+import io.jenkins.plugins.influxforecast.history.MissedRuns;
 import io.jenkins.plugins.influxforecast.history.ScoreJson;
 import io.jenkins.plugins.influxforecast.influx.InfluxQl;
 import io.jenkins.plugins.influxforecast.influx.InfluxQlSource;
@@ -43,6 +44,8 @@ public final class ScoreRunner {
     public static final String JSON = "score.json";
     public static final String LP = "accuracy.lp";
     public static final String PNG = "history.png";
+    /** At most this many missed slots are listed in score.json. */
+    static final int MAX_MISSED = 100;
 
     /**
      * @param exitCode {@link ExitCodes#OK}, or {@link ExitCodes#UNSTABLE} when live accuracy drifted or failed the gate
@@ -90,8 +93,19 @@ public final class ScoreRunner {
                 lines = AccuracyLines.write(w, accuracy, req.accuracyMeasurement(), req.scorer().buckets());
             }
             HistoryPlot.write(out.stage(PNG), req.name(), points, actuals, accuracy, req.scorer().runs());
-            Json.write(out.stage(JSON), ScoreJson.toMap(accuracy, req.historyMeasurement(), req.accuracyMeasurement(),
-                    req.scorer(), points.size()));
+            Map<String, Object> json = ScoreJson.toMap(accuracy, req.historyMeasurement(), req.accuracyMeasurement(),
+                    req.scorer(), points.size());
+            if (req.every() != null) {
+                List<Instant> missed = MissedRuns.find(points.stream().map(HistoryPoint::issued).toList(), req.asOf(), req.every(),
+                        req.lookback(), MAX_MISSED);
+                json.put("every", req.every().toString());
+                json.put("missed_runs", missed.stream().map(Instant::toString).toList());
+                if (!missed.isEmpty()) {
+                    log.accept(missed.size() + " slot(s) of " + req.every() + " without a run since the first in the history, newest "
+                            + missed.get(0) + " (forecast --backfill fills them)");
+                }
+            }
+            Json.write(out.stage(JSON), json);
             files = out.commit();
             lp = req.outputDir().resolve(LP);
         }

@@ -47,6 +47,7 @@ public final class ScoreStep extends InfluxConnectionStep {
     private Integer runs;
     private Double driftFactor;
     private Double maxLiveMase;
+    private String every;
     private String outputDir;
 
     @DataBoundConstructor
@@ -173,6 +174,20 @@ public final class ScoreStep extends InfluxConnectionStep {
         this.maxLiveMase = StepValues.positive("maxLiveMase", maxLiveMase);
     }
 
+    public String getEvery() {
+        return every;
+    }
+
+    /** The schedule's interval (e.g. 12h): slots since the first run without a run are listed for forecast's backfill. */
+    @DataBoundSetter
+    public void setEvery(String every) {
+        String v = StepValues.arg("every", every);
+        if (v != null) {
+            io.jenkins.plugins.influxforecast.influx.Durations.parse("every", v);
+        }
+        this.every = v;
+    }
+
     public String getOutputDir() {
         return outputDir;
     }
@@ -213,6 +228,7 @@ public final class ScoreStep extends InfluxConnectionStep {
         v.put("runs", runs);
         v.put("driftFactor", driftFactor);
         v.put("maxLiveMase", maxLiveMase);
+        v.put("every", every);
         v.put("outputDir", output());
         v.values().removeIf(java.util.Objects::isNull);
         return v;
@@ -294,6 +310,7 @@ public final class ScoreStep extends InfluxConnectionStep {
         }
         m.put("maseByLead", byLead);
         m.put("problems", score.get("problems") instanceof List<?> p ? p : new java.util.ArrayList<>());
+        m.put("missedRuns", score.get("missed_runs") instanceof List<?> missed ? missed : new java.util.ArrayList<>());
         m.put("historyMeasurement", score.get("history_measurement"));
         m.put("accuracyMeasurement", score.get("accuracy_measurement"));
         return m;
@@ -393,6 +410,10 @@ public final class ScoreStep extends InfluxConnectionStep {
 
         public FormValidation doCheckMaxLiveMase(@QueryParameter String value) {
             return StepChecks.check(() -> new ScoreStep().setMaxLiveMase(StepChecks.decimal("maxLiveMase", value)));
+        }
+
+        public FormValidation doCheckEvery(@QueryParameter String value) {
+            return StepChecks.check(() -> new ScoreStep().setEvery(value));
         }
 
         public FormValidation doCheckOutputDir(@QueryParameter String value) {
