@@ -16,6 +16,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
@@ -27,7 +28,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * history.png: on top, the actuals (black) with the forecasts of the last N runs overlaid, older
  * vintages lighter (a fan of vintages); below, live accuracy by lead time (MASE per lead bucket over
- * every scored run, MAE when no MASE is known). The first series of the history is drawn.
+ * every scored run, MAE when no MASE is known) with the backtest MASE of the runs compared for drift
+ * as a dashed line. The first series of the history is drawn.
  */
 public final class HistoryPlot {
 
@@ -81,7 +83,7 @@ public final class HistoryPlot {
             List<HistoryPoint> ps = new ArrayList<>(e.getValue());
             ps.sort(Comparator.comparingInt(HistoryPoint::lead));
             String model = ps.get(0).model();
-            XYSeries s = new XYSeries("issued " + Instant.ofEpochSecond(e.getKey()) + (model == null ? "" : " (" + model + ")"),
+            XYSeries s = new XYSeries("issued " + Instant.ofEpochSecond(e.getKey()) + (model == null ? "" : " (" + shorten(model) + ")"),
                     true, false);
             for (HistoryPoint p : ps) {
                 s.add(p.target() / 1_000_000L, p.value());
@@ -98,6 +100,11 @@ public final class HistoryPlot {
         return PlotStyle.chart(title, plot);
     }
 
+    /** A model spec cut for a legend entry. */
+    static String shorten(String model) {
+        return model.length() <= 60 ? model : model.substring(0, 57) + "...";
+    }
+
     /** Older vintages lighter, the newest the forecast blue. */
     static Color shade(int index, int count) {
         double t = count <= 1 ? 1 : (double) index / (count - 1);
@@ -112,16 +119,22 @@ public final class HistoryPlot {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         Map<String, Score> byLead = new LinkedHashMap<>(accuracy.byLead());
         byLead.forEach((lead, s) -> data.addValue(mase ? s.mase() : s.mae(), mase ? "live MASE" : "live MAE", lead));
-        if (mase && Double.isFinite(accuracy.backtestMase())) {
-            byLead.keySet().forEach(lead -> data.addValue(accuracy.backtestMase(), "backtest MASE", lead));
-        }
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("lead (steps ahead)"), new NumberAxis(mase ? "MASE" : "MAE"),
                 new BarRenderer());
+        if (mase && Double.isFinite(accuracy.backtestMase())) {
+            ValueMarker backtest = new ValueMarker(accuracy.backtestMase(), PlotStyle.HISTORY, new BasicStroke(2f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 1f, new float[] {8f, 5f}, 0f));
+            backtest.setLabel(String.format(java.util.Locale.ROOT, "backtest MASE %.3g", accuracy.backtestMase()));
+            backtest.setLabelFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 12));
+            backtest.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+            backtest.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+            plot.addRangeMarker(backtest);
+        }
         BarRenderer br = (BarRenderer) plot.getRenderer();
         br.setBarPainter(new StandardBarPainter());
         br.setShadowVisible(false);
         br.setSeriesPaint(0, PlotStyle.FORECAST);
-        br.setSeriesPaint(1, PlotStyle.HISTORY);
+        br.setMaximumBarWidth(0.08);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(PlotStyle.GRID);
         String title = byLead.isEmpty() ? name + ": no forecast has an actual yet"

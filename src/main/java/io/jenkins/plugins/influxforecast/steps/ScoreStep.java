@@ -271,6 +271,8 @@ public final class ScoreStep extends InfluxConnectionStep {
                 summary.put("outputDir", step.output());
                 summary.put("unstable", outcome.unstable());
                 env.log(FUNCTION, describe(summary));
+                BuildDescription.put(env.run(), FUNCTION + " " + (step.name != null ? step.name : step.historyMeasurement),
+                        headline(summary), env.listener());
                 if (outcome.unstable()) {
                     env.log(FUNCTION, "live accuracy: " + String.join("; ", stringList(summary.get("problems"))) + " - build marked UNSTABLE");
                     getContext().setResult(Result.UNSTABLE);
@@ -314,6 +316,21 @@ public final class ScoreStep extends InfluxConnectionStep {
         m.put("historyMeasurement", score.get("history_measurement"));
         m.put("accuracyMeasurement", score.get("accuracy_measurement"));
         return m;
+    }
+
+    /** The build description's line: live MASE against the backtest, and the drift. */
+    static String headline(Map<String, Object> summary) {
+        if (!(summary.get("liveMase") instanceof Number live)) {
+            return "live MASE not known yet (" + summary.get("runsScored") + " run(s) scored, none complete)";
+        }
+        String s = String.format(Locale.ROOT, "live MASE %.3f", live.doubleValue());
+        if (summary.get("backtestMase") instanceof Number bt) {
+            s += String.format(Locale.ROOT, " (backtest %.3f)", bt.doubleValue());
+        }
+        if (Boolean.TRUE.equals(summary.get("drifting"))) {
+            s += ", DRIFT";
+        }
+        return s;
     }
 
     static String describe(Map<String, Object> summary) {
