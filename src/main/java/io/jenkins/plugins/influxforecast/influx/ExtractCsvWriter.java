@@ -38,7 +38,7 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
 
     private final Path output;
     private final Path temp;
-    private final OutputStream out;
+    private OutputStream out;
     private final List<String> warnings = new ArrayList<>();
     /** The output buffer: lines are formatted straight into it and written out when it is full. */
     private byte[] line = new byte[1 << 16];
@@ -398,6 +398,28 @@ public final class ExtractCsvWriter implements PointSink, AutoCloseable {
             }
         }
         return s;
+    }
+
+    /** Forgets everything written so far (the answer is read again from its start): the header only, no series. */
+    @Override
+    public void discardAll() {
+        deleteSpill();
+        try {
+            out.close();
+            out = Files.newOutputStream(temp);
+            out.write((HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+        }
+        lineLength = 0;
+        prefix = null;
+        label = null;
+        state = 0;
+        seriesCount = 0;
+        pointCount = 0;
+        gapCount = 0;
+        warnings.clear();
+        pendingCount = 0;
     }
 
     /** Finishes the file and moves it into place. */

@@ -21,14 +21,32 @@ public final class FluxSource implements AutoCloseable {
 
     private final InfluxConnection connection;
     private final InfluxDBClient client;
+    private final RetryPolicy retry;
+    private final java.util.function.Consumer<String> log;
 
+    /** Without retries. */
     public FluxSource(InfluxConnection connection) {
+        this(connection, RetryPolicy.ofRetries(0, Duration.ZERO), m -> { });
+    }
+
+    /** Retrying a network error, a 429 or a 5xx (an answer cut off included) as {@code retry} allows, within the timeout. */
+    public FluxSource(InfluxConnection connection, RetryPolicy retry, java.util.function.Consumer<String> log) {
         this.connection = connection;
         connection.requireOrg("a Flux query");
         this.client = V2Client.create(connection);
+        this.retry = retry;
+        this.log = log;
     }
 
+    /**
+     * Runs the query and streams its tables into the sink; a query only reads, so an attempt that
+     * failed on the network, with a 429 or a 5xx is run again from the start after the sink forgot it.
+     */
     public QueryAnswer query(String flux, PointSink sink) {
+        return new InfluxHttp(connection).call(retry, "Flux query", log, timeLeft -> attempt(flux, sink), sink::discardAll);
+    }
+
+    private QueryAnswer attempt(String flux, PointSink sink) {
         CountDownLatch done = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         RecordHandler handler = new RecordHandler(sink);
@@ -62,7 +80,8 @@ public final class FluxSource implements AutoCloseable {
             throw e;
         }
         if (t != null) {
-            throw new InfluxException("the Flux query on " + connection.url() + " failed: " + t.getMessage(), 0, t);
+            throw new InfluxException("the Flux query on " + connection.url() + " failed: "
+                    + Secret.scrub(t.getMessage(), connection.secretForms()), 0);
         }
         handler.finish();
         return new QueryAnswer(handler.series, handler.rows, List.of());
@@ -90,7 +109,8 @@ public final class FluxSource implements AutoCloseable {
                 Map<String, String> tags = new TreeMap<>();
                 for (Map.Entry<String, Object> e : r.getValues().entrySet()) {
                     String k = e.getKey();
-                    if (!k.startsWith("_") && !k.equals("result") && !k.equals("table") && e.getValue() != null) {
+                    if (!k.startsWith("_") && !k.equals("result") && !k.equals("table") && e.getValue() != null
+                            && !String.valueOf(e.getValue()).isEmpty()) {
                         tags.put(k, String.valueOf(e.getValue()));
                     }
                 }

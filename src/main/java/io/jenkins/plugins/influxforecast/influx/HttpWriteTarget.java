@@ -10,9 +10,11 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * Line protocol over HTTP: InfluxDB 1.x {@code /write?db=&rp=&precision=} and InfluxDB 3.x
- * {@code /api/v2/write?bucket=<database>&precision=} (v2 compatibility, with a token), gzip-compressed
- * (fastest level: on a LAN the server's time dominates, not the bytes).
+ * Line protocol over HTTP: InfluxDB 1.x {@code /write?db=&rp=&precision=}, InfluxDB 2.x
+ * {@code /api/v2/write?org=&bucket=&precision=} and InfluxDB 3.x
+ * {@code /api/v2/write?bucket=<database>&precision=} (v2 compatibility), with a token on 2.x and
+ * 3.x, gzip-compressed (fastest level: on a LAN the server's time dominates, not the bytes). One
+ * HTTP path for all three, so that "written" means the same everywhere: a 204.
  */
 public final class HttpWriteTarget implements WriteTarget {
 
@@ -27,9 +29,16 @@ public final class HttpWriteTarget implements WriteTarget {
 
     public static HttpWriteTarget of(InfluxConnection connection, boolean gzip) {
         if (connection.version() == InfluxVersion.V2) {
-            throw new IllegalArgumentException("InfluxDB 2.x writes go through influxdb-client-java (V2WriteTarget)");
+            connection.requireOrg("load");
+            connection.requireBucket("load");
+            if (connection.token() == null) {
+                throw new IllegalArgumentException("load on InfluxDB 2.x needs a token with write permission on bucket '"
+                        + connection.bucket() + "': set the environment variable " + InfluxConnection.ENV_TOKEN
+                        + " (a username and password only reach its v1 API)");
+            }
+        } else {
+            connection.requireDatabase("load");
         }
-        connection.requireDatabase("load");
         return new HttpWriteTarget(new InfluxHttp(connection), gzip);
     }
 
@@ -41,6 +50,12 @@ public final class HttpWriteTarget implements WriteTarget {
             params.put("rp", c.retentionPolicy());
             params.put("precision", precision.v1());
             return http.endpoint("/write", params);
+        }
+        if (c.version() == InfluxVersion.V2) {
+            params.put("org", c.org());
+            params.put("bucket", c.bucket());
+            params.put("precision", precision.v2());
+            return http.endpoint("/api/v2/write", params);
         }
         params.put("bucket", c.retentionPolicy() == null ? c.database() : c.database() + "/" + c.retentionPolicy());
         params.put("precision", precision.v2());
@@ -67,22 +82,40 @@ public final class HttpWriteTarget implements WriteTarget {
 
     @Override
     public void send(Body body, int points, Precision precision) {
+        send(body, points, precision, http.connection().timeout());
+    }
+
+    /**
+     * One attempt: done only when InfluxDB answers 204 (what /write and /api/v2/write answer for
+     * points written); any other answer, a 200 or a redirect included, is a failure naming its
+     * status and content type, with nothing counted as written.
+     */
+    @Override
+    public void send(Body body, int points, Precision precision, java.time.Duration timeLeft) {
         InfluxHttp.Request request = http.request(uri(precision)).header("Content-Type", "text/plain; charset=utf-8")
                 .post(body.bytes(), body.length());
         if (body.gzip()) {
             request.header("Content-Encoding", "gzip");
         }
-        try (InfluxHttp.Response response = http.exchange(request)) {
+        try (InfluxHttp.Response response = http.exchange(request, timeLeft)) {
             int status = response.statusCode();
-            if (status / 100 == 2) {
+            if (status == 204) {
                 response.discard();
                 return;
             }
-            throw new InfluxException(http.describeAnswer("write", status, InfluxHttp.errorMessage(response)), status)
+            if (status / 100 == 2 || status / 100 == 3 || status / 100 == 1) {
+                throw http.unexpectedAnswer("write", response, "204");
+            }
+            throw new InfluxException(http.describeAnswer("write", status, http.errorMessage(response)), status)
                     .withRetryAfter(InfluxHttp.retryAfter(response));
         } catch (IOException e) {
             throw http.networkFailure("write", e);
         }
+    }
+
+    @Override
+    public java.time.Duration timeout() {
+        return http.connection().timeout();
     }
 
     /**
@@ -129,6 +162,9 @@ public final class HttpWriteTarget implements WriteTarget {
     @Override
     public String describe() {
         InfluxConnection c = http.connection();
+        if (c.version() == InfluxVersion.V2) {
+            return "InfluxDB 2.x at " + c.url() + ", org " + c.org() + ", bucket " + c.bucket();
+        }
         return "InfluxDB " + c.version().number() + ".x at " + c.url() + ", database " + c.database()
                 + (c.retentionPolicy() == null ? "" : ", retention policy " + c.retentionPolicy());
     }

@@ -26,8 +26,9 @@ import java.util.Objects;
  *                        JVM's; null: the JVM's. Certificates are always verified.
  * @param proxy           the proxy settings
  * @param connectTimeout  connection timeout, 100 ms to 5 min
- * @param timeout         time allowed for one request until its answer starts (and between reads of
- *                        a streamed answer), 1 s to 1 h
+ * @param timeout         time allowed for one request, its retries and their waits included, until
+ *                        its answer starts and between two reads of a streamed answer: a hung
+ *                        server fails the run after it; 1 s to 1 h, default 2 min
  */
 public record InfluxConnection(URI url, InfluxVersion version, String database, String retentionPolicy, String org,
         String bucket, String username, Secret password, Secret token, Path caFile, ProxyConfig proxy,
@@ -38,7 +39,7 @@ public record InfluxConnection(URI url, InfluxVersion version, String database, 
     public static final String ENV_TOKEN = "INFLUX_TOKEN";
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration MIN_CONNECT_TIMEOUT = Duration.ofMillis(100);
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
@@ -172,6 +173,11 @@ public record InfluxConnection(URI url, InfluxVersion version, String database, 
             return "Token " + token.reveal();
         }
         return null;
+    }
+
+    /** Every form of this connection's credentials, for scrubbing text a server echoes ({@link Secret#forms}). */
+    public java.util.List<String> secretForms() {
+        return Secret.forms(username, password, token);
     }
 
     /** One line for the log: no secret, just where and how. */

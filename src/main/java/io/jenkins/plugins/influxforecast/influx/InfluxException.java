@@ -12,6 +12,7 @@ public class InfluxException extends RuntimeException {
     /** HTTP status, or 0 when no answer came (network error). */
     private final int status;
     private java.time.Duration retryAfter;
+    private boolean notSent;
 
     public InfluxException(String message, int status) {
         super(message);
@@ -26,6 +27,17 @@ public class InfluxException extends RuntimeException {
     /** The HTTP status of the answer, or 0 when there was none (connection refused, timeout...). */
     public int status() {
         return status;
+    }
+
+    /** Whether the request surely never reached the server (no connection could be made). */
+    public boolean notSent() {
+        return notSent;
+    }
+
+    /** This failure, marked as one whose request surely never reached the server. */
+    public InfluxException notSent(boolean never) {
+        this.notSent = never;
+        return this;
     }
 
     /** The wait the server asked for with Retry-After, or null. */

@@ -22,7 +22,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -44,9 +43,11 @@ final class InfluxHttp {
 
     private final InfluxConnection connection;
     private final SSLSocketFactory tls;
+    private final java.util.List<String> secretForms;
 
     InfluxHttp(InfluxConnection connection) {
         this.connection = connection;
+        this.secretForms = connection.secretForms();
         this.tls = "https".equals(connection.url().getScheme()) ? Tls.sslContext(connection.caFile()).getSocketFactory() : null;
     }
 
@@ -127,18 +128,31 @@ final class InfluxHttp {
     /** Connecting took longer than connectTimeout. */
     static final class ConnectTimeout extends IOException {
         private static final long serialVersionUID = 1L;
+        final transient Duration after;
 
-        ConnectTimeout(IOException cause) {
+        ConnectTimeout(IOException cause, Duration after) {
             super(cause.getMessage(), cause);
+            this.after = after;
         }
     }
 
     /** The answer did not start, or stopped coming, within the timeout. */
     static final class AnswerTimeout extends IOException {
         private static final long serialVersionUID = 1L;
+        final transient Duration after;
 
-        AnswerTimeout(String message, IOException cause) {
+        AnswerTimeout(String message, IOException cause, Duration after) {
             super(message, cause);
+            this.after = after;
+        }
+    }
+
+    /** The answer stopped before its end: a connection closed mid-body, or a chunked answer cut after a partial chunk. */
+    static final class TruncatedAnswer extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TruncatedAnswer(String message) {
+            super(message);
         }
     }
 
@@ -172,17 +186,18 @@ final class InfluxHttp {
 
     /**
      * Sends one request and returns the answer, whatever its status, with the body to be read
-     * (the error body for a 4xx or 5xx). Network failures, including timeouts, are IOExceptions
-     * for {@link #networkFailure}.
+     * (the error body for a 4xx or 5xx). Connecting may take {@code connectTimeout} and the answer
+     * {@code timeLeft} to start and between two reads (both capped to {@code timeLeft}). Network
+     * failures, including timeouts, are IOExceptions for {@link #networkFailure}.
      */
-    Response exchange(Request r) throws IOException {
+    Response exchange(Request r, Duration timeLeft) throws IOException {
         HttpURLConnection c = (HttpURLConnection) r.uri.toURL().openConnection(connection.proxy().proxy(r.uri));
         if (tls != null && c instanceof HttpsURLConnection s) {
             s.setSSLSocketFactory(tls);
         }
-        c.setConnectTimeout(millis(connection.connectTimeout()));
-        int readTimeout = millis(connection.timeout());
-        c.setReadTimeout(readTimeout);
+        Duration connectTimeout = connection.connectTimeout().compareTo(timeLeft) < 0 ? connection.connectTimeout() : timeLeft;
+        c.setConnectTimeout(millis(connectTimeout));
+        c.setReadTimeout(millis(timeLeft));
         c.setInstanceFollowRedirects(false);
         c.setUseCaches(false);
         c.setRequestMethod(r.method);
@@ -197,7 +212,7 @@ final class InfluxHttp {
         try {
             c.connect();
         } catch (SocketTimeoutException e) {
-            throw new ConnectTimeout(e);
+            throw new ConnectTimeout(e, connectTimeout);
         }
         int status;
         try {
@@ -209,7 +224,7 @@ final class InfluxHttp {
             status = c.getResponseCode();
         } catch (SocketTimeoutException e) {
             c.disconnect();
-            throw new AnswerTimeout(null, e);
+            throw new AnswerTimeout(null, e, timeLeft);
         } catch (IOException e) {
             c.disconnect();
             throw e;
@@ -218,7 +233,7 @@ final class InfluxHttp {
         if (in == null) {
             in = new ByteArrayInputStream(new byte[0]);
         }
-        return new Response(c, status, new IdleTimeoutStream(in, c, connection.timeout()));
+        return new Response(c, status, new IdleTimeoutStream(in, c, timeLeft));
     }
 
     private static int millis(Duration d) {
@@ -238,7 +253,7 @@ final class InfluxHttp {
 
         private AnswerTimeout timeout(SocketTimeoutException e) {
             conn.disconnect();
-            return new AnswerTimeout("no data for " + Durations.format(idle) + " while reading the answer (timeout)", e);
+            return new AnswerTimeout("no data for " + Durations.format(idle) + " while reading the answer (timeout)", e, idle);
         }
 
         @Override
@@ -260,37 +275,64 @@ final class InfluxHttp {
         }
     }
 
+    /** One attempt of a request: it may use {@code timeLeft}; an IOException is a network failure (retryable). */
+    @FunctionalInterface
+    interface Attempt<T> {
+        T run(Duration timeLeft) throws IOException;
+    }
+
     /**
-     * Sends a request, retrying network errors, 429 and 5xx as the policy allows. Returns the first
-     * 2xx answer with its body still to be read (close it); throws {@link InfluxException} with the
-     * server's message for any other answer.
+     * Runs attempts of one idempotent request until one succeeds, retrying network failures
+     * (including answers cut off mid-body), 429 and 5xx as the policy allows, all within the
+     * connection's {@code timeout}: no attempt starts, and no wait runs, past it, and each attempt
+     * may only use the time left. {@code beforeRetry} runs before each retry (to forget what a
+     * failed attempt delivered). Throws the last failure, with the number of attempts.
      */
-    Response send(Supplier<Request> request, RetryPolicy retry, String what, Consumer<String> log) {
-        for (int attempt = 1; ; attempt++) {
+    <T> T call(RetryPolicy retry, String what, Consumer<String> log, Attempt<T> attempt, Runnable beforeRetry) {
+        long deadline = System.nanoTime() + connection.timeout().toNanos();
+        for (int n = 1; ; n++) {
             InfluxException failure;
-            Duration retryAfter = null;
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
             try {
-                Response response = exchange(request.get());
-                int status = response.statusCode();
-                if (status / 100 == 2) {
-                    return response;
-                }
-                retryAfter = retryAfter(response);
-                failure = new InfluxException(describeAnswer(what, status, errorMessage(response)), status);
+                return attempt.run(left);
             } catch (IOException e) {
                 failure = networkFailure(what, e);
+            } catch (InfluxException e) {
+                failure = e;
             }
-            if (!RetryPolicy.retryable(failure.status()) || attempt >= retry.maxAttempts()) {
-                if (attempt > 1) {
-                    throw new InfluxException(failure.getMessage() + " (after " + attempt + " attempts)", failure.status(), failure);
+            String stop = null;
+            Duration wait = null;
+            if (!RetryPolicy.retryable(failure.status())) {
+                stop = "";
+            } else if (n >= retry.maxAttempts()) {
+                stop = " (after " + n + " attempts)";
+            } else {
+                wait = retry.backoff(n, failure.retryAfter());
+                Duration remaining = Duration.ofNanos(deadline - System.nanoTime());
+                if (remaining.compareTo(wait.plusMillis(100)) <= 0) {
+                    stop = " (after " + n + " attempt" + (n == 1 ? "" : "s") + "; no time left for another within the timeout of "
+                            + Durations.format(connection.timeout()) + ")";
                 }
-                throw failure;
             }
-            Duration wait = retry.backoff(attempt, retryAfter);
+            if (stop != null) {
+                if (stop.isEmpty()) {
+                    throw failure;
+                }
+                throw new InfluxException(failure.getMessage() + stop, failure.status(), failure).notSent(failure.notSent());
+            }
             log.accept("WARNING: " + failure.getMessage() + "; retrying in " + Durations.format(wait) + " (attempt "
-                    + (attempt + 1) + " of " + retry.maxAttempts() + ")");
+                    + (n + 1) + " of " + retry.maxAttempts() + ")");
             RetryPolicy.sleep(wait);
+            beforeRetry.run();
         }
+    }
+
+    /** An answer that is not a success of this request, as a failure naming its status and content type. */
+    InfluxException unexpectedAnswer(String what, Response response, String expected) {
+        String type = response.header("Content-Type");
+        return new InfluxException("InfluxDB at " + connection.url() + " answered " + response.statusCode() + " ("
+                + (type == null || type.isBlank() ? "no content type" : scrub(type)) + ") to the " + what + ", not " + expected
+                + ": " + errorMessage(response), response.statusCode()).withRetryAfter(retryAfter(response));
     }
 
     String describeAnswer(String what, int status, String serverMessage) {
@@ -300,25 +342,32 @@ final class InfluxHttp {
             case 413 -> " (request body too large for the server's max-body-size; use a smaller batch size)";
             default -> "";
         };
-        return "InfluxDB at " + connection.url() + " answered " + status + " to the " + what + ": " + serverMessage + hint;
+        return "InfluxDB at " + connection.url() + " answered " + status + " to the " + what + ": " + scrub(serverMessage) + hint;
     }
 
     /** A network failure (no answer) as a clear error; never includes a credential. */
     InfluxException networkFailure(String what, IOException e) {
         String where = connection.url().toString();
         String msg;
-        if (e instanceof ConnectTimeout) {
-            msg = "could not connect to InfluxDB at " + where + " within " + Durations.format(connection.connectTimeout())
+        boolean notSent = false;
+        if (e instanceof ConnectTimeout t) {
+            msg = "could not connect to InfluxDB at " + where + " within " + Durations.format(t.after)
                     + " (connectTimeout) for the " + what;
-        } else if (e instanceof AnswerTimeout) {
-            msg = "InfluxDB at " + where + " did not answer the " + what + " within " + Durations.format(connection.timeout())
+            notSent = true;
+        } else if (e instanceof AnswerTimeout t) {
+            msg = "InfluxDB at " + where + " did not answer the " + what + " within " + Durations.format(t.after)
                     + " (timeout)" + (e.getMessage() != null && e.getMessage().startsWith("no data") ? ": " + e.getMessage() : "");
+        } else if (e instanceof TruncatedAnswer) {
+            msg = "InfluxDB at " + where + " cut off its answer to the " + what + ": " + e.getMessage();
         } else if (e instanceof ConnectException || causedBy(e, ConnectException.class)) {
+            notSent = true;
             msg = "cannot connect to InfluxDB at " + where + " for the " + what + ": connection refused (is the server running"
                     + " and the url right?)";
         } else if (causedBy(e, UnresolvedAddressException.class) || causedBy(e, UnknownHostException.class)) {
             msg = "cannot connect to InfluxDB at " + where + ": unknown host '" + connection.url().getHost() + "'";
+            notSent = true;
         } else if (e instanceof SSLHandshakeException || causedBy(e, SSLHandshakeException.class)) {
+            notSent = true;
             msg = "TLS handshake with InfluxDB at " + where + " failed: " + rootMessage(e)
                     + " (is the server certificate signed by a CA you trust? give its CA with the caFile option)";
         } else if (e instanceof SSLException || causedBy(e, SSLException.class)) {
@@ -326,7 +375,7 @@ final class InfluxHttp {
         } else {
             msg = "network error talking to InfluxDB at " + where + " during the " + what + ": " + rootMessage(e);
         }
-        return new InfluxException(msg, 0, e);
+        return new InfluxException(scrub(msg), 0, e).notSent(notSent);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
@@ -347,8 +396,17 @@ final class InfluxHttp {
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }
 
-    /** The server's error text: the "error" member of a JSON answer, else the body's start. */
-    static String errorMessage(Response response) {
+    /** The server's error text (credentials in use scrubbed): the "error" member of a JSON answer, else the body's start. */
+    String errorMessage(Response response) {
+        return scrub(rawErrorMessage(response));
+    }
+
+    /** Every form of the credentials in use replaced by {@code ****}. */
+    String scrub(String text) {
+        return Secret.scrub(text, secretForms);
+    }
+
+    private static String rawErrorMessage(Response response) {
         String body;
         byte[] raw;
         try (InputStream in = response.body()) {

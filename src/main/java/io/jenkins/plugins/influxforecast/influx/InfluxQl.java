@@ -1,12 +1,13 @@
 package io.jenkins.plugins.influxforecast.influx;
 
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * InfluxQL text: quoting of identifiers and string literals (so that any name or tag value, with
  * quotes, backslashes, spaces, commas or newlines, selects exactly itself), duration literals, and
- * the check that a raw query is one read-only SELECT.
+ * the check that a raw query is one statement that only reads.
  *
  * <p>InfluxQL's scanner reads {@code "..."} and {@code '...'} alike: a backslash escapes {@code \},
  * {@code '}, {@code "} and {@code n} (newline), any other escape is a parse error, and a raw newline
@@ -66,94 +67,67 @@ public final class InfluxQl {
     }
 
     /**
-     * Checks that a raw query is a single SELECT without INTO: extract must never change the
-     * database (InfluxDB 1.x runs even a DROP sent by GET, with only a warning).
+     * Checks that a raw query is exactly one statement that only reads: a SELECT without INTO, or a
+     * SHOW. Decided on the tokens InfluxDB's scanner sees ({@link InfluxQlLexer}), so that no
+     * statement or INTO can hide in a string, a quoted identifier, a regular expression or a
+     * comment, nor hide itself from InfluxDB as one; extract must never change the database
+     * (InfluxDB 1.x runs even a DROP sent by GET, with only a warning).
+     *
+     * @throws IllegalArgumentException naming what was found and what is allowed
      */
-    public static void checkReadOnlySelect(String query) {
+    public static void checkReadOnly(String query) {
         if (query == null || query.isBlank()) {
             throw new IllegalArgumentException("query must not be empty");
         }
-        String firstWord = null;
-        boolean afterRegexOperator = false;
-        int n = query.length();
-        int i = 0;
-        while (i < n) {
-            char c = query.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '-' && i + 1 < n && query.charAt(i + 1) == '-') {
-                while (i < n && query.charAt(i) != '\n') {
-                    i++;
+        List<InfluxQlLexer.Token> tokens = InfluxQlLexer.tokens(query);
+        List<List<InfluxQlLexer.Token>> statements = new ArrayList<>();
+        List<InfluxQlLexer.Token> current = new ArrayList<>();
+        for (InfluxQlLexer.Token t : tokens) {
+            if (t.kind() == InfluxQlLexer.Kind.SEMICOLON) {
+                if (!current.isEmpty()) {
+                    statements.add(current);
+                    current = new ArrayList<>();
                 }
-            } else if (c == '/' && i + 1 < n && query.charAt(i + 1) == '*') {
-                int end = query.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
-            } else if (c == '\'' || c == '"' || (c == '/' && afterRegexOperator)) {
-                i = skipQuoted(query, i, c);
-                afterRegexOperator = false;
-            } else if (c == ';') {
-                int j = i + 1;
-                if (!onlyCommentsAndSpace(query, j)) {
-                    throw new IllegalArgumentException("query must be a single SELECT statement; it has several"
-                            + " statements separated by ';'");
-                }
-                break;
-            } else if (Character.isLetter(c) || c == '_') {
-                int start = i;
-                while (i < n && (Character.isLetterOrDigit(query.charAt(i)) || query.charAt(i) == '_')) {
-                    i++;
-                }
-                String word = query.substring(start, i).toUpperCase(Locale.ROOT);
-                if (firstWord == null) {
-                    firstWord = word;
-                    if (!word.equals("SELECT")) {
-                        throw new IllegalArgumentException("query must be a SELECT statement (extract only reads), got one"
-                                + " starting with " + query.substring(start, i));
-                    }
-                } else if (word.equals("INTO")) {
-                    throw new IllegalArgumentException("query must not contain INTO: extract only reads");
-                }
-                afterRegexOperator = false;
             } else {
-                afterRegexOperator = (c == '=' || c == '!') && i + 1 < n && query.charAt(i + 1) == '~';
-                i += afterRegexOperator ? 2 : 1;
+                current.add(t);
             }
         }
-        if (firstWord == null) {
+        if (!current.isEmpty()) {
+            statements.add(current);
+        }
+        if (statements.isEmpty()) {
             throw new IllegalArgumentException("query holds no statement");
         }
-    }
-
-    private static int skipQuoted(String s, int start, char q) {
-        int i = start + 1;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                i += 2;
-            } else if (c == q) {
-                return i + 1;
-            } else {
-                i++;
+        if (statements.size() > 1) {
+            InfluxQlLexer.Token second = statements.get(1).get(0);
+            throw new IllegalArgumentException("query must be one statement (extract only reads), got " + statements.size()
+                    + " separated by ';', the second starting at position " + (second.offset() + 1) + " with "
+                    + shown(second));
+        }
+        List<InfluxQlLexer.Token> statement = statements.get(0);
+        InfluxQlLexer.Token first = statement.get(0);
+        if (!first.isWord("SELECT") && !first.isWord("SHOW")) {
+            throw new IllegalArgumentException("query must be a SELECT or a SHOW statement (extract only reads), got one"
+                    + " starting with " + shown(first));
+        }
+        for (InfluxQlLexer.Token t : statement) {
+            // INTO"x" is one quoted identifier to InfluxDB; refused all the same, as nobody means it as a name
+            if (t.isWord("INTO") || (t.kind() == InfluxQlLexer.Kind.IDENTIFIER
+                    && query.regionMatches(true, t.offset(), "INTO\"", 0, 5))) {
+                throw new IllegalArgumentException("query must not contain INTO (extract only reads; SELECT ... INTO writes),"
+                        + " found at position " + (t.offset() + 1));
             }
         }
-        throw new IllegalArgumentException("query has an unterminated " + (q == '/' ? "regular expression" : "quoted text")
-                + " starting at character " + (start + 1));
     }
 
-    private static boolean onlyCommentsAndSpace(String s, int from) {
-        int i = from;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '-' && i + 1 < s.length() && s.charAt(i + 1) == '-') {
-                while (i < s.length() && s.charAt(i) != '\n') {
-                    i++;
-                }
-            } else {
-                return false;
-            }
-        }
-        return true;
+    private static String shown(InfluxQlLexer.Token t) {
+        String text = t.text().length() > 40 ? t.text().substring(0, 40) + "..." : t.text();
+        return switch (t.kind()) {
+            case WORD -> text;
+            case IDENTIFIER -> "the quoted identifier \"" + text + "\"";
+            case STRING -> "a string";
+            case REGEX -> "a regular expression";
+            default -> "'" + text + "'";
+        };
     }
 }

@@ -75,18 +75,38 @@ public final class InfluxQlSource {
         if (chunkSize < 1 || chunkSize > 1_000_000) {
             throw new IllegalArgumentException("chunkSize must be between 1 and 1000000, got " + chunkSize);
         }
-        InfluxHttp.Response response = http.send(() -> request(query, chunkSize), retry, "query", log);
-        try (InputStream in = response.body()) {
-            String type = response.header("Content-Type") == null ? "" : response.header("Content-Type");
-            if (type.startsWith(MSGPACK)) {
-                return new MsgpackAnswerParser(new MsgpackReader(in), valueColumn, sink).parse();
+        // a query only reads: an attempt cut off mid-answer is run again from the start, after the sink forgot it
+        return http.call(retry, "query", log, timeLeft -> {
+            try (InfluxHttp.Response response = http.exchange(request(query, chunkSize), timeLeft)) {
+                int status = response.statusCode();
+                String type = response.header("Content-Type") == null ? "" : response.header("Content-Type");
+                if (status >= 400) {
+                    throw new InfluxException(http.describeAnswer("query", status, http.errorMessage(response)), status)
+                            .withRetryAfter(InfluxHttp.retryAfter(response));
+                }
+                if (status != 200 || !(type.startsWith(MSGPACK) || type.startsWith("application/json"))) {
+                    throw http.unexpectedAnswer("query", response, "200 with JSON or MessagePack");
+                }
+                InputStream in = response.body();
+                QueryAnswer answer;
+                try {
+                    if (type.startsWith(MSGPACK)) {
+                        answer = new MsgpackAnswerParser(new MsgpackReader(in), valueColumn, sink).parse();
+                    } else {
+                        JsonReader reader = new JsonReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8),
+                                1 << 16));
+                        reader.setLenient(true); // one JSON document per chunk, one after the other
+                        answer = new AnswerParser(reader, valueColumn, sink).parse();
+                    }
+                } catch (InfluxException e) {
+                    // the server's own words (an error in a 200): scrubbed of the credentials like any echo
+                    throw new InfluxException(http.scrub(e.getMessage()), e.status());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(http.scrub(e.getMessage()));
+                }
+                return new QueryAnswer(answer.series(), answer.rows(), answer.messages().stream().map(http::scrub).toList());
             }
-            JsonReader reader = new JsonReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
-            reader.setLenient(true); // one JSON document per chunk, one after the other
-            return new AnswerParser(reader, valueColumn, sink).parse();
-        } catch (IOException e) {
-            throw http.networkFailure("query (while reading the answer)", e);
-        }
+        }, sink::discardAll);
     }
 
     /** Reads the chunked JSON answer: {"results":[{"statement_id":0,"series":[...],"error":...}]} per chunk. */
@@ -100,6 +120,7 @@ public final class InfluxQlSource {
 
         QueryAnswer parse() throws IOException {
             while (r.peek() != JsonToken.END_DOCUMENT) {
+                document();
                 r.beginObject();
                 while (r.hasNext()) {
                     String key = r.nextName();
@@ -121,6 +142,7 @@ public final class InfluxQlSource {
         }
 
         private void result() throws IOException {
+            partial(false);
             r.beginObject();
             while (r.hasNext()) {
                 switch (r.nextName()) {
@@ -131,6 +153,7 @@ public final class InfluxQlSource {
                         }
                     }
                     case "error" -> throw new InfluxException("InfluxDB rejected the query: " + r.nextString(), 200);
+                    case "partial" -> partial(r.nextBoolean());
                     case "messages" -> {
                         r.beginArray();
                         while (r.hasNext()) {
@@ -181,9 +204,8 @@ public final class InfluxQlSource {
                             String k = r.nextName();
                             if (r.peek() == JsonToken.NULL) {
                                 r.nextNull();
-                                t.put(k, "");
                             } else {
-                                t.put(k, r.nextString());
+                                tag(t, k, r.nextString());
                             }
                         }
                         r.endObject();
@@ -283,6 +305,29 @@ public final class InfluxQlSource {
             this.sink = sink;
         }
 
+        /** The last result read was marked partial: more chunks must follow. */
+        private boolean partial;
+
+        final void partial(boolean more) {
+            partial = more;
+        }
+
+        private int documents;
+
+        final void document() {
+            documents++;
+        }
+
+        /**
+         * A tag of a series; an empty value (InfluxDB's answer for a GROUP BY tag that the points
+         * lack) is no tag at all, as line protocol has no empty tag values.
+         */
+        static void tag(Map<String, String> tags, String key, String value) {
+            if (!value.isEmpty()) {
+                tags.put(key, value);
+            }
+        }
+
         final void message(String level, String text) {
             messages.add(level + ": " + text);
         }
@@ -292,7 +337,13 @@ public final class InfluxQlSource {
             sink.point(time, value);
         }
 
-        final QueryAnswer finish() {
+        final QueryAnswer finish() throws IOException {
+            if (documents == 0) {
+                throw new InfluxHttp.TruncatedAnswer("the answer was empty");
+            }
+            if (partial) {
+                throw new InfluxHttp.TruncatedAnswer("the answer ended after a chunk marked partial, before its last chunk");
+            }
             if (currentName != null) {
                 sink.endSeries();
             }
@@ -356,6 +407,7 @@ public final class InfluxQlSource {
 
         QueryAnswer parse() throws IOException {
             while (r.peek() != MsgpackReader.Kind.END) {
+                document();
                 int n = r.mapHeader();
                 for (int k = 0; k < n; k++) {
                     String key = r.string();
@@ -375,6 +427,7 @@ public final class InfluxQlSource {
         }
 
         private void result() throws IOException {
+            partial(false);
             int n = r.mapHeader();
             for (int k = 0; k < n; k++) {
                 switch (r.string()) {
@@ -384,6 +437,7 @@ public final class InfluxQlSource {
                         }
                     }
                     case "error" -> throw new InfluxException("InfluxDB rejected the query: " + r.string(), 200);
+                    case "partial" -> partial(r.bool());
                     case "messages" -> {
                         int m = r.arrayHeader();
                         for (int j = 0; j < m; j++) {
@@ -426,9 +480,8 @@ public final class InfluxQlSource {
                             String key = r.string();
                             if (r.peek() == MsgpackReader.Kind.NIL) {
                                 r.nil();
-                                t.put(key, "");
                             } else {
-                                t.put(key, r.string());
+                                tag(t, key, r.string());
                             }
                         }
                         tags = t;

@@ -49,9 +49,9 @@ public final class InfluxQlTable {
         this.log = log;
     }
 
-    /** Runs one read-only SELECT and returns its series. */
+    /** Runs one read-only SELECT and returns its series; an answer cut off mid-body is asked for again. */
     public List<Series> query(String query) {
-        InfluxQl.checkReadOnlySelect(query);
+        InfluxQl.checkReadOnly(query);
         InfluxConnection c = http.connection();
         Map<String, String> params = new LinkedHashMap<>();
         params.put("db", c.requireDatabase("an InfluxQL query"));
@@ -60,20 +60,33 @@ public final class InfluxQlTable {
         params.put("chunked", "true");
         params.put("chunk_size", "10000");
         byte[] form = ("q=" + InfluxHttp.encode(query)).getBytes(StandardCharsets.UTF_8);
-        InfluxHttp.Response response = http.send(() -> http.request(http.endpoint("/query", params))
-                .header("Accept", "application/json").header("Content-Type", "application/x-www-form-urlencoded")
-                .post(form, form.length), retry, "query", log);
-        try (InputStream in = response.body()) {
-            JsonReader r = new JsonReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
-            r.setLenient(true); // one JSON document per chunk
-            List<Series> out = new ArrayList<>();
-            while (r.peek() != JsonToken.END_DOCUMENT) {
-                document(r, out);
+        return http.call(retry, "query", log, timeLeft -> {
+            try (InfluxHttp.Response response = http.exchange(http.request(http.endpoint("/query", params))
+                    .header("Accept", "application/json").header("Content-Type", "application/x-www-form-urlencoded")
+                    .post(form, form.length), timeLeft)) {
+                int status = response.statusCode();
+                String type = response.header("Content-Type") == null ? "" : response.header("Content-Type");
+                if (status >= 400) {
+                    throw new InfluxException(http.describeAnswer("query", status, http.errorMessage(response)), status)
+                            .withRetryAfter(InfluxHttp.retryAfter(response));
+                }
+                if (status != 200 || !type.startsWith("application/json")) {
+                    throw http.unexpectedAnswer("query", response, "200 with JSON");
+                }
+                InputStream in = response.body();
+                JsonReader r = new JsonReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
+                r.setLenient(true); // one JSON document per chunk
+                List<Series> out = new ArrayList<>();
+                try {
+                    while (r.peek() != JsonToken.END_DOCUMENT) {
+                        document(r, out);
+                    }
+                } catch (InfluxException e) {
+                    throw new InfluxException(http.scrub(e.getMessage()), e.status());
+                }
+                return out;
             }
-            return out;
-        } catch (IOException e) {
-            throw http.networkFailure("query (while reading the answer)", e);
-        }
+        }, () -> { });
     }
 
     private static void document(JsonReader r, List<Series> out) throws IOException {

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -121,6 +124,8 @@ public final class LineProtocolLoader {
                 final int batchPoints = plan.points(batch);
                 final String which = "batch " + number + " of " + batches + " (lines " + plan.firstLine(batch) + "-"
                         + plan.lastLine(batch) + ", " + batchPoints + " points)";
+                final byte[] raw = buf;
+                final int rawLength = len;
                 final WriteTarget.Body body = target.prepare(buf, len);
                 while (inFlight.size() > options.concurrency()) {
                     complete(inFlight, free, written, batches, points, target, listener);
@@ -130,7 +135,7 @@ public final class LineProtocolLoader {
                         throw new NotSent(); // an earlier batch failed: the load stops there
                     }
                     try {
-                        send(target, options, log, body, batchPoints, which);
+                        send(target, options, log, body, batchPoints, which, new Batch(raw, rawLength, plan.firstLine(number - 1)));
                     } catch (RuntimeException e) {
                         failed.set(true);
                         throw e;
@@ -183,7 +188,16 @@ public final class LineProtocolLoader {
         }
     }
 
-    /** A batch that failed: why, and how many of its points InfluxDB kept (partial write). */
+    /** The bytes of a batch as read from the file, and the line number of its first line. */
+    private record Batch(byte[] lines, int length, long firstLine) {
+    }
+
+    /**
+     * A batch that failed: why, and how many of its points InfluxDB kept: {@code accepted} points
+     * for sure, or none and {@code unknown} true when the server's answer does not tell (no answer,
+     * a 5xx, a partial write without a count). {@code droppedLines}: the file's line numbers of
+     * the points InfluxDB named as dropped.
+     */
     private static final class BatchFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final transient InfluxException cause;
@@ -191,20 +205,26 @@ public final class LineProtocolLoader {
         final String detail;
         final long accepted;
         final long dropped;
+        final boolean unknown;
+        final transient List<Long> droppedLines;
 
-        BatchFailed(InfluxException cause, String which, String detail, long accepted, long dropped) {
+        BatchFailed(InfluxException cause, String which, String detail, long accepted, long dropped, boolean unknown,
+                List<Long> droppedLines) {
             super(cause.getMessage(), cause, false, false);
             this.cause = cause;
             this.which = which;
             this.detail = detail;
             this.accepted = accepted;
             this.dropped = dropped;
+            this.unknown = unknown;
+            this.droppedLines = droppedLines;
         }
     }
 
     /**
      * Waits for the oldest batch in flight. Batches complete in order for the count; when one
-     * failed, the others in flight are waited for too, so the count of written points is exact.
+     * failed, the others in flight are waited for too, so the count of written points is exact,
+     * and the points whose fate the server did not tell are counted apart, never as written.
      */
     private static void complete(ArrayDeque<InFlight> inFlight, ArrayDeque<byte[]> free, long[] written, int batches,
             long totalPoints, WriteTarget target, Listener listener) {
@@ -213,19 +233,35 @@ public final class LineProtocolLoader {
             await(oldest.future());
         } catch (BatchFailed failed) {
             long later = 0;
+            long unknown = failed.unknown ? oldest.points() : 0;
+            List<Integer> unknownBatches = new ArrayList<>();
+            if (failed.unknown) {
+                unknownBatches.add(oldest.number());
+            }
             for (InFlight other : inFlight) {
                 try {
                     await(other.future());
                     later += other.points();
-                } catch (RuntimeException ignored) {
-                    // counted as not written
+                } catch (BatchFailed f) {
+                    later += f.accepted;
+                    if (f.unknown) {
+                        unknown += other.points();
+                        unknownBatches.add(other.number());
+                    }
+                } catch (RuntimeException notSent) {
+                    // an earlier batch failed: this one was not sent
                 }
             }
             long total = written[0] + failed.accepted + later;
+            String fate = unknown == 0 ? ""
+                    : "; for " + unknown + " point(s) (batch" + (unknownBatches.size() == 1 ? " " : "es ")
+                            + unknownBatches.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                            + ") InfluxDB's answer does not tell whether it kept them: unknown";
             throw new LoadFailedException("load to " + target.describe() + " failed at " + failed.which + ": " + failed.detail
-                    + "; " + total + " of " + totalPoints + " points were written (re-running the load rewrites them without"
-                    + " duplicates): " + failed.cause.getMessage(), failed.cause.status(), totalPoints, total, oldest.number(), batches,
-                    failed.dropped, failed.cause);
+                    + "; " + total + " of " + totalPoints + " points were written for sure" + fate
+                    + " (re-running the load rewrites them without duplicates): " + failed.cause.getMessage(),
+                    failed.cause.status(), totalPoints, total, oldest.number(), batches, failed.dropped, failed.cause)
+                    .withUnknown(unknown, failed.droppedLines);
         }
         written[0] += oldest.points();
         free.add(oldest.buffer());
@@ -248,31 +284,92 @@ public final class LineProtocolLoader {
     }
 
     private static void send(WriteTarget target, Options options, Consumer<String> log, WriteTarget.Body body, int points,
-            String which) {
+            String which, Batch batch) {
         RetryPolicy retry = options.retry();
+        long deadline = System.nanoTime() + target.timeout().toNanos();
         for (int attempt = 1; ; attempt++) {
             InfluxException failure;
             try {
-                target.send(body, points, options.precision());
+                target.send(body, points, options.precision(), Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
                 return;
             } catch (InfluxException e) {
                 failure = e;
             }
-            long dropped = dropped(failure.getMessage());
-            boolean partial = failure.getMessage().contains("partial write");
-            if (partial || !RetryPolicy.retryable(failure.status()) || attempt >= retry.maxAttempts()) {
-                if (partial) {
-                    long accepted = dropped >= 0 ? Math.max(0, points - dropped) : 0;
-                    throw new BatchFailed(failure, which, "InfluxDB dropped " + (dropped >= 0 ? dropped : "some") + " of its "
-                            + points + " points", accepted, Math.max(dropped, 0));
-                }
-                throw new BatchFailed(failure, which, attempt > 1 ? "failed after " + attempt + " attempts" : "not retried", 0, 0);
+            String message = failure.getMessage();
+            if (message.contains("partial write") || message.contains("unable to parse")) {
+                throw partialWrite(failure, which, points, batch);
             }
-            Duration wait = retry.backoff(attempt, failure.retryAfter());
-            log.accept("WARNING: " + which + ": " + failure.getMessage() + "; retrying in " + Durations.format(wait)
+            String stop = null;
+            Duration wait = null;
+            if (!RetryPolicy.retryable(failure.status())) {
+                stop = "not retried";
+            } else if (attempt >= retry.maxAttempts()) {
+                stop = "failed after " + attempt + " attempts";
+            } else {
+                wait = retry.backoff(attempt, failure.retryAfter());
+                if (deadline - System.nanoTime() <= wait.plusMillis(100).toNanos()) {
+                    stop = "failed after " + attempt + " attempt" + (attempt == 1 ? "" : "s") + ", with no time left for"
+                            + " another within the timeout of " + Durations.format(target.timeout());
+                }
+            }
+            if (stop != null) {
+                // a 4xx refuses the whole batch; without an answer, or with a 5xx, nobody knows what was stored
+                boolean unknown = !failure.notSent() && (failure.status() == 0 || failure.status() >= 500);
+                throw new BatchFailed(failure, which, stop, 0, 0, unknown, List.of());
+            }
+            log.accept("WARNING: " + which + ": " + message + "; retrying in " + Durations.format(wait)
                     + " (attempt " + (attempt + 1) + " of " + retry.maxAttempts() + ")");
             RetryPolicy.sleep(wait);
         }
+    }
+
+    private static final Pattern UNPARSED = Pattern.compile("unable to parse '(.*?)': ");
+
+    /**
+     * A partial write: InfluxDB 1.x answers 400 "partial write: reason dropped=N" when it kept the
+     * other points of the batch, and names each line it could not parse ("unable to parse 'line':
+     * why", those not counted in N). The batch then wrote its size minus N minus the unparsed
+     * lines; without a count the number is unknown, never "all".
+     */
+    private static BatchFailed partialWrite(InfluxException failure, String which, int points, Batch batch) {
+        String message = failure.getMessage();
+        long dropped = dropped(message);
+        List<Long> lines = new ArrayList<>();
+        Matcher m = UNPARSED.matcher(message);
+        long unparsed = 0;
+        while (m.find()) {
+            unparsed++;
+            long line = lineOf(batch, m.group(1));
+            if (line > 0) {
+                lines.add(line);
+            }
+        }
+        if (dropped < 0 || dropped + unparsed > points) {
+            return new BatchFailed(failure, which, "InfluxDB kept only part of its " + points + " points and did not say how"
+                    + " many: unknown", 0, 0, true, lines);
+        }
+        long lost = dropped + unparsed;
+        return new BatchFailed(failure, which, "InfluxDB dropped " + lost + " of its " + points + " points"
+                + (lines.isEmpty() ? "" : " (line" + (lines.size() == 1 ? " " : "s ")
+                        + lines.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")"),
+                points - lost, lost, false, lines);
+    }
+
+    /** The file's line number of the batch line with this text, or -1. */
+    private static long lineOf(Batch batch, String text) {
+        byte[] t = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long line = batch.firstLine();
+        int start = 0;
+        for (int i = 0; i <= batch.length(); i++) {
+            if (i == batch.length() || batch.lines()[i] == '\n') {
+                if (i - start == t.length && java.util.Arrays.equals(batch.lines(), start, i, t, 0, t.length)) {
+                    return line;
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return -1;
     }
 
     /** N of "dropped=N" in a partial-write message, or -1. */

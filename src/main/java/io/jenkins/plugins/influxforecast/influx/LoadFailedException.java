@@ -14,6 +14,8 @@ public final class LoadFailedException extends InfluxException {
     private final int failedBatch;
     private final int batches;
     private final long dropped;
+    private long pointsUnknown;
+    private java.util.List<Long> droppedLines = java.util.List.of();
 
     public LoadFailedException(String message, int status, long points, long pointsWritten, int failedBatch, int batches,
             long dropped, Throwable cause) {
@@ -41,6 +43,26 @@ public final class LoadFailedException extends InfluxException {
 
     public int batches() {
         return batches;
+    }
+
+    /** With the points whose fate the server did not tell, and the line numbers it named as dropped. */
+    public LoadFailedException withUnknown(long unknown, java.util.List<Long> lines) {
+        this.pointsUnknown = unknown;
+        this.droppedLines = java.util.List.copyOf(lines);
+        return this;
+    }
+
+    /**
+     * Points of batches whose fate InfluxDB's answer does not tell (no answer, a 5xx, a partial
+     * write without a count): neither counted as written nor as lost.
+     */
+    public long pointsUnknown() {
+        return pointsUnknown;
+    }
+
+    /** The file's line numbers of the points InfluxDB named as dropped (empty where it named none). */
+    public java.util.List<Long> droppedLines() {
+        return droppedLines;
     }
 
     /** Points InfluxDB dropped from the failed batch ("partial write ... dropped=N"), else 0. */

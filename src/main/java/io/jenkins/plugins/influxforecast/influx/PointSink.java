@@ -13,4 +13,7 @@ public interface PointSink {
 
     /** The current series is complete. */
     void endSeries();
+
+    /** Forgets every series and point received so far: the answer is read again from its start (a retry). */
+    void discardAll();
 }

@@ -68,11 +68,14 @@ final class V2Client {
                 return new InfluxHttp(c).networkFailure(what, io);
             }
             return new InfluxException("network error talking to InfluxDB at " + c.url() + " during the " + what + ": "
-                    + e.getMessage(), 0, e);
+                    + Secret.scrub(e.getMessage(), c.secretForms()), 0);
         }
-        String message = e.getMessage() == null || e.getMessage().isBlank() ? "(no message)" : e.getMessage();
+        // the library's message holds the server's body, which may echo the credentials: scrubbed, and the
+        // library's exception (with the raw text) is not kept as the cause
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? "(no message)"
+                : Secret.scrub(e.getMessage(), c.secretForms());
         InfluxException out = new InfluxException("InfluxDB at " + c.url() + " answered " + status + " to the " + what + ": "
-                + message + (status == 401 ? " (check INFLUX_TOKEN)" : ""), status, e);
+                + message + (status == 401 ? " (check INFLUX_TOKEN)" : ""), status);
         Map<String, String> headers = e.headers();
         String retryAfter = headers == null ? null : headers.entrySet().stream()
                 .filter(h -> h.getKey().equalsIgnoreCase("Retry-After")).map(Map.Entry::getValue).findFirst().orElse(null);

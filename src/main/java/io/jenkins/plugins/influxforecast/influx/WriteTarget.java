@@ -31,6 +31,16 @@ public interface WriteTarget {
         write(body.bytes(), body.length(), points, precision);
     }
 
+    /** As {@link #send(Body, int, Precision)}, within {@code timeLeft} (connecting, and waiting for the answer). */
+    default void send(Body body, int points, Precision precision, java.time.Duration timeLeft) {
+        send(body, points, precision);
+    }
+
+    /** The time one batch may take, its retries included (the connection's timeout). */
+    default java.time.Duration timeout() {
+        return InfluxConnection.DEFAULT_TIMEOUT;
+    }
+
     /** For messages: the server and the destination (database, bucket). */
     String describe();
 }

@@ -5,7 +5,10 @@ import java.util.TreeMap;
 
 /**
  * Parses a tag set in line-protocol form, as InfluxDB 1.x puts it in the {@code tags} column of
- * its CSV: {@code host=a,name=P+R\ Noord}, where backslash escapes a comma, an equals sign or a space.
+ * its CSV ({@code host=a,name=P+R\ Noord}), the way InfluxDB reads a tag set: a backslash pairs
+ * with the character after it, {@code \,}, {@code \=} and {@code \ } stand for the character alone
+ * and every other backslash stays ({@code c:\\dir} is {@code c:\\dir}). A tag with an empty value
+ * ({@code host=}, InfluxDB's answer for a GROUP BY tag that the points lack) is no tag.
  */
 public final class LineProtocolTags {
 
@@ -17,38 +20,34 @@ public final class LineProtocolTags {
         if (text == null || text.isEmpty()) {
             return tags;
         }
-        StringBuilder key = new StringBuilder();
-        StringBuilder value = new StringBuilder();
-        StringBuilder cur = key;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        int start = 0;
+        int equals = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ',';
             if (c == '\\' && i + 1 < text.length()) {
-                char next = text.charAt(i + 1);
-                if (next == ',' || next == '=' || next == ' ' || next == '\\') {
-                    cur.append(next);
-                    i++;
-                    continue;
-                }
-                cur.append(c);
-            } else if (c == '=' && cur == key) {
-                cur = value;
+                i++;
+            } else if (c == '=' && equals < 0) {
+                equals = i;
             } else if (c == ',') {
-                put(tags, key, value, text);
-                key.setLength(0);
-                value.setLength(0);
-                cur = key;
-            } else {
-                cur.append(c);
+                put(tags, text, start, equals, i);
+                start = i + 1;
+                equals = -1;
             }
         }
-        put(tags, key, value, text);
         return tags;
     }
 
-    private static void put(Map<String, String> tags, StringBuilder key, StringBuilder value, String text) {
-        if (key.length() == 0) {
+    private static void put(Map<String, String> tags, String text, int start, int equals, int end) {
+        if (equals < 0) {
+            throw new IllegalArgumentException("tag set '" + text + "' has a tag without '=' ('" + text.substring(start, end)
+                    + "')");
+        }
+        if (equals == start) {
             throw new IllegalArgumentException("tag set '" + text + "' has an empty tag key");
         }
-        tags.put(key.toString(), value.toString());
+        String value = LineProtocolNames.unescape(text.substring(equals + 1, end), true);
+        if (!value.isEmpty()) {
+            tags.put(LineProtocolNames.unescape(text.substring(start, equals), true), value);
+        }
     }
 }

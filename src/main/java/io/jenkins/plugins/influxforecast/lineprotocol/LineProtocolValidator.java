@@ -54,7 +54,6 @@ public final class LineProtocolValidator {
     private LineProtocolValidator() {
     }
 
-    private static final byte[] TIME = {'t', 'i', 'm', 'e'};
 
     /**
      * Where the batches of a valid file are, recorded while it is validated, so that the load
@@ -358,7 +357,7 @@ public final class LineProtocolValidator {
                     }
                     if (!precision.inRange(sc.timestamp)) {
                         throw new IllegalArgumentException("timestamp " + sc.timestamp + " is out of range for precision "
-                                + precision);
+                                + precision + ": InfluxDB takes " + Precision.MIN_NANOS + " to " + Precision.MAX_NANOS + " ns");
                     }
                     if (!previous.matches(sc)) {
                         checkKeys(sc);
@@ -421,31 +420,35 @@ public final class LineProtocolValidator {
         }
     }
 
-    /** Duplicate keys, tag/field key collisions and the reserved key {@code time}, on raw bytes. */
+    /**
+     * The names of a line (checked once per measurement, tag set and field keys): each one as
+     * {@code forecast} checks it ({@link LineProtocolNames}), InfluxDB's key size limit, duplicate
+     * keys and tag/field key collisions.
+     */
     private static void checkKeys(LineScanner sc) {
+        LineProtocolNames.checkMeasurement(sc.measurement());
         for (int t = 0; t < sc.tagCount; t++) {
-            if (sc.rangeIs(sc.tagKeyStart[t], sc.tagKeyEnd[t], TIME)) {
-                throw new IllegalArgumentException("'time' cannot be a tag key");
-            }
+            String key = sc.text(sc.tagKeyStart[t], sc.tagKeyEnd[t], true);
+            LineProtocolNames.checkTagKey(key);
+            LineProtocolNames.checkTagValue(key, sc.text(sc.tagValueStart[t], sc.tagValueEnd[t], true));
             for (int u = 0; u < t; u++) {
                 if (sc.sameRange(sc.tagKeyStart[t], sc.tagKeyEnd[t], sc.tagKeyStart[u], sc.tagKeyEnd[u])) {
-                    throw new IllegalArgumentException("tag key '" + sc.text(sc.tagKeyStart[t], sc.tagKeyEnd[t], true)
-                            + "' appears twice");
+                    throw new IllegalArgumentException("tag key '" + key + "' appears twice");
                 }
             }
         }
         for (int f = 0; f < sc.fieldCount; f++) {
-            if (sc.rangeIs(sc.fieldKeyStart[f], sc.fieldKeyEnd[f], TIME)) {
-                throw new IllegalArgumentException("'time' cannot be a field key");
-            }
+            String key = sc.fieldKey(f);
+            LineProtocolNames.checkFieldKey(key);
+            LineProtocolNames.checkKeySize(sc.keyEnd - sc.measStart, sc.fieldKeyEnd[f] - sc.fieldKeyStart[f], key);
             for (int t = 0; t < sc.tagCount; t++) {
                 if (sc.sameRange(sc.fieldKeyStart[f], sc.fieldKeyEnd[f], sc.tagKeyStart[t], sc.tagKeyEnd[t])) {
-                    throw new IllegalArgumentException("'" + sc.fieldKey(f) + "' is both a tag key and a field key");
+                    throw new IllegalArgumentException("'" + key + "' is both a tag key and a field key");
                 }
             }
             for (int g = 0; g < f; g++) {
                 if (sc.sameRange(sc.fieldKeyStart[f], sc.fieldKeyEnd[f], sc.fieldKeyStart[g], sc.fieldKeyEnd[g])) {
-                    throw new IllegalArgumentException("field key '" + sc.fieldKey(f) + "' appears twice");
+                    throw new IllegalArgumentException("field key '" + key + "' appears twice");
                 }
             }
         }

@@ -6,52 +6,36 @@ import java.util.Map;
 /**
  * Formats InfluxDB line protocol: {@code measurement,tag=v field=1.5 1700000000000000000}, escaping
  * as the protocol specifies (measurement: comma and space; tag keys, tag values and field keys:
- * comma, equals sign and space). Newlines cannot be carried, nor a backslash before a space, comma or
- * equals sign (InfluxDB would read it as an escape), and
- * empty tag values are not allowed: both are errors naming the key.
+ * comma, equals sign and space). A name that line protocol cannot carry as given is an error
+ * naming it ({@link LineProtocolNames}, the check {@code load} applies too).
  */
 public final class LineProtocolWriter {
 
     private LineProtocolWriter() {
     }
 
+    /** An escaped measurement; refused unless line protocol carries it as given ({@link LineProtocolNames}). */
     public static String escapeMeasurement(String s) {
-        check("measurement", s);
-        return escape(s, false);
+        LineProtocolNames.checkMeasurement(s);
+        return escapeUnchecked(s, false);
     }
 
+    /** An escaped tag key; refused unless line protocol carries it as given. */
     public static String escapeKey(String s) {
-        check("key", s);
-        return escape(s, true);
+        LineProtocolNames.checkTagKey(s);
+        return escapeUnchecked(s, true);
     }
 
+    /** An escaped field key; refused unless line protocol carries it as given. */
+    public static String escapeFieldKey(String s) {
+        LineProtocolNames.checkFieldKey(s);
+        return escapeUnchecked(s, true);
+    }
+
+    /** An escaped tag value; refused unless line protocol carries it as given (empty values included). */
     public static String escapeTagValue(String key, String s) {
-        if (s == null || s.isEmpty()) {
-            throw new IllegalArgumentException("tag '" + key + "' has an empty value; line protocol does not allow it");
-        }
-        if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException("tag '" + key + "' value contains a newline; line protocol cannot carry it");
-        }
-        return escape(s, true);
-    }
-
-    private static void check(String what, String s) {
-        if (s == null || s.isEmpty()) {
-            throw new IllegalArgumentException(what + " must not be empty");
-        }
-        if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException(what + " '" + s.replace("\n", "\\n") + "' contains a newline; line protocol cannot carry it");
-        }
-    }
-
-    private static String escape(String s, boolean equalsToo) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == '\\' && (i + 1 == s.length() || " ,=".indexOf(s.charAt(i + 1)) >= 0)) {
-                throw new IllegalArgumentException("'" + s + "' has a backslash before a space, comma or equals sign"
-                        + " (or at its end), which line protocol cannot carry");
-            }
-        }
-        return escapeUnchecked(s, equalsToo);
+        LineProtocolNames.checkTagValue(key, s);
+        return escapeUnchecked(s, true);
     }
 
     /**
@@ -114,7 +98,7 @@ public final class LineProtocolWriter {
             if (!first) {
                 sb.append(',');
             }
-            sb.append(escapeKey(f.getKey())).append('=');
+            sb.append(escapeFieldKey(f.getKey())).append('=');
             Object v = f.getValue();
             if (v instanceof Number n) {
                 sb.append(formatFloat(n.doubleValue()));

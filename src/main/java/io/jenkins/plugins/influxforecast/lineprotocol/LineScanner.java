@@ -32,6 +32,7 @@ final class LineScanner {
     // the measurement and tags of the last line whose key was read, positions relative to its start
     private byte[] lastKey = new byte[64];
     private int lastKeyLength = -1;
+    private int lastMeasStart;
     private int lastMeasEnd;
     private int lastTagCount;
     private int[] lastTags = new int[32];
@@ -39,31 +40,16 @@ final class LineScanner {
     private int i;
     private int n;
 
+    /** InfluxDB's documented limit on a string field value. */
+    static final int MAX_STRING_BYTES = 64 * 1024;
+
     private SyntaxException error(String what) {
         return new SyntaxException(what + " at column " + (Math.min(i, n) - lineStart + 1));
     }
 
-    /** Decodes a raw range, removing the backslash of {@code \,}, {@code \ } and (keys, tag values) {@code \=}. */
+    /** Decodes a raw range as InfluxDB does ({@link LineProtocolNames#unescape}). */
     String text(int from, int to, boolean equalsEscaped) {
-        boolean escaped = false;
-        for (int k = from; k < to; k++) {
-            if (b[k] == '\\') {
-                escaped = true;
-                break;
-            }
-        }
-        if (!escaped) {
-            return new String(b, from, to - from, StandardCharsets.UTF_8);
-        }
-        byte[] out = new byte[to - from];
-        int len = 0;
-        for (int k = from; k < to; k++) {
-            if (b[k] == '\\' && k + 1 < to && (b[k + 1] == ',' || b[k + 1] == ' ' || (equalsEscaped && b[k + 1] == '='))) {
-                k++;
-            }
-            out[len++] = b[k];
-        }
-        return new String(out, 0, len, StandardCharsets.UTF_8);
+        return LineProtocolNames.unescape(new String(b, from, to - from, StandardCharsets.UTF_8), equalsEscaped);
     }
 
     String measurement() {
@@ -104,13 +90,14 @@ final class LineScanner {
         tagCount = 0;
         fieldCount = 0;
         hasTimestamp = false;
-        if (i < n && (b[i] == ' ' || b[i] == '\t')) {
-            throw error("leading whitespace");
+        checkBytes();
+        while (i < n && (b[i] == ' ' || b[i] == '\t')) {
+            i++; // InfluxDB skips white space at the start of a line
         }
         if (!sameKeyAsLast()) {
             key();
         }
-        i++;
+        skipSpaces();
         boolean first = true;
         while (first || (i < n && b[i] == ',')) {
             if (!first) {
@@ -141,18 +128,100 @@ final class LineScanner {
         if (b[i] != ' ') {
             throw error("unexpected '" + (char) b[i] + "' after the fields");
         }
-        i++;
+        skipSpaces();
+        if (i >= n) {
+            return; // trailing spaces, no timestamp
+        }
         int ts = i;
         int te = ts;
         while (te < n && b[te] != ' ') {
             te++;
         }
-        if (te < n) {
-            i = te;
+        i = te;
+        skipSpaces();
+        if (i < n) {
             throw error("unexpected text after the timestamp");
         }
         timestamp = parseLong(ts, te, "timestamp");
         hasTimestamp = true;
+    }
+
+    /** Skips the spaces between the parts of a line (InfluxDB takes several; a tab there it refuses). */
+    private void skipSpaces() {
+        while (i < n && b[i] == ' ') {
+            i++;
+        }
+    }
+
+    /**
+     * Refuses what InfluxDB would store as something else: NUL, bytes that are not UTF-8, and a
+     * byte-order mark (which would become part of a name).
+     */
+    private void checkBytes() {
+        final byte[] bytes = b;
+        for (int k = i; k < n; k++) {
+            byte c = bytes[k];
+            if (c == 0) {
+                i = k;
+                throw error("NUL byte");
+            }
+            if (c < 0) {
+                checkUtf8(k);
+                return;
+            }
+        }
+    }
+
+    private void checkUtf8(int from) {
+        int k = from;
+        while (k < n) {
+            int c = b[k] & 0xff;
+            if (c == 0) {
+                i = k;
+                throw error("NUL byte");
+            }
+            if (c < 0x80) {
+                k++;
+                continue;
+            }
+            int len;
+            int cp;
+            if (c >= 0xc2 && c <= 0xdf) {
+                len = 2;
+                cp = c & 0x1f;
+            } else if (c >= 0xe0 && c <= 0xef) {
+                len = 3;
+                cp = c & 0x0f;
+            } else if (c >= 0xf0 && c <= 0xf4) {
+                len = 4;
+                cp = c & 0x07;
+            } else {
+                i = k;
+                throw error("invalid UTF-8 (byte 0x" + Integer.toHexString(c) + ")");
+            }
+            if (k + len > n) {
+                i = k;
+                throw error("invalid UTF-8 (truncated character)");
+            }
+            for (int m = 1; m < len; m++) {
+                int d = b[k + m] & 0xff;
+                if ((d & 0xc0) != 0x80) {
+                    i = k;
+                    throw error("invalid UTF-8 (byte 0x" + Integer.toHexString(c) + " 0x" + Integer.toHexString(d) + ")");
+                }
+                cp = (cp << 6) | (d & 0x3f);
+            }
+            if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff))) {
+                i = k;
+                throw error("invalid UTF-8 (overlong form or surrogate U+" + Integer.toHexString(cp).toUpperCase(java.util.Locale.ROOT)
+                        + ")");
+            }
+            if (cp == 0xfeff) {
+                i = k;
+                throw error("byte-order mark (U+FEFF), which InfluxDB would keep as part of a name");
+            }
+            k += len;
+        }
     }
 
     private long parseLong(int s, int e, String what) {
@@ -218,6 +287,9 @@ final class LineScanner {
             if (i == vs) {
                 throw error("missing value of tag '" + text(ks, ke, true) + "'");
             }
+            if (b[i - 1] == '\\') {
+                throw error("value of tag '" + text(ks, ke, true) + "' ends with a backslash, which InfluxDB refuses");
+            }
             if (tagCount == tagKeyStart.length) {
                 growTags();
             }
@@ -237,6 +309,7 @@ final class LineScanner {
         }
         System.arraycopy(b, lineStart, lastKey, 0, len);
         lastKeyLength = len;
+        lastMeasStart = measStart - lineStart;
         lastMeasEnd = measEnd - lineStart;
         lastTagCount = tagCount;
         if (lastTags.length < 4 * tagCount) {
@@ -261,7 +334,7 @@ final class LineScanner {
         if (len <= 0 || n - s0 <= len || b[s0 + len] != ' ' || !same(b, s0, s0 + len, lastKey, 0, len)) {
             return false;
         }
-        measStart = s0;
+        measStart = s0 + lastMeasStart;
         measEnd = s0 + lastMeasEnd;
         tagCount = lastTagCount;
         for (int t = 0; t < tagCount; t++) {
@@ -301,11 +374,8 @@ final class LineScanner {
                 break;
             }
             if (c == '\\' && j + 1 < end) {
-                byte d = bytes[j + 1];
-                if (d == ',' || d == ' ' || (keyOrTag && d == '=')) {
-                    j += 2;
-                    continue;
-                }
+                j += 2; // InfluxDB pairs every backslash with the character after it
+                continue;
             } else if (c == '\r' || c == '\n') {
                 i = j;
                 throw error("line break inside the line");
@@ -320,6 +390,7 @@ final class LineScanner {
             throw error("missing value of field '" + text(ks, ke, true) + "'");
         }
         if (b[i] == '"') {
+            int start = i;
             i++;
             while (i < n) {
                 byte d = b[i];
@@ -327,6 +398,10 @@ final class LineScanner {
                     i += 2;
                 } else if (d == '"') {
                     i++;
+                    if (i - 2 - start > MAX_STRING_BYTES) {
+                        throw error("string value of field '" + text(ks, ke, true) + "' is " + (i - 2 - start)
+                                + " bytes; InfluxDB allows at most " + MAX_STRING_BYTES + " (64 KiB)");
+                    }
                     return FieldType.STRING;
                 } else {
                     i++;

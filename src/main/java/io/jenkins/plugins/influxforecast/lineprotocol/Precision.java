@@ -45,9 +45,13 @@ public enum Precision {
         return nanos;
     }
 
-    /** Whether a timestamp in this unit fits InfluxDB's range (int64 nanoseconds). */
+    /** InfluxDB's earliest and latest time, in nanoseconds ({@code models.MinNanoTime}, {@code MaxNanoTime}). */
+    public static final long MIN_NANOS = Long.MIN_VALUE + 2;
+    public static final long MAX_NANOS = Long.MAX_VALUE - 1;
+
+    /** Whether a timestamp in this unit is within InfluxDB's range, {@link #MIN_NANOS} to {@link #MAX_NANOS}. */
     public boolean inRange(long t) {
-        return t >= Long.MIN_VALUE / nanos && t <= Long.MAX_VALUE / nanos;
+        return t >= MIN_NANOS / nanos && t <= MAX_NANOS / nanos;
     }
 
     @Override

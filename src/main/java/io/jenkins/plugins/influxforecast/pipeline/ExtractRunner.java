@@ -52,7 +52,7 @@ public final class ExtractRunner {
             language = "flux";
             text = request.flux();
         } else if (request.query() != null) {
-            InfluxQl.checkReadOnlySelect(request.query());
+            InfluxQl.checkReadOnly(request.query());
             language = "influxql";
             text = request.query();
         } else if (c.version() == InfluxVersion.V2 && c.bucket() != null) {
@@ -69,7 +69,7 @@ public final class ExtractRunner {
         ExtractResult result;
         try (ExtractCsvWriter csv = new ExtractCsvWriter(request.output())) {
             if (language.equals("flux")) {
-                try (FluxSource source = new FluxSource(c)) {
+                try (FluxSource source = new FluxSource(c, request.retry(), log)) {
                     answer = source.query(text, csv);
                 }
             } else {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.influxforecast.pipeline;
 
 import io.jenkins.plugins.influxforecast.catalog.Models;
+import io.jenkins.plugins.influxforecast.lineprotocol.LineProtocolNames;
 import io.jenkins.plugins.influxforecast.model.ForecastModel;
 import io.jenkins.plugins.influxforecast.series.Frequency;
 import io.jenkins.plugins.influxforecast.series.GapFill;
@@ -89,6 +90,15 @@ public record ForecastRequest(
         if (measurement != null && measurement.isBlank()) {
             throw new IllegalArgumentException("measurement must not be blank");
         }
+        // the names forecast.lp will carry, checked as load checks them, before anything is read or written
+        if (measurement != null) {
+            LineProtocolNames.checkMeasurement(measurement);
+        }
+        LineProtocolNames.checkFieldKey(field == null ? "value" : field);
+        tags(o.get("tags")).forEach((k, v) -> {
+            LineProtocolNames.checkTagKey(k);
+            LineProtocolNames.checkTagValue(k, v);
+        });
         return new ForecastRequest(Path.of(input), Path.of(outputDir), model, horizon, split, frequency,
                 smoothing == null ? 0 : smoothing, GapFill.parse(text(o, "fill")), maxGap,
                 InputFormat.parse(text(o, "format")), text(o, "timeColumn"), text(o, "valueColumn"), text(o, "name"),

@@ -4,10 +4,8 @@ import io.jenkins.plugins.influxforecast.files.Json;
 import io.jenkins.plugins.influxforecast.influx.HttpWriteTarget;
 import io.jenkins.plugins.influxforecast.influx.InfluxConnection;
 import io.jenkins.plugins.influxforecast.influx.InfluxException;
-import io.jenkins.plugins.influxforecast.influx.InfluxVersion;
 import io.jenkins.plugins.influxforecast.influx.LineProtocolLoader;
 import io.jenkins.plugins.influxforecast.influx.LoadFailedException;
-import io.jenkins.plugins.influxforecast.influx.V2WriteTarget;
 import io.jenkins.plugins.influxforecast.influx.WriteTarget;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,8 +14,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The load stage: validates the whole line-protocol file, writes it in batches (1.x /write, 2.x
- * through influxdb-client-java, 3.x /api/v2/write) and writes {@code load-summary.json}, also
+ * The load stage: validates the whole line-protocol file, writes it in batches (1.x /write, 2.x and
+ * 3.x /api/v2/write) and writes {@code load-summary.json}, also
  * when the load fails. A failure is thrown, unless the request asks for "unstable": then the
  * result says so and the command line exits with {@link ExitCodes#UNSTABLE} (3). An invalid
  * file is always a failure (nothing was sent).
@@ -44,7 +42,7 @@ public final class LoadRunner {
         LineProtocolLoader.Report report;
         WriteTarget target = null;
         try {
-            target = c.version() == InfluxVersion.V2 ? new V2WriteTarget(c, request.gzip()) : HttpWriteTarget.of(c, request.gzip());
+            target = HttpWriteTarget.of(c, request.gzip());
             report = LineProtocolLoader.load(request.input(), target, request.options(), log, (batch, batches, written) -> {
                 if (batch == batches || batch % 20 == 0) {
                     log.accept("  batch " + batch + " of " + batches + " written (" + written + " points)");
@@ -54,7 +52,7 @@ public final class LoadRunner {
         } catch (LoadFailedException e) {
             if (request.unstableOnFailure()) {
                 LoadResult r = new LoadResult("unstable", e.points(), e.pointsWritten(), e.batches(), e.failedBatch(), e.dropped(),
-                        e.getMessage(), millis(t0));
+                        e.getMessage(), millis(t0), e.pointsUnknown(), e.droppedLines());
                 write(request, r);
                 log.accept("ERROR (build marked unstable): " + e.getMessage());
                 return r;
@@ -95,7 +93,7 @@ public final class LoadRunner {
     private static RuntimeException fail(LoadRequest request, long t0, RuntimeException e) {
         LoadResult r = e instanceof LoadFailedException l
                 ? new LoadResult("failed", l.points(), l.pointsWritten(), l.batches(), l.failedBatch(), l.dropped(), e.getMessage(),
-                        millis(t0))
+                        millis(t0), l.pointsUnknown(), l.droppedLines())
                 : new LoadResult("failed", -1, 0, 0, null, 0, e.getMessage(), millis(t0));
         try {
             write(request, r);
@@ -119,6 +117,12 @@ public final class LoadRunner {
         }
         if (r.dropped() > 0) {
             summary.put("dropped", r.dropped());
+        }
+        if (r.pointsUnknown() > 0) {
+            summary.put("pointsUnknown", r.pointsUnknown());
+        }
+        if (!r.droppedLines().isEmpty()) {
+            summary.put("droppedLines", r.droppedLines());
         }
         if (r.error() != null) {
             summary.put("error", r.error());

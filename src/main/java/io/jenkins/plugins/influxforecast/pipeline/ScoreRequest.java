@@ -57,7 +57,7 @@ public record ScoreRequest(InfluxConnection connection, String name, String hist
                     + " query), got " + (actuals == null ? "none" : "both"));
         }
         if (query != null) {
-            InfluxQl.checkReadOnlySelect(query);
+            InfluxQl.checkReadOnly(query);
         }
         String asOfText = InfluxOptions.string(o, "asOf");
         Instant asOf = now;

@@ -172,6 +172,11 @@ public final class ScoreRunner {
                     public void endSeries() {
                         out.add(new ActualSeries(name, tags, values));
                     }
+
+                    @Override
+                    public void discardAll() {
+                        out.clear();
+                    }
                 });
         return out;
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.influxforecast.report;
 
+import io.jenkins.plugins.influxforecast.lineprotocol.LineProtocolNames;
 import io.jenkins.plugins.influxforecast.lineprotocol.LineProtocolWriter;
 import io.jenkins.plugins.influxforecast.model.Forecast;
 import io.jenkins.plugins.influxforecast.series.Timestamps;
@@ -18,8 +19,9 @@ import java.util.TreeMap;
  * pipeline this replaces: measurement {@code <series name>-prediction}, field {@code value}, the
  * series' own tags; measurement, field and extra tags are configurable. The interval bounds go
  * beside the value as {@code lower_<level>} and {@code upper_<level>}, so a dashboard can fill
- * between them, and the model spec as the string field {@code model} (see {@link Layout}). Every line is checked while
- * it is built (no NaN, no infinity, no empty tag value, no newline).
+ * between them, and the model spec as the string field {@code model} (see {@link Layout}). Every
+ * name is checked before the first line is written, with the check {@code load} applies
+ * ({@link #check}); every value while its line is built (no NaN, no infinity).
  */
 public final class ForecastLineProtocol {
 
@@ -63,24 +65,58 @@ public final class ForecastLineProtocol {
     private ForecastLineProtocol() {
     }
 
-    /** Writes the file; returns the number of points (lines). */
+    /**
+     * Checks every name the file would carry (measurement, tags, fields, key sizes) as {@code load}
+     * checks them ({@link LineProtocolNames}): a name that line protocol cannot carry as given is
+     * refused here, naming the series, before anything is written.
+     */
+    public static void check(List<ForecastOutput> outputs, Layout layout) {
+        keys(outputs, layout);
+    }
+
+    private static List<String> keys(List<ForecastOutput> outputs, Layout layout) {
+        List<String> keys = new java.util.ArrayList<>();
+        for (ForecastOutput o : outputs) {
+            Map<String, String> tags = new TreeMap<>(o.history().tags());
+            tags.putAll(layout.extraTags());
+            if (layout.modelTag() != null) {
+                tags.put(layout.modelTag(), o.future().model());
+            }
+            if (tags.containsKey(layout.field())) {
+                throw new IllegalArgumentException("field '" + layout.field() + "' is also a tag key; choose another --field");
+            }
+            if (layout.modelField() != null && tags.containsKey(layout.modelField())) {
+                throw new IllegalArgumentException("modelField '" + layout.modelField() + "' is also a tag key; choose another --model-field");
+            }
+            String key;
+            try {
+                key = LineProtocolWriter.seriesKey(layout.measurementFor(o.history().name()), tags);
+                int keyBytes = key.getBytes(StandardCharsets.UTF_8).length;
+                List<String> fields = new java.util.ArrayList<>(List.of(layout.field()));
+                fields.addAll(layout.runFields().keySet());
+                if (layout.modelField() != null) {
+                    fields.add(layout.modelField());
+                }
+                for (String field : fields) {
+                    String escaped = LineProtocolWriter.escapeFieldKey(field);
+                    LineProtocolNames.checkKeySize(keyBytes, escaped.getBytes(StandardCharsets.UTF_8).length, field);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("series '" + o.history().name() + "'" + (o.history().tags().isEmpty() ? ""
+                        : " " + o.history().tags()) + " cannot be written as line protocol: " + e.getMessage(), e);
+            }
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    /** Writes the file, once every name is checked; returns the number of points (lines). */
     public static int write(Path file, List<ForecastOutput> outputs, Layout layout) throws IOException {
+        List<String> keys = keys(outputs, layout);
         int lines = 0;
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (ForecastOutput o : outputs) {
-                Map<String, String> tags = new TreeMap<>(o.history().tags());
-                tags.putAll(layout.extraTags());
-                if (layout.modelTag() != null) {
-                    tags.put(layout.modelTag(), o.future().model());
-                }
-                if (layout.modelField() != null && tags.containsKey(layout.modelField())) {
-                    throw new IllegalArgumentException("modelField '" + layout.modelField() + "' is also a tag key; choose another --model-field");
-                }
-                if (tags.containsKey(layout.field())) {
-                    throw new IllegalArgumentException("field '" + layout.field() + "' is also a tag key; choose another --field");
-                }
-                String key = LineProtocolWriter.seriesKey(layout.measurementFor(o.history().name()), tags);
-                Forecast f = o.future();
+            for (int s = 0; s < outputs.size(); s++) {
+                Forecast f = outputs.get(s).future();
                 for (int i = 0; i < f.horizon(); i++) {
                     Map<String, Object> fields = new LinkedHashMap<>();
                     fields.put(layout.field(), f.mean(i));
@@ -92,7 +128,7 @@ public final class ForecastLineProtocol {
                     if (layout.modelField() != null) {
                         fields.put(layout.modelField(), f.model());
                     }
-                    w.write(LineProtocolWriter.line(key, fields, Timestamps.toEpochNanos(f.time(i))));
+                    w.write(LineProtocolWriter.line(keys.get(s), fields, Timestamps.toEpochNanos(f.time(i))));
                     w.write('\n');
                     lines++;
                 }

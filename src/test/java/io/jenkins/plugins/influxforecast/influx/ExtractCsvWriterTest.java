@@ -59,6 +59,33 @@ class ExtractCsvWriterTest {
     }
 
     @Test
+    void anAnswerReadAgainAfterACutOffForgetsTheFirstAttemptSpillFileIncluded() throws Exception {
+        Path out = dir.resolve("again.csv");
+        try (ExtractCsvWriter w = new ExtractCsvWriter(out)) {
+            w.beginSeries("m", Map.of("h", "a"));
+            w.point(1, 1);
+            w.point(2, 2);
+            w.beginSeries("m", Map.of("h", "b"));
+            w.point(9, 9); // descending: spilled to a temporary file
+            w.point(8, 8);
+            w.discardAll(); // the answer was cut off here; the query runs again
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("spill"));
+            }
+            w.beginSeries("m", Map.of("h", "a"));
+            w.point(1, 1);
+            w.point(2, 2);
+            w.beginSeries("m", Map.of("h", "b"));
+            w.point(9, 9);
+            w.point(8, 8);
+            w.commit();
+            assertThat(w.seriesCount()).isEqualTo(2);
+            assertThat(w.pointCount()).isEqualTo(4);
+        }
+        assertThat(Files.readString(out)).isEqualTo("name,tags,time,value\nm,h=a,1,1\nm,h=a,2,2\nm,h=b,8,8\nm,h=b,9,9\n");
+    }
+
+    @Test
     void outOfOrderPointsAndUncommittedOutputs() throws Exception {
         Path out = dir.resolve("y.csv");
         try (ExtractCsvWriter w = new ExtractCsvWriter(out)) {

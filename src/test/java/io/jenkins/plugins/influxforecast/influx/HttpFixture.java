@@ -31,8 +31,9 @@ final class HttpFixture implements AutoCloseable {
     }
 
     record Answer(int status, Map<String, String> headers, String body, long stallMillis) {
+        /** An answer; a JSON body comes with InfluxDB's content type. */
         static Answer of(int status, String body) {
-            return new Answer(status, Map.of(), body, 0);
+            return new Answer(status, body.startsWith("{") ? Map.of("Content-Type", "application/json") : Map.of(), body, 0);
         }
     }
 

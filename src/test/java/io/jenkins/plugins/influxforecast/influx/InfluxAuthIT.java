@@ -65,6 +65,23 @@ class InfluxAuthIT {
     }
 
     @Test
+    void theReadOnlyUserTheDocsRecommendExtractsAndCannotWrite() throws Exception {
+        // docs/influxdb.md: CREATE USER ... / GRANT READ ON <database> TO ...
+        server.query(null, "CREATE USER \"forecast_reader\" WITH PASSWORD 'reader-pw'");
+        server.query(null, "GRANT READ ON \"secure\" TO \"forecast_reader\"");
+        Map<String, String> env = Map.of("INFLUX_USERNAME", "forecast_reader", "INFLUX_PASSWORD", "reader-pw");
+        ExtractResult r = ExtractRunner.run(ExtractRequest.fromOptions(options(), env, work), log::add);
+        assertThat(r.points()).isEqualTo(2);
+        // a write with its credentials: the server itself refuses it
+        Files.writeString(work.resolve("forecast.lp"), "pred value=1.5 3000000000\n");
+        Map<String, Object> o = options();
+        o.remove("query");
+        o.put("retries", "0");
+        assertThatThrownBy(() -> LoadRunner.run(LoadRequest.fromOptions(o, env, work), log::add))
+                .isInstanceOf(LoadFailedException.class).hasMessageContaining("answered 403");
+    }
+
+    @Test
     void wrongPasswordIsA401WithTheServersMessageAndNoSecretAndNoRetry() throws Exception {
         String wrong = "wrong-" + server.adminPassword();
         Map<String, String> env = Map.of("INFLUX_USERNAME", "admin", "INFLUX_PASSWORD", wrong);

@@ -312,6 +312,7 @@ class InfluxRealServerIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(30) // three attempts with 100 ms waits: a hang would take minutes
     void serverDownFailsFastWithAClearMessage() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -322,11 +323,9 @@ class InfluxRealServerIT {
         o.put("query", "SELECT value FROM m");
         o.put("retries", "2");
         o.put("retryBackoff", "100ms");
-        long t0 = System.nanoTime();
         assertThatThrownBy(() -> extract(o)).isInstanceOf(InfluxException.class)
                 .hasMessageContaining("cannot connect to InfluxDB at http://127.0.0.1:" + port)
                 .hasMessageContaining("connection refused").hasMessageContaining("after 3 attempts");
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
         assertThat(log).anyMatch(l -> l.contains("retrying in"));
 
         Path file = work.resolve("f.lp");

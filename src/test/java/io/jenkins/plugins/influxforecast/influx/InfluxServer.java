@@ -183,15 +183,20 @@ public final class InfluxServer implements BeforeAllCallback, AfterAllCallback {
 
     /** POST /query (any statement); returns the JSON answer; fails on a non-200. */
     public String query(String database, String q) throws IOException, InterruptedException {
-        String body = "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
-                + (database == null ? "" : "&db=" + URLEncoder.encode(database, StandardCharsets.UTF_8));
-        HttpResponse<String> r = http.send(request(URI.create(url() + "/query?epoch=ns"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = queryRaw(database, q);
         if (r.statusCode() != 200 || r.body().contains("\"error\"")) {
             throw new IOException("query '" + q + "' failed: " + r.statusCode() + " " + r.body());
         }
         return r.body();
+    }
+
+    /** POST /query of any text, as it is; the answer whatever it is. */
+    public HttpResponse<String> queryRaw(String database, String q) throws IOException, InterruptedException {
+        String body = "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
+                + (database == null ? "" : "&db=" + URLEncoder.encode(database, StandardCharsets.UTF_8));
+        return http.send(request(URI.create(url() + "/query?epoch=ns"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public void createDatabase(String database) throws IOException, InterruptedException {

@@ -50,10 +50,10 @@ class InfluxTlsIT {
         assertThatThrownBy(() -> LoadRunner.run(LoadRequest.fromOptions(load, Map.of(), work), l -> { }))
                 .isInstanceOf(LoadFailedException.class).hasMessageContaining("404"); // reached the server over TLS
         InfluxHttp http = new InfluxHttp(InfluxOptionsForTest.connection(o));
-        var response = http.send(() -> http.request(http.endpoint("/query", Map.of("q", "CREATE DATABASE tls")))
-                .post(new byte[0], 0), RetryPolicy.ofRetries(0,
-                java.time.Duration.ZERO), "query", l -> { });
-        response.body().close();
+        try (var response = http.exchange(http.request(http.endpoint("/query", Map.of("q", "CREATE DATABASE tls")))
+                .post(new byte[0], 0), java.time.Duration.ofSeconds(30))) {
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
         LoadRunner.run(LoadRequest.fromOptions(o, Map.of(), work), l -> { });
         Map<String, Object> e = new HashMap<>(o);
         e.put("query", "SELECT value FROM pred");

@@ -31,7 +31,7 @@ class SeriesQueryTest {
                 null, "now", null, List.of());
         assertThat(q.toInfluxQl()).isEqualTo("SELECT \"f\" AS \"value\" FROM \"m\\\" WHERE 1=1 --\" WHERE (\"k\" = 'x\\' OR 1=1"
                 + " --') AND time < now()");
-        InfluxQl.checkReadOnlySelect(q.toInfluxQl());
+        InfluxQl.checkReadOnly(q.toInfluxQl());
     }
 
     @Test

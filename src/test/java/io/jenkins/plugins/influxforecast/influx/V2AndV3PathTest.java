@@ -39,6 +39,10 @@ class V2AndV3PathTest {
         public void endSeries() {
             events.add("end");
         }
+
+        public void discardAll() {
+            events.clear();
+        }
     }
 
     InfluxConnection v2(HttpFixture f) {
@@ -77,6 +81,31 @@ class V2AndV3PathTest {
     }
 
     @Test
+    void aFluxQueryIsRetriedFromTheStartAfterA503AndNeverAfterA4xx() throws Exception {
+        String csv = String.join("\r\n",
+                "#datatype,string,long,dateTime:RFC3339,double,string,string",
+                "#group,false,false,false,false,true,true",
+                "#default,_result,,,,,",
+                ",result,table,_time,_value,_field,_measurement",
+                ",,0,2024-01-01T00:00:00Z,1.5,value,cpu",
+                "", "");
+        try (HttpFixture f = new HttpFixture().answer(new HttpFixture.Answer(503, Map.of("Content-Type", "application/json"),
+                "{\"code\":\"unavailable\",\"message\":\"busy\"}", 0))
+                .answer(new HttpFixture.Answer(200, Map.of("Content-Type", "text/csv"), csv, 0))
+                .answer(new HttpFixture.Answer(401, Map.of("Content-Type", "application/json"),
+                        "{\"code\":\"unauthorized\",\"message\":\"unauthorized access\"}", 0));
+             FluxSource source = new FluxSource(v2(f), RetryPolicy.ofRetries(3, Duration.ofMillis(10)), l -> { })) {
+            Collect sink = new Collect();
+            source.query("from(bucket: \"b\") |> range(start: -1d)", sink);
+            assertThat(sink.events).containsExactly("begin cpu {}", "1704067200000000000=1.5", "end");
+            assertThat(f.requests).hasSize(2);
+            assertThatThrownBy(() -> source.query("from(bucket: \"b\") |> range(start: -1d)", new Collect()))
+                    .isInstanceOf(InfluxException.class).hasMessageContaining("answered 401");
+            assertThat(f.requests).hasSize(3);
+        }
+    }
+
+    @Test
     void fluxErrorsCarryTheServersMessage() throws Exception {
         try (HttpFixture f = new HttpFixture().answer(new HttpFixture.Answer(400, Map.of("Content-Type", "application/json"),
                 "{\"code\":\"invalid\",\"message\":\"compilation failed: error at @1:1-1:4: undefined identifier frm\"}", 0));
@@ -89,16 +118,16 @@ class V2AndV3PathTest {
     }
 
     @Test
-    void v2WritesGoThroughTheClientLibraryGzippedWithPrecision() throws Exception {
+    void v2WritesGoToApiV2WriteGzippedWithPrecisionAndTheToken() throws Exception {
         try (HttpFixture f = new HttpFixture().answer(204, "").answer(new HttpFixture.Answer(422, Map.of("Content-Type",
                 "application/json"), "{\"code\":\"unprocessable entity\",\"message\":\"failure writing points: field type"
-                + " conflict\"}", 0));
-             V2WriteTarget target = new V2WriteTarget(v2(f))) {
+                + " conflict\"}", 0))) {
+            HttpWriteTarget target = HttpWriteTarget.of(v2(f), true);
             byte[] lines = "m value=1.5 1000\nm value=2 2000\n".getBytes(StandardCharsets.UTF_8);
             target.write(lines, lines.length, 2, Precision.MS);
             HttpFixture.Request r = f.requests.get(0);
             assertThat(r.path()).isEqualTo("/api/v2/write");
-            assertThat(r.query()).contains("org=my%20org").contains("bucket=b%261").contains("precision=ms");
+            assertThat(r.query()).contains("org=my+org").contains("bucket=b%261").contains("precision=ms");
             assertThat(r.header("Content-Encoding")).isEqualTo("gzip");
             assertThat(r.header("Authorization")).isEqualTo("Token tok-123");
             assertThat(r.body()).isEqualTo("m value=1.5 1000\nm value=2 2000\n");
@@ -251,18 +280,17 @@ class V2AndV3PathTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(10) // the server stalls for 20 s: without the 1 s timeout this would take that long
     void aServerThatStopsSendingIsATimeoutNotAHang() throws Exception {
         String json = "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"m\",\"columns\":[\"time\",\"value\"],"
                 + "\"values\":[[1000,1],[2000,2.5]]}]}]}\n";
-        try (HttpFixture f = new HttpFixture().answer(new HttpFixture.Answer(200, Map.of(), json, 20_000))) {
+        try (HttpFixture f = new HttpFixture().answer(new HttpFixture.Answer(200, Map.of("Content-Type", "application/json"), json,
+                20_000))) {
             InfluxConnection c = InfluxConnection.builder().url(f.url()).database("d").proxy("none").timeout("1s").build();
-            long t0 = System.nanoTime();
             assertThatThrownBy(() -> new InfluxQlSource(c, RetryPolicy.ofRetries(0, Duration.ZERO), l -> { })
                     .query("SELECT value FROM m", null, 100, new Collect()))
-                    .isInstanceOf(InfluxException.class).hasMessageContaining("did not answer the query (while reading the"
-                            + " answer) within 1s (timeout): no data for 1s");
-            // the server stalls for 20 s: without the 1 s read timeout this would take that long
-            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+                    .isInstanceOf(InfluxException.class).hasMessageContaining("did not answer the query within")
+                    .hasMessageContaining("(timeout): no data for");
         }
     }
 

@@ -54,7 +54,9 @@ class LineProtocolValidatorTest {
         assertThat(error("m,k=v k=1 1")).contains("'k' is both a tag key and a field key");
         assertThat(error("m,k=v,k=w f=1 1")).contains("tag key 'k' appears twice");
         assertThat(error("m f=1,f=2 1")).contains("field key 'f' appears twice");
-        assertThat(error("m time=1 1")).contains("'time' cannot be a field key");
+        assertThat(error("m time=1 1")).contains("field key 'time' is reserved by InfluxDB");
+        assertThat(error("m,time=a f=1 1")).contains("tag key 'time' is reserved by InfluxDB");
+        assertThat(error("m,_field=a f=1 1")).contains("tag key '_field' is reserved by InfluxDB");
         assertThat(error("m,k= f=1 1")).contains("missing value of tag 'k'");
         assertThat(error("m,k f=1 1")).contains("missing '=' after tag key 'k'");
         assertThat(error("m f= 1")).contains("missing value of field 'f'");
@@ -64,9 +66,59 @@ class LineProtocolValidatorTest {
         assertThat(error("m f=\"open 1")).contains("unterminated string");
         assertThat(error("m f=1.5i 1")).contains("bad integer value '1.5i'");
         assertThat(error("m")).contains("missing fields");
-        assertThat(error(" m f=1 1")).contains("leading whitespace");
+        assertThat(error("m f=1\t1")).contains("bad value '1\t1'");
         assertThat(error("m f=1 1 2")).contains("unexpected text after the timestamp");
         assertThat(error("m f=1 1")).isNull();
+    }
+
+    @Test
+    void whatInfluxDbRefusesOrWouldStoreAsSomethingElseIsRefused() throws Exception {
+        // InfluxDB's range is int64 nanoseconds less one at each end (models.MinNanoTime, MaxNanoTime)
+        assertThat(error("m f=1 9223372036854775806")).isNull();
+        assertThat(error("m f=1 -9223372036854775806")).isNull();
+        assertThat(error("m f=1 9223372036854775807")).contains("out of range for precision ns");
+        assertThat(error("m f=1 -9223372036854775807")).contains("out of range for precision ns");
+        assertThat(error("m f=1 -9223372036854775808")).contains("out of range for precision ns");
+        assertThat(error("m,t=a\0b f=1 1")).contains("NUL byte at column 6");
+        assertThat(error("m f=\"\0\" 1")).contains("NUL byte");
+        assertThat(error("\uFEFFm f=1 1")).contains("byte-order mark");
+        assertThat(error("m,t=\u00e4\uFEFF f=1 1")).contains("byte-order mark");
+        assertThat(error("m,t=c:\\\\dir f=1 1")).isNull();
+        assertThat(error("m,t=a\\\\\\ b f=1 1")).isNull(); // a\\ b: two backslashes and a space
+        String big = "x".repeat(65_536);
+        assertThat(error("m f=\"" + big + "\" 1")).isNull();
+        assertThat(error("m f=\"" + big + "y\" 1")).contains("InfluxDB allows at most 65536 (64 KiB)");
+        assertThat(error("m,t=" + "k".repeat(65_526) + " f=1 1")).isNull();
+        assertThat(error("m,t=" + "k".repeat(65_527) + " f=1 1")).contains("is 65536 bytes; InfluxDB allows at most 65535");
+    }
+
+    @Test
+    void invalidUtf8IsRefused() throws Exception {
+        for (byte[] bad : List.of(new byte[] {(byte) 0xff}, new byte[] {(byte) 0xc3}, new byte[] {(byte) 0xc0, (byte) 0x80},
+                new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, new byte[] {(byte) 0xf5, (byte) 0x80, (byte) 0x80, (byte) 0x80})) {
+            Path f = dir.resolve("utf8.lp");
+            byte[] head = "m,t=".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] tail = " f=1 1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.write(head);
+            out.write(bad);
+            out.write(tail);
+            Files.write(f, out.toByteArray());
+            assertThatThrownBy(() -> LineProtocolValidator.validate(f, Precision.NS)).hasMessageContaining("invalid UTF-8");
+        }
+    }
+
+    @Test
+    void theWhiteSpaceInfluxDbTakesIsTaken() throws Exception {
+        // each of these was written with 204 by InfluxDB 1.6
+        assertThat(error("m value=1  1000")).isNull();
+        assertThat(error("m  value=1 1000")).isNull();
+        assertThat(error("m value=1 1000 ")).isNull();
+        assertThat(error("  m value=1 1000")).isNull();
+        assertThat(error("\tm value=1 1000")).isNull();
+        // and these it refused with 400
+        assertThat(error("m\tvalue=1 1000")).isNotNull();
+        assertThat(error("m value=1\u000b1000")).isNotNull();
     }
 
     @Test

@@ -38,7 +38,7 @@ class LineProtocolWriterTest {
     void refusesWhatLineProtocolCannotCarry() {
         assertThatThrownBy(() -> LineProtocolWriter.formatFloat(Double.NaN)).hasMessageContaining("NaN");
         assertThatThrownBy(() -> LineProtocolWriter.seriesKey("m", Map.of("t", ""))).hasMessageContaining("tag 't' has an empty value");
-        assertThatThrownBy(() -> LineProtocolWriter.seriesKey("m", Map.of("t", "a\nb"))).hasMessageContaining("newline");
+        assertThatThrownBy(() -> LineProtocolWriter.seriesKey("m", Map.of("t", "a\nb"))).hasMessageContaining("line break");
         assertThatThrownBy(() -> LineProtocolWriter.seriesKey("m", Map.of("t", "a\\"))).hasMessageContaining("backslash");
         assertThatThrownBy(() -> LineProtocolWriter.escapeMeasurement("")).hasMessageContaining("must not be empty");
     }
