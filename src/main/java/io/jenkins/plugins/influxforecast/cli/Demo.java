@@ -1,12 +1,14 @@
 package io.jenkins.plugins.influxforecast.cli;
 
-import io.jenkins.plugins.influxforecast.files.Json;
 import io.jenkins.plugins.influxforecast.pipeline.CommandDef;
 import io.jenkins.plugins.influxforecast.pipeline.Commands;
 import io.jenkins.plugins.influxforecast.pipeline.ForecastRequest;
 import io.jenkins.plugins.influxforecast.pipeline.ForecastRunner;
 import io.jenkins.plugins.influxforecast.pipeline.OptionDef;
 import io.jenkins.plugins.influxforecast.pipeline.OptionDef.Type;
+import io.jenkins.plugins.influxforecast.report.RunMetrics;
+import io.jenkins.plugins.influxforecast.report.SeriesReport;
+import io.jenkins.plugins.influxforecast.report.ValidationReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -65,7 +67,7 @@ final class Demo {
             int code = new ForecastRunner(out).run(ForecastRequest.fromOptions(o)).exitCode();
             Path metrics = outputDir.resolve("metrics.json");
             if (Files.isRegularFile(metrics)) {
-                explain(Json.read(metrics)).ifPresent(out::println);
+                explain(RunMetrics.read(metrics)).ifPresent(out::println);
             }
             out.println("demo: outputs in " + outputDir.toAbsolutePath().normalize() + " (the input is " + INPUT_NAME + ")");
             return code;
@@ -77,25 +79,31 @@ final class Demo {
      * MASE compares it with (the seasonal naive rule's typical one-step error inside the history),
      * then the seasonal naive forecast's own score on the same week when the run measured it.
      */
-    static Optional<String> explain(Map<String, Object> metrics) {
-        Map<String, Object> series = first(metrics.get("series"));
-        Map<String, Object> validation = map(series.get("validation"));
-        Map<String, Object> scores = map(validation.get("metrics"));
-        if (!(scores.get("mae") instanceof Number mae) || !(scores.get("mase") instanceof Number mase) || mase.doubleValue() <= 0) {
+    static Optional<String> explain(RunMetrics metrics) {
+        if (metrics.series().isEmpty() || metrics.series().get(0).validation() == null
+                || metrics.series().get(0).validation().metrics() == null) {
             return Optional.empty();
         }
-        int lag = validation.get("mase_season") instanceof Number n ? n.intValue() : 1;
+        SeriesReport series = metrics.series().get(0);
+        ValidationReport validation = series.validation();
+        Double mae = validation.metrics().mae();
+        Double mase = validation.metrics().mase();
+        if (mae == null || mase == null || mase <= 0) {
+            return Optional.empty();
+        }
+        int lag = validation.maseSeason() == null ? 1 : validation.maseSeason();
         String rule = lag > 1 ? "\"the value one season (" + lag + " points) earlier\"" : "\"the previous value\"";
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "what this means: over the %s held-out points the forecast was off by %s on average (MAE, in "
                         + "the series' own units). MASE %s divides that by the typical error of the simplest seasonal rule, %s, "
                         + "within the training history (%s): the forecast's error is %s times that one-step error. Below 1 beats the "
                         + "rule's one-step error; a forecast many steps ahead usually stays above 1.",
-                validation.get("points") instanceof Number p ? String.valueOf(p.longValue()) : "?", sig(mae.doubleValue()), sig(mase.doubleValue()), rule,
-                sig(mae.doubleValue() / mase.doubleValue()), sig(mase.doubleValue())));
-        Map<String, Object> baseline = map(map(map(series.get("model")).get("parameters")).get("baseline"));
+                String.valueOf(validation.points()), sig(mae), sig(mase), rule, sig(mae / mase), sig(mase)));
+        // auto's own parameters (free-form per model family) name the baseline it was measured against
+        Map<String, Object> baseline = series.model() == null || series.model().parameters() == null ? Map.of()
+                : map(series.model().parameters().get("baseline"));
         if (baseline.get("mase") instanceof Number b && b.doubleValue() > 0) {
-            double gain = 100 * (1 - mase.doubleValue() / b.doubleValue());
+            double gain = 100 * (1 - mase / b.doubleValue());
             text.append(String.format(Locale.ROOT, " The seasonal naive forecast (%s) scored MASE %s on the same points, so this "
                     + "forecast's errors are %d%% %s.", baseline.get("model"), sig(b.doubleValue()),
                     Math.round(Math.abs(gain)), gain >= 0 ? "smaller" : "larger"));
@@ -112,7 +120,4 @@ final class Demo {
         return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
-    private static Map<String, Object> first(Object o) {
-        return o instanceof List<?> l && !l.isEmpty() ? map(l.get(0)) : Map.of();
-    }
 }

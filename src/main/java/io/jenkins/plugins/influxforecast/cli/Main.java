@@ -14,6 +14,7 @@ import io.jenkins.plugins.influxforecast.pipeline.LoadRunner;
 import io.jenkins.plugins.influxforecast.pipeline.OptionDef;
 import io.jenkins.plugins.influxforecast.pipeline.ScoreRequest;
 import io.jenkins.plugins.influxforecast.pipeline.ScoreRunner;
+import io.jenkins.plugins.influxforecast.pipeline.SeriesFailedException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -38,7 +39,14 @@ public final class Main {
     /** Runs one parsed subcommand; returns the exit code. */
     @FunctionalInterface
     interface Handler {
-        int run(Map<String, Object> options, PrintStream out) throws Exception;
+        int run(Map<String, Object> options, Console console) throws Exception;
+    }
+
+    /**
+     * Where a command writes: its log on {@code out}, a progress line on {@code err} when
+     * {@code errIsTerminal}.
+     */
+    record Console(PrintStream out, PrintStream err, boolean errIsTerminal) {
     }
 
     private static final Map<String, Handler> HANDLERS = new LinkedHashMap<>();
@@ -46,7 +54,7 @@ public final class Main {
 
     static {
         add(Commands.FORECAST, Main::forecast);
-        add(Demo.COMMAND, Demo::run);
+        add(Demo.COMMAND, (options, console) -> Demo.run(options, console.out()));
         add(Commands.EXTRACT, Main::extract);
         add(Commands.LOAD, Main::load);
         add(Commands.SCORE, Main::score);
@@ -64,11 +72,18 @@ public final class Main {
         System.setProperty("java.awt.headless", "true");
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-        System.exit(run(args, out, err));
+        boolean terminal = TerminalProgress.stderrIsTerminal(System.getenv(), java.nio.file.Path.of("/proc/self/fd/2"));
+        System.exit(run(args, new Console(out, err, terminal)));
     }
 
-    /** Runs the command line in this JVM; returns the exit code. */
+    /** Runs the command line in this JVM; returns the exit code. No progress line: {@code err} is not a terminal. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, new Console(out, err, false));
+    }
+
+    static int run(String[] args, Console console) {
+        PrintStream out = console.out();
+        PrintStream err = console.err();
         CommandLine cl = new CommandLine(rootSpec());
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
@@ -106,11 +121,11 @@ public final class Main {
         }
         Map<String, Object> values = values(COMMANDS.get(name), sub);
         try {
-            return HANDLERS.get(name).run(values, out);
+            return HANDLERS.get(name).run(values, console);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
-        } catch (InfluxException e) {
+        } catch (InfluxException | SeriesFailedException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.FAILED;
         } catch (IOException | UncheckedIOException e) {
@@ -241,27 +256,29 @@ public final class Main {
         return values;
     }
 
-    private static int forecast(Map<String, Object> options, PrintStream out) throws IOException {
+    /** forecast: one line per series, or a progress line when stderr is a terminal. */
+    private static int forecast(Map<String, Object> options, Console console) throws IOException {
         ForecastRequest req = ForecastRequest.fromOptions(options);
-        return new ForecastRunner(out).run(req).exitCode();
+        ForecastRunner.Progress progress = console.errIsTerminal()
+                ? new TerminalProgress(console.err(), TerminalProgress.width(System.getenv())) : null;
+        return new ForecastRunner(console.out()::println, progress).run(req).exitCode();
     }
 
     /** extract: InfluxDB to the forecast's input CSV; credentials from INFLUX_USERNAME/INFLUX_PASSWORD/INFLUX_TOKEN. */
-    private static int extract(Map<String, Object> options, PrintStream out) {
+    private static int extract(Map<String, Object> options, Console console) {
         ExtractRequest req = ExtractRequest.fromOptions(options, System.getenv(), java.nio.file.Path.of(""));
-        ExtractRunner.run(req, out::println);
-        return ExitCodes.OK;
+        return ExtractRunner.run(req, console.out()::println).exitCode();
     }
 
     /** score: past forecasts against the actuals; exit 3 when live accuracy drifted or failed maxLiveMase. */
-    private static int score(Map<String, Object> options, PrintStream out) throws IOException {
+    private static int score(Map<String, Object> options, Console console) throws IOException {
         ScoreRequest req = ScoreRequest.fromOptions(options, System.getenv(), java.nio.file.Path.of(""), java.time.Instant.now());
-        return ScoreRunner.run(req, out::println).exitCode();
+        return ScoreRunner.run(req, console.out()::println).exitCode();
     }
 
     /** load: a line-protocol file to InfluxDB; exit 3 when it failed and --unstable-on-failure was given. */
-    private static int load(Map<String, Object> options, PrintStream out) {
+    private static int load(Map<String, Object> options, Console console) {
         LoadRequest req = LoadRequest.fromOptions(options, System.getenv(), java.nio.file.Path.of(""));
-        return LoadRunner.run(req, out::println).unstable() ? ExitCodes.UNSTABLE : ExitCodes.OK;
+        return LoadRunner.run(req, console.out()::println).exitCode();
     }
 }

@@ -5,7 +5,13 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonSerializer;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +21,9 @@ import java.util.Map;
 
 /**
  * Deterministic JSON for metrics.json and summaries: insertion order is kept, non-finite numbers
- * become null, whole numbers print without a fraction.
+ * become null, whole numbers print without a fraction. A map keeps its null values ({@code "max_gap":
+ * null}); a record leaves its null components out, so optional parts of a contract are absent rather
+ * than null.
  */
 public final class Json {
 
@@ -24,6 +32,8 @@ public final class Json {
             .disableHtmlEscaping()
             .serializeNulls()
             .registerTypeAdapter(Double.class, (JsonSerializer<Double>) (d, t, c) -> number(d))
+            .registerTypeAdapter(double.class, (JsonSerializer<Double>) (d, t, c) -> number(d))
+            .registerTypeAdapterFactory(new NullsPolicy())
             .registerTypeAdapter(Float.class, (JsonSerializer<Float>) (f, t, c) -> number(f.doubleValue()))
             .create();
 
@@ -44,8 +54,17 @@ public final class Json {
         return GSON.toJson(value) + "\n";
     }
 
-    public static void write(Path file, Map<String, ?> value) throws IOException {
+    public static void write(Path file, Object value) throws IOException {
         Files.writeString(file, toJson(value), StandardCharsets.UTF_8);
+    }
+
+    /** Reads JSON text into {@code type} (a record, typically); IllegalArgumentException when it is not valid JSON. */
+    public static <T> T fromJson(String json, Class<T> type) {
+        try {
+            return GSON.fromJson(json, type);
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new IllegalArgumentException("invalid JSON for " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -81,5 +100,39 @@ public final class Json {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> read(Path file) throws IOException {
         return GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Map.class);
+    }
+
+    /** Records leave null components out; maps keep null values (whatever the enclosing writer does). */
+    private static final class NullsPolicy implements TypeAdapterFactory {
+        @Override
+        public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+            Class<? super T> raw = type.getRawType();
+            boolean map = Map.class.isAssignableFrom(raw);
+            if (!raw.isRecord() && !map) {
+                return null;
+            }
+            TypeAdapter<T> delegate = gson.getDelegateAdapter(this, type);
+            return new TypeAdapter<>() {
+                @Override
+                public void write(JsonWriter out, T value) throws IOException {
+                    if (value == null) {
+                        out.nullValue();
+                        return;
+                    }
+                    boolean before = out.getSerializeNulls();
+                    out.setSerializeNulls(map);
+                    try {
+                        delegate.write(out, value);
+                    } finally {
+                        out.setSerializeNulls(before);
+                    }
+                }
+
+                @Override
+                public T read(JsonReader in) throws IOException {
+                    return delegate.read(in);
+                }
+            };
+        }
     }
 }

@@ -16,4 +16,12 @@ public interface ForecastModel {
      * series cannot be used (too short, non-finite values), with a message that says what is needed.
      */
     FittedModel fit(TimeSeries series);
+
+    /**
+     * This model for a forecast of {@code steps} steps. Most models are the same whatever the horizon;
+     * a model that tunes itself on backtests (auto) plans them for the horizon it will forecast.
+     */
+    default ForecastModel forHorizon(int steps) {
+        return this;
+    }
 }

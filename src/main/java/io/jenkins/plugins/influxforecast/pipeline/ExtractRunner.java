@@ -78,7 +78,7 @@ public final class ExtractRunner {
             csv.endSeries();
             answer.messages().forEach(m -> warnings.add("InfluxDB: " + m));
             warnings.addAll(csv.warnings());
-            warnings.forEach(w -> log.accept("WARNING: " + w));
+            warnings.forEach(w -> StageLog.warning(log, w));
             if (csv.pointCount() == 0) {
                 String why = answer.series() == 0
                         ? "the query returned no series (the database exists; is the measurement, field or tag value"

@@ -5,7 +5,6 @@ import io.jenkins.plugins.influxforecast.history.HistoryLayout;
 import io.jenkins.plugins.influxforecast.history.HistoryLines;
 import io.jenkins.plugins.influxforecast.report.ForecastOutput;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +48,7 @@ final class ForecastHistory {
 
     /** The live part of a score run's score.json for metrics.json: verdict, drift and accuracy by lead. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> live(Path scoreJson, PrintStream log) throws IOException {
+    static Map<String, Object> live(Path scoreJson, java.util.function.Consumer<String> log) throws IOException {
         if (!Files.isRegularFile(scoreJson)) {
             throw new IllegalArgumentException("liveAccuracy '" + scoreJson + "' does not exist (the score.json of a score run)");
         }
@@ -65,7 +64,7 @@ final class ForecastHistory {
             }
         }
         for (Object p : (List<Object>) score.getOrDefault("problems", List.of())) {
-            log.printf("warning: live accuracy: %s%n", p);
+            log.accept("warning: live accuracy: " + p);
         }
         return live;
     }

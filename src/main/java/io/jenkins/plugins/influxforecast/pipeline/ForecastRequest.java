@@ -3,6 +3,7 @@ package io.jenkins.plugins.influxforecast.pipeline;
 import io.jenkins.plugins.influxforecast.catalog.Models;
 import io.jenkins.plugins.influxforecast.lineprotocol.LineProtocolNames;
 import io.jenkins.plugins.influxforecast.model.ForecastModel;
+import io.jenkins.plugins.influxforecast.model.ModelSpec;
 import io.jenkins.plugins.influxforecast.series.Frequency;
 import io.jenkins.plugins.influxforecast.series.GapFill;
 import io.jenkins.plugins.influxforecast.series.InputFormat;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
 public record ForecastRequest(
         Path input,
         Path outputDir,
-        String model,
+        ModelSpec model,
         Integer horizon,
         ValidationSplit validation,
         Frequency frequency,
@@ -59,10 +60,11 @@ public record ForecastRequest(
         if (outputDir == null) {
             throw new IllegalArgumentException("outputDir is required (the folder the outputs go to)");
         }
-        String model = text(o, "model");
-        if (model == null) {
+        String modelText = text(o, "model");
+        if (modelText == null) {
             throw new IllegalArgumentException("model must not be empty; e.g. snaive, naive, drift, mean, movingaverage(window=30)");
         }
+        ModelSpec model = ModelSpec.parse(modelText); // parsed once: the runner works with the spec
         Models.create(model); // validates the spec now, before reading any data
         Integer horizon = integer(o, "horizon");
         if (horizon != null && horizon < 1) {
@@ -180,7 +182,7 @@ public record ForecastRequest(
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", input.toString());
         m.put("output_dir", outputDir.toString());
-        m.put("model", model);
+        m.put("model", model.toString());
         m.put("horizon", horizon);
         m.put("validation", validation.toString());
         m.put("frequency", frequency == null ? null : frequency.toString());
@@ -299,15 +301,8 @@ public record ForecastRequest(
         return Models.create(model);
     }
 
-    /**
-     * The model for a forecast of {@code steps} steps: {@code auto} backtests on windows of that length
-     * unless its spec sets a horizon.
-     */
+    /** The model for a forecast of {@code steps} steps (see {@link ForecastModel#forHorizon}). */
     public ForecastModel createModel(int steps) {
-        io.jenkins.plugins.influxforecast.model.ModelSpec spec = io.jenkins.plugins.influxforecast.model.ModelSpec.parse(model);
-        if (spec.name().equals("auto") && !spec.has("horizon")) {
-            spec = spec.with("horizon", steps);
-        }
-        return Models.create(spec);
+        return createModel().forHorizon(steps);
     }
 }

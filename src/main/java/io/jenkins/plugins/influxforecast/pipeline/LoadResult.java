@@ -8,7 +8,7 @@ package io.jenkins.plugins.influxforecast.pipeline;
  * partial write without a count); {@code droppedLines} the line numbers InfluxDB named as dropped.
  */
 public record LoadResult(String status, long points, long pointsWritten, int batches, Integer failedBatch, long dropped,
-        String error, long millis, long pointsUnknown, java.util.List<Long> droppedLines) {
+        String error, long millis, long pointsUnknown, java.util.List<Long> droppedLines) implements StageResult {
 
     public LoadResult(String status, long points, long pointsWritten, int batches, Integer failedBatch, long dropped,
             String error, long millis) {
@@ -17,5 +17,10 @@ public record LoadResult(String status, long points, long pointsWritten, int bat
 
     public boolean unstable() {
         return "unstable".equals(status);
+    }
+
+    @Override
+    public int exitCode() {
+        return unstable() ? ExitCodes.UNSTABLE : ExitCodes.OK;
     }
 }

@@ -53,7 +53,7 @@ public final class ScoreRunner {
      * @param files    the files written
      * @param pointsWritten accuracy points written to InfluxDB
      */
-    public record Result(int exitCode, LiveAccuracy accuracy, List<Path> files, long pointsWritten) {
+    public record Result(int exitCode, LiveAccuracy accuracy, List<Path> files, long pointsWritten) implements StageResult {
     }
 
     private ScoreRunner() {

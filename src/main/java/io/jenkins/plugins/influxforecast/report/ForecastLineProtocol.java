@@ -5,14 +5,17 @@ import io.jenkins.plugins.influxforecast.lineprotocol.LineProtocolWriter;
 import io.jenkins.plugins.influxforecast.model.Forecast;
 import io.jenkins.plugins.influxforecast.series.Timestamps;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * forecast.lp: one line per forecast step, nanosecond timestamps. By default the layout of the Argo
@@ -66,74 +69,106 @@ public final class ForecastLineProtocol {
     }
 
     /**
+     * The earliest and latest time InfluxDB stores: nanoseconds since the epoch from
+     * -9223372036854775806 to 9223372036854775806 (1677-09-21 to 2262-04-11).
+     */
+    public static final Instant MIN_TIME = Instant.ofEpochSecond(0, -9_223_372_036_854_775_806L);
+    public static final Instant MAX_TIME = Instant.ofEpochSecond(0, 9_223_372_036_854_775_806L);
+
+    /**
      * Checks every name the file would carry (measurement, tags, fields, key sizes) as {@code load}
-     * checks them ({@link LineProtocolNames}): a name that line protocol cannot carry as given is
-     * refused here, naming the series, before anything is written.
+     * checks them ({@link LineProtocolNames}), and every line: a name that line protocol cannot carry
+     * as given, or a time outside InfluxDB's range, is refused here, naming the series, before
+     * anything is written.
      */
     public static void check(List<ForecastOutput> outputs, Layout layout) {
-        keys(outputs, layout);
-    }
-
-    private static List<String> keys(List<ForecastOutput> outputs, Layout layout) {
-        List<String> keys = new java.util.ArrayList<>();
         for (ForecastOutput o : outputs) {
-            Map<String, String> tags = new TreeMap<>(o.history().tags());
-            tags.putAll(layout.extraTags());
-            if (layout.modelTag() != null) {
-                tags.put(layout.modelTag(), o.future().model());
-            }
-            if (tags.containsKey(layout.field())) {
-                throw new IllegalArgumentException("field '" + layout.field() + "' is also a tag key; choose another --field");
-            }
-            if (layout.modelField() != null && tags.containsKey(layout.modelField())) {
-                throw new IllegalArgumentException("modelField '" + layout.modelField() + "' is also a tag key; choose another --model-field");
-            }
-            String key;
-            try {
-                key = LineProtocolWriter.seriesKey(layout.measurementFor(o.history().name()), tags);
-                int keyBytes = key.getBytes(StandardCharsets.UTF_8).length;
-                List<String> fields = new java.util.ArrayList<>(List.of(layout.field()));
-                fields.addAll(layout.runFields().keySet());
-                if (layout.modelField() != null) {
-                    fields.add(layout.modelField());
-                }
-                for (String field : fields) {
-                    String escaped = LineProtocolWriter.escapeFieldKey(field);
-                    LineProtocolNames.checkKeySize(keyBytes, escaped.getBytes(StandardCharsets.UTF_8).length, field);
-                }
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("series '" + o.history().name() + "'" + (o.history().tags().isEmpty() ? ""
-                        : " " + o.history().tags()) + " cannot be written as line protocol: " + e.getMessage(), e);
-            }
-            keys.add(key);
+            check(o, layout);
         }
-        return keys;
     }
 
-    /** Writes the file, once every name is checked; returns the number of points (lines). */
+    /** {@link #check(List, Layout)} for the forecast of one series, so that one bad series can fail alone. */
+    public static void check(ForecastOutput o, Layout layout) {
+        lines(o, layout, line -> { });
+    }
+
+    /** Writes the file, once every series is checked; returns the number of points (lines). */
     public static int write(Path file, List<ForecastOutput> outputs, Layout layout) throws IOException {
-        List<String> keys = keys(outputs, layout);
-        int lines = 0;
+        check(outputs, layout);
+        int[] lines = {0};
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (int s = 0; s < outputs.size(); s++) {
-                Forecast f = outputs.get(s).future();
-                for (int i = 0; i < f.horizon(); i++) {
-                    Map<String, Object> fields = new LinkedHashMap<>();
-                    fields.put(layout.field(), f.mean(i));
-                    for (double level : f.levels()) {
-                        fields.put("lower_" + ForecastCsv.levelName(level), f.lower(level)[i]);
-                        fields.put("upper_" + ForecastCsv.levelName(level), f.upper(level)[i]);
+            for (ForecastOutput o : outputs) {
+                lines(o, layout, line -> {
+                    try {
+                        w.write(line);
+                        w.write('\n');
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                    fields.putAll(layout.runFields());
-                    if (layout.modelField() != null) {
-                        fields.put(layout.modelField(), f.model());
-                    }
-                    w.write(LineProtocolWriter.line(keys.get(s), fields, Timestamps.toEpochNanos(f.time(i))));
-                    w.write('\n');
-                    lines++;
-                }
+                    lines[0]++;
+                });
             }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return lines;
+        return lines[0];
+    }
+
+    private static void lines(ForecastOutput o, Layout layout, Consumer<String> out) {
+        Map<String, String> tags = new TreeMap<>(o.history().tags());
+        tags.putAll(layout.extraTags());
+        if (layout.modelTag() != null) {
+            tags.put(layout.modelTag(), o.future().model());
+        }
+        String series = "series '" + o.history().name() + "'" + (o.history().tags().isEmpty() ? "" : " " + o.history().tags());
+        if (tags.containsKey(layout.field())) {
+            throw new IllegalArgumentException("field '" + layout.field() + "' is also a tag key of " + series + "; choose another --field");
+        }
+        if (layout.modelField() != null && tags.containsKey(layout.modelField())) {
+            throw new IllegalArgumentException("modelField '" + layout.modelField() + "' is also a tag key of " + series
+                    + "; choose another --model-field");
+        }
+        String key;
+        try {
+            key = LineProtocolWriter.seriesKey(layout.measurementFor(o.history().name()), tags);
+            int keyBytes = key.getBytes(StandardCharsets.UTF_8).length;
+            List<String> fields = new java.util.ArrayList<>(List.of(layout.field()));
+            fields.addAll(layout.runFields().keySet());
+            if (layout.modelField() != null) {
+                fields.add(layout.modelField());
+            }
+            for (double level : o.future().levels()) {
+                fields.add("lower_" + ForecastCsv.levelName(level));
+                fields.add("upper_" + ForecastCsv.levelName(level));
+            }
+            for (String field : fields) {
+                String escaped = LineProtocolWriter.escapeFieldKey(field);
+                LineProtocolNames.checkKeySize(keyBytes, escaped.getBytes(StandardCharsets.UTF_8).length, field);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(series + " cannot be written as line protocol: " + e.getMessage(), e);
+        }
+        Forecast f = o.future();
+        for (int i = 0; i < f.horizon(); i++) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put(layout.field(), f.mean(i));
+            for (double level : f.levels()) {
+                fields.put("lower_" + ForecastCsv.levelName(level), f.lower(level)[i]);
+                fields.put("upper_" + ForecastCsv.levelName(level), f.upper(level)[i]);
+            }
+            fields.putAll(layout.runFields());
+            if (layout.modelField() != null) {
+                fields.put(layout.modelField(), f.model());
+            }
+            out.accept(LineProtocolWriter.line(key, fields, epochNanos(f.time(i), series)));
+        }
+    }
+
+    private static long epochNanos(Instant t, String series) {
+        if (t.isBefore(MIN_TIME) || t.isAfter(MAX_TIME)) {
+            throw new IllegalArgumentException(series + ": forecast time " + t + " is outside the range InfluxDB stores ("
+                    + MIN_TIME + " to " + MAX_TIME + ")");
+        }
+        return Timestamps.toEpochNanos(t);
     }
 }

@@ -59,6 +59,38 @@ public final class ForecastPlot {
         }
     }
 
+    /**
+     * Checks that a series can be drawn: the values of its panel (history, validation forecast,
+     * forecast and intervals) span a finite range. Throws IllegalArgumentException naming the series
+     * when they do not (values near the largest double, whose differences overflow).
+     */
+    public static void check(ForecastOutput o) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        List<double[]> all = new java.util.ArrayList<>();
+        all.add(o.history().values());
+        all.add(o.future().mean());
+        for (double l : o.future().levels()) {
+            all.add(o.future().lower(l));
+            all.add(o.future().upper(l));
+        }
+        if (o.validationForecast() != null) {
+            all.add(o.validationForecast().mean());
+        }
+        for (double[] values : all) {
+            for (double v : values) {
+                if (Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        if (min <= max && !Double.isFinite(max - min)) {
+            throw new IllegalArgumentException("series '" + o.history().label() + "': values from " + min + " to " + max
+                    + " span more than the largest number a double holds (numeric overflow)");
+        }
+    }
+
     /** Every how many points one is drawn, so a panel draws at most about 4,000 per line. */
     static int stride(int points) {
         return Math.max(1, (points + 3999) / 4000);

@@ -19,49 +19,52 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    @SuppressWarnings("unchecked")
-    public static void write(Path file, Map<String, Object> metrics, Path png) throws IOException {
+    public static void write(Path file, RunMetrics metrics, Path png) throws IOException {
         StringBuilder h = new StringBuilder(8192);
-        Map<String, Object> summary = (Map<String, Object>) metrics.get("summary");
+        RunSummary summary = metrics.summary();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Forecast report</title>\n<style>")
                 .append("body{font-family:sans-serif;margin:1.5em;color:#222}table{border-collapse:collapse;margin:0.5em 0 1.5em}")
                 .append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}th{background:#f3f3f3}")
                 .append(".num{text-align:right;font-variant-numeric:tabular-nums}.failed{color:#b00020}img{max-width:100%}")
                 .append("</style></head><body>\n");
-        h.append("<h1>Forecast: ").append(esc(String.valueOf(summary.get("model")))).append("</h1>\n");
-        h.append("<p>").append(esc(String.valueOf(summary.get("succeeded")))).append(" of ")
-                .append(esc(String.valueOf(summary.get("series")))).append(" series forecast, ")
-                .append(esc(String.valueOf(summary.get("points_forecast")))).append(" points.</p>\n");
+        h.append("<h1>Forecast: ").append(esc(String.valueOf(summary.model()))).append("</h1>\n");
+        h.append("<p>").append(summary.succeeded()).append(" of ").append(summary.series()).append(" series forecast, ")
+                .append(summary.pointsForecast()).append(" points.</p>\n");
         h.append("<img alt=\"forecast plot\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png))).append("\">\n");
-        h.append("<h2>Accuracy on the validation part</h2>\n<table><tr><th>series</th><th>status</th><th>model</th><th>points</th>"
-                + "<th>held out</th><th>MASE</th><th>sMAPE %</th><th>MAPE %</th><th>MAE</th><th>RMSE</th><th>horizon</th></tr>\n");
-        for (Map<String, Object> s : (List<Map<String, Object>>) metrics.get("series")) {
-            String label = s.get("name") + (((Map<?, ?>) s.get("tags")).isEmpty() ? "" : " " + s.get("tags"));
-            h.append("<tr><td>").append(esc(label)).append("</td>");
-            if (!"ok".equals(s.get("status"))) {
-                h.append("<td class=\"failed\">failed</td><td colspan=\"9\">").append(esc(String.valueOf(s.get("error")))).append("</td></tr>\n");
+        h.append("<h2>Accuracy on the validation part</h2>\n<p>Each score belongs to the validation model, fitted without the"
+                + " held-out points; the forecasting model is fitted on all the data and can differ (auto chooses again).</p>\n"
+                + "<table><tr><th>series</th><th>status</th><th>validation model</th><th>points</th>"
+                + "<th>held out</th><th>MASE</th><th>sMAPE %</th><th>MAPE %</th><th>MAE</th><th>RMSE</th>"
+                + "<th>forecasting model</th><th>horizon</th><th>degradations</th></tr>\n");
+        for (SeriesReport s : metrics.series()) {
+            h.append("<tr><td>").append(esc(s.label())).append("</td>");
+            if (!s.ok()) {
+                h.append("<td class=\"failed\">failed</td><td colspan=\"11\">").append(esc(String.valueOf(s.error()))).append("</td></tr>\n");
                 continue;
             }
-            Map<String, Object> model = (Map<String, Object>) s.get("model");
-            Map<String, Object> v = (Map<String, Object>) s.get("validation");
-            Map<String, Object> m = (Map<String, Object>) v.get("metrics");
-            h.append("<td>ok</td><td>").append(esc(String.valueOf(model.get("spec")))).append("</td>")
-                    .append(num(s.get("points"))).append(num(v.get("points")));
-            for (String k : List.of("mase", "smape", "mape", "mae", "rmse")) {
-                h.append(num(m == null ? null : m.get(k)));
-            }
-            h.append(num(((Map<String, Object>) s.get("forecast")).get("points"))).append("</tr>\n");
+            ValidationReport v = s.validation() == null ? ValidationReport.none() : s.validation();
+            Scores m = v.metrics();
+            h.append("<td>ok</td><td>").append(v.model() == null ? "-" : esc(v.model())).append("</td>")
+                    .append(num(s.points())).append(num(v.points()));
+            h.append(num(m == null ? null : m.mase())).append(num(m == null ? null : m.smape())).append(num(m == null ? null : m.mape()))
+                    .append(num(m == null ? null : m.mae())).append(num(m == null ? null : m.rmse()));
+            h.append("<td>").append(esc(s.model().spec())).append("</td>").append(num(s.forecast().points()));
+            h.append("<td>").append(esc(degradations(s))).append("</td></tr>\n");
         }
         h.append("</table>\n<h2>Parameters</h2>\n<table>\n");
-        for (Map.Entry<String, Object> e : ((Map<String, Object>) metrics.get("parameters")).entrySet()) {
+        for (Map.Entry<String, Object> e : metrics.parameters().entrySet()) {
             h.append("<tr><th>").append(esc(e.getKey())).append("</th><td>").append(esc(String.valueOf(e.getValue()))).append("</td></tr>\n");
         }
-        Map<String, Object> engine = (Map<String, Object>) metrics.get("engine");
-        Map<String, Object> input = (Map<String, Object>) metrics.get("input");
-        h.append("</table>\n<p>Engine ").append(esc(String.valueOf(engine.get("version")))).append("; input SHA-256 ")
-                .append(esc(String.valueOf(input.get("sha256")))).append(". Details in metrics.json.</p>\n</body></html>\n");
+        h.append("</table>\n<p>Engine ").append(esc(metrics.engine().version())).append("; input SHA-256 ")
+                .append(esc(metrics.input().sha256())).append(". Details in metrics.json.</p>\n</body></html>\n");
         Files.writeString(file, h, StandardCharsets.UTF_8);
+    }
+
+    /** The kinds of degradation of a series, each once, in the order they happened. */
+    private static String degradations(SeriesReport s) {
+        List<String> labels = s.degradationList().stream().map(d -> d.kind().label()).distinct().toList();
+        return labels.isEmpty() ? "-" : String.join(", ", labels);
     }
 
     private static String num(Object v) {

@@ -86,6 +86,12 @@ public final class AutoModel implements ForecastModel {
         return spec;
     }
 
+    /** Backtests on windows of the forecast's length, unless the spec sets the horizon itself. */
+    @Override
+    public ForecastModel forHorizon(int steps) {
+        return horizon != null ? this : new AutoModel(spec.with("horizon", steps), resolve);
+    }
+
     /**
      * The candidate specs for a series of {@code n} points at {@code frequency} with seasonal period
      * {@code m} (1: none): the baseline first, then the given members or a default set chosen to be

@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import hudson.AbortException;
 import hudson.FilePath;
+import io.jenkins.plugins.influxforecast.report.RunMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the small JSON summary the engine wrote (metrics.json for forecast) into plain JDK types
+ * Reads what the engine wrote: metrics.json into its records ({@link #readMetrics}), and the small
+ * JSON summaries of extract and load into plain JDK types
  * (LinkedHashMap, ArrayList, String, Long, Double, Boolean), which Pipeline can keep in the build
  * and which pass Jenkins' JEP-200 class filter. Long arrays are cut, so the map stays small.
  */
@@ -44,6 +46,18 @@ final class EngineSummary {
             throw new AbortException("the engine's " + file.getName() + " is not a JSON object");
         }
         return toMap(root.getAsJsonObject());
+    }
+
+    /** Reads the forecast's metrics.json into its records (see report/RunMetrics). */
+    static RunMetrics readMetrics(FilePath file) throws IOException, InterruptedException {
+        if (!file.exists()) {
+            throw new AbortException("the engine finished but wrote no " + file.getName() + " at " + file.getRemote());
+        }
+        try {
+            return RunMetrics.parse(file.readToString());
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("the engine's " + file.getName() + " cannot be read: " + e.getMessage());
+        }
     }
 
     static LinkedHashMap<String, Object> toMap(JsonObject o) {

@@ -8,6 +8,9 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.influxforecast.catalog.Models;
 import io.jenkins.plugins.influxforecast.model.ModelSpec;
 import io.jenkins.plugins.influxforecast.pipeline.Commands;
+import io.jenkins.plugins.influxforecast.report.RunMetrics;
+import io.jenkins.plugins.influxforecast.report.RunSummary;
+import io.jenkins.plugins.influxforecast.report.Scores;
 import io.jenkins.plugins.influxforecast.series.Frequency;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -528,7 +531,8 @@ public final class ForecastStep extends Step {
                 EngineProcess.Outcome outcome = EngineProcess.run(FUNCTION, env.workspace(), env.launcher(), env.listener(), jar,
                         step.launch, args, Map.of(), out.child(FUNCTION + ".log"));
                 long t0 = System.nanoTime();
-                LinkedHashMap<String, Object> summary = summarize(EngineSummary.read(out.child("metrics.json")));
+                RunMetrics metrics = EngineSummary.readMetrics(out.child("metrics.json"));
+                LinkedHashMap<String, Object> summary = summarize(metrics);
                 summary.put("asOf", asOf);
                 summary.put("outputDir", step.outputDir);
                 summary.put("files", existingFiles(out, step.outputDir));
@@ -537,10 +541,11 @@ public final class ForecastStep extends Step {
                     env.log(FUNCTION, "some series failed (" + outcome.errorLine() + ") - build marked UNSTABLE");
                     getContext().setResult(Result.UNSTABLE);
                 }
-                QualityGate gate = QualityGate.evaluate(summary, step.maxMase, step.maxSmape, step.failOnQualityGate);
+                QualityGate gate = QualityGate.evaluate(metrics.summary().validation(), step.maxMase, step.maxSmape,
+                        step.failOnQualityGate);
                 summary.put("qualityGate", gate.status());
                 gate.write(out);
-                env.log(FUNCTION, describe(summary) + " (" + EngineProcess.seconds(t0) + ")");
+                env.log(FUNCTION, describe(metrics.summary(), step.outputDir) + " (" + EngineProcess.seconds(t0) + ")");
                 if (gate.failed()) {
                     Result r = step.failOnQualityGate ? Result.FAILURE : Result.UNSTABLE;
                     env.log(FUNCTION, "quality gate failed: " + String.join("; ", gate.reasons()) + " - build marked " + r
@@ -562,24 +567,33 @@ public final class ForecastStep extends Step {
     /**
      * The step's return value from metrics.json: model, validation metrics, counts and
      * provenance, with camelCase keys for a Jenkinsfile (the per-series detail stays in the file).
+     * Plain JDK types only (Strings, Longs, Doubles, maps), which Pipeline keeps in the build.
      */
-    @SuppressWarnings("unchecked")
-    static LinkedHashMap<String, Object> summarize(Map<String, Object> metrics) {
+    static LinkedHashMap<String, Object> summarize(RunMetrics metrics) {
         LinkedHashMap<String, Object> m = new LinkedHashMap<>();
-        Map<String, Object> summary = metrics.get("summary") instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of();
-        m.put("model", summary.get("model"));
-        Object validation = summary.get("validation");
-        m.put("metrics", validation instanceof Map<?, ?> ? validation : new LinkedHashMap<String, Object>());
-        m.put("series", summary.get("series"));
-        m.put("succeeded", summary.get("succeeded"));
-        m.put("failed", summary.get("failed"));
-        m.put("pointsForecast", summary.get("points_forecast"));
-        if (metrics.get("engine") instanceof Map<?, ?> e) {
-            m.put("engineVersion", e.get("version"));
+        RunSummary summary = metrics.summary();
+        m.put("model", summary.model());
+        LinkedHashMap<String, Object> scores = new LinkedHashMap<>();
+        Scores v = summary.validation();
+        if (v != null) {
+            scores.put("mae", v.mae());
+            scores.put("rmse", v.rmse());
+            scores.put("mape", v.mape());
+            scores.put("smape", v.smape());
+            scores.put("mase", v.mase());
         }
-        if (metrics.get("input") instanceof Map<?, ?> in) {
-            m.put("inputSha256", in.get("sha256"));
-            m.put("inputRows", in.get("rows"));
+        m.put("metrics", scores);
+        m.put("series", (long) summary.series());
+        m.put("succeeded", (long) summary.succeeded());
+        m.put("failed", (long) summary.failed());
+        m.put("fallback", (long) summary.fallback());
+        m.put("pointsForecast", summary.pointsForecast());
+        if (metrics.engine() != null) {
+            m.put("engineVersion", metrics.engine().version());
+        }
+        if (metrics.input() != null) {
+            m.put("inputSha256", metrics.input().sha256());
+            m.put("inputRows", metrics.input().rows());
         }
         return m;
     }
@@ -594,22 +608,27 @@ public final class ForecastStep extends Step {
         return files;
     }
 
-    private static String describe(Map<String, Object> summary) {
+    /** The step's log line: the model and the validation scores that go with it, 4 significant digits. */
+    private static String describe(RunSummary summary, String outputDir) {
         StringBuilder b = new StringBuilder();
-        Object model = summary.get("model");
-        b.append("model ").append(model == null ? "?" : model);
-        Number smape = QualityGate.metric(summary, "smape");
-        Number mase = QualityGate.metric(summary, "mase");
-        if (smape != null || mase != null) {
+        b.append("model ").append(summary.model() == null ? "?" : summary.model());
+        Scores v = summary.validation();
+        if (v != null && (v.smape() != null || v.mase() != null)) {
             b.append(", validation");
-            if (smape != null) {
-                b.append(String.format(Locale.ROOT, " sMAPE %.3f", smape.doubleValue()));
+            if (v.smape() != null) {
+                b.append(String.format(Locale.ROOT, " sMAPE %.4g", v.smape()));
             }
-            if (mase != null) {
-                b.append(String.format(Locale.ROOT, " MASE %.3f", mase.doubleValue()));
+            if (v.mase() != null) {
+                b.append(String.format(Locale.ROOT, " MASE %.4g", v.mase()));
+            }
+            if (summary.series() > 1) {
+                b.append(" (mean over ").append(summary.succeeded()).append(" series)");
             }
         }
-        b.append("; outputs in ").append(summary.get("outputDir")).append('/');
+        if (summary.failed() > 0) {
+            b.append("; ").append(summary.failed()).append(" of ").append(summary.series()).append(" series failed");
+        }
+        b.append("; outputs in ").append(outputDir).append('/');
         return b.toString();
     }
 

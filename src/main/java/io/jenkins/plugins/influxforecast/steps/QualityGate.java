@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import hudson.FilePath;
 import io.jenkins.plugins.influxforecast.files.Json;
+import io.jenkins.plugins.influxforecast.report.Scores;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,62 +35,32 @@ record QualityGate(String status, List<String> reasons, boolean failOnGate) {
         return !NONE.equals(status);
     }
 
-    static QualityGate evaluate(Map<String, Object> summary, Double maxMase, Double maxSmape, boolean failOnGate) {
+    /**
+     * The verdict on a forecast's validation scores (the mean over its series, as metrics.json's
+     * summary has them); null scores (no validation part) fail a configured gate.
+     */
+    static QualityGate evaluate(Scores validation, Double maxMase, Double maxSmape, boolean failOnGate) {
         if (maxMase == null && maxSmape == null) {
             return new QualityGate(NONE, List.of(), failOnGate);
         }
         List<String> reasons = new ArrayList<>();
         boolean ok = true;
-        ok &= check(summary, "mase", "MASE", "maxMase", maxMase, reasons);
-        ok &= check(summary, "smape", "sMAPE", "maxSmape", maxSmape, reasons);
+        ok &= check(validation == null ? null : validation.mase(), "MASE", "maxMase", maxMase, reasons);
+        ok &= check(validation == null ? null : validation.smape(), "sMAPE", "maxSmape", maxSmape, reasons);
         return new QualityGate(ok ? PASSED : FAILED, reasons, failOnGate);
     }
 
-    private static boolean check(Map<String, Object> summary, String key, String label, String parameter, Double max,
-                                 List<String> reasons) {
+    private static boolean check(Double value, String label, String parameter, Double max, List<String> reasons) {
         if (max == null) {
             return true;
         }
-        Number n = metric(summary, key);
-        if (n == null || Double.isNaN(n.doubleValue())) {
+        if (value == null || Double.isNaN(value)) {
             reasons.add("validation " + label + " is not available, so " + parameter + " cannot be checked");
             return false;
         }
-        double v = n.doubleValue();
-        boolean pass = v <= max;
-        reasons.add(String.format(Locale.ROOT, "validation %s %.4g %s %s %.4g", label, v, pass ? "<=" : ">", parameter, max));
+        boolean pass = value <= max;
+        reasons.add(String.format(Locale.ROOT, "validation %s %.4g %s %s %.4g", label, value, pass ? "<=" : ">", parameter, max));
         return pass;
-    }
-
-    /**
-     * The metric named {@code key} (case-insensitive) in the summary: looked up first in nested
-     * maps named like validation or metrics, then anywhere.
-     */
-    @SuppressWarnings("unchecked")
-    static Number metric(Map<String, Object> summary, String key) {
-        for (Map.Entry<String, Object> e : summary.entrySet()) {
-            String k = e.getKey().toLowerCase(Locale.ROOT);
-            if ((k.contains("validation") || k.contains("metrics")) && e.getValue() instanceof Map<?, ?> m) {
-                Number n = metric((Map<String, Object>) m, key);
-                if (n != null) {
-                    return n;
-                }
-            }
-        }
-        for (Map.Entry<String, Object> e : summary.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(key) && e.getValue() instanceof Number n) {
-                return n;
-            }
-        }
-        for (Object v : summary.values()) {
-            if (v instanceof Map<?, ?> m) {
-                Number n = metric((Map<String, Object>) m, key);
-                if (n != null) {
-                    return n;
-                }
-            }
-        }
-        return null;
     }
 
     void write(FilePath outputDir) throws IOException, InterruptedException {

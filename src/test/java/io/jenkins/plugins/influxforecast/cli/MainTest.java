@@ -302,11 +302,18 @@ class MainTest {
         Map<String, Object> metrics = Map.of("series", List.of(Map.of(
                 "validation", Map.of("points", 168.0, "mase_season", 24.0, "metrics", Map.of("mae", 0.5, "mase", 2.0)),
                 "model", Map.of("parameters", Map.of("baseline", Map.of("model", "snaive(season=24)", "mase", 4.0))))));
-        String text = Demo.explain(metrics).orElseThrow().replace("\n  ", " ");
+        String text = Demo.explain(metricsJson(metrics)).orElseThrow().replace("\n  ", " ");
         assertThat(text).contains("over the 168 held-out points the forecast was off by 0.5 on average")
                 .contains("one season (24 points) earlier").contains("(0.25)").contains("2 times that one-step error")
                 .contains("scored MASE 4 on the same points, so this forecast's errors are 50% smaller.");
-        assertThat(Demo.explain(Map.of("series", List.of(Map.of())))).isEmpty();
+        assertThat(Demo.explain(metricsJson(Map.of("series", List.of(Map.of()))))).isEmpty();
+    }
+
+    /** A metrics.json with the given content (and an empty summary), read as the demo reads it. */
+    private static io.jenkins.plugins.influxforecast.report.RunMetrics metricsJson(Map<String, Object> content) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(content);
+        m.put("summary", Map.of());
+        return io.jenkins.plugins.influxforecast.report.RunMetrics.parse(Json.toJson(m));
     }
 
     private static void assertNoFiles(Path out) throws IOException {
