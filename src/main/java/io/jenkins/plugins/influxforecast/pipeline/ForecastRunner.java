@@ -140,7 +140,7 @@ public final class ForecastRunner {
         RunMetrics metrics = new RunMetrics(
                 new RunMetrics.Engine("influx-forecast", EngineVersion.get()),
                 new RunMetrics.Input(req.input().toString(), Files.size(req.input()), sha256(req.input()), read.format().toString(), rows),
-                req.toMap(), RunSummary.of(reports), reports, List.of(CSV, LP, METRICS, PNG, HTML), null,
+                req.toMap(), RunSummary.of(reports), reports, List.of(CSV, LP, METRICS, PNG, HTML, HtmlReport.CSS), null,
                 req.liveAccuracy() == null ? null : ForecastHistory.live(req.liveAccuracy(), log));
         List<Path> files;
         try (OutputFolder out = new OutputFolder(req.outputDir())) {
@@ -156,7 +156,7 @@ public final class ForecastRunner {
             timings.put("total", ms(t0, t3));
             metrics = metrics.withTimings(timings);
             metrics.write(out.stage(METRICS));
-            HtmlReport.write(out.stage(HTML), metrics, out.stage(PNG));
+            HtmlReport.write(out.stage(HTML), out.stage(HtmlReport.CSS), metrics, PNG);
             files = out.commit();
         }
         log.accept(String.format(java.util.Locale.ROOT, "wrote %s, %s, %s, %s, %s to %s in %d ms", CSV, LP, METRICS, PNG, HTML,
