@@ -546,6 +546,7 @@ public final class ForecastStep extends Step {
                 summary.put("qualityGate", gate.status());
                 gate.write(out);
                 env.log(FUNCTION, describe(metrics.summary(), step.outputDir) + " (" + EngineProcess.seconds(t0) + ")");
+                BuildDescription.put(env.run(), FUNCTION + " " + step.outputDir, headline(summary), env.listener());
                 if (gate.failed()) {
                     Result r = step.failOnQualityGate ? Result.FAILURE : Result.UNSTABLE;
                     env.log(FUNCTION, "quality gate failed: " + String.join("; ", gate.reasons()) + " - build marked " + r
@@ -588,6 +589,27 @@ public final class ForecastStep extends Step {
         m.put("failed", (long) summary.failed());
         m.put("fallback", (long) summary.fallback());
         m.put("pointsForecast", summary.pointsForecast());
+        java.util.Set<String> validationModels = new java.util.LinkedHashSet<>();
+        double fvaSum = 0;
+        int fvaCount = 0;
+        for (io.jenkins.plugins.influxforecast.report.SeriesReport s : metrics.series()) {
+            if (s.ok() && s.validation() != null && s.validation().model() != null) {
+                validationModels.add(s.validation().model());
+                if (s.validation().fvaPercent() != null) {
+                    fvaSum += s.validation().fvaPercent();
+                    fvaCount++;
+                }
+            }
+        }
+        if (!validationModels.isEmpty()) {
+            m.put("validationModel", validationModels.size() == 1 ? validationModels.iterator().next() : "several");
+        }
+        if (fvaCount > 0) {
+            m.put("fva", fvaSum / fvaCount);
+        }
+        if (metrics.live() != null && metrics.live().get("live") instanceof Map<?, ?> live && live.get("mase") instanceof Number liveMase) {
+            m.put("liveMase", liveMase.doubleValue());
+        }
         if (metrics.engine() != null) {
             m.put("engineVersion", metrics.engine().version());
         }
@@ -609,6 +631,26 @@ public final class ForecastStep extends Step {
     }
 
     /** The step's log line: the model and the validation scores that go with it, 4 significant digits. */
+    /** The build description's line: model, validation MASE (and its model when auto chose another), FVA, live MASE. */
+    static String headline(Map<String, Object> summary) {
+        StringBuilder b = new StringBuilder(String.valueOf(summary.get("model")));
+        Object mase = summary.get("metrics") instanceof Map<?, ?> m ? m.get("mase") : null;
+        if (mase instanceof Number n) {
+            b.append(String.format(Locale.ROOT, ", validation MASE %.3f", n.doubleValue()));
+            Object vm = summary.get("validationModel");
+            if (vm != null && !vm.equals(summary.get("model"))) {
+                b.append(" (").append(vm).append(')');
+            }
+        }
+        if (summary.get("fva") instanceof Number fva) {
+            b.append(String.format(Locale.ROOT, ", FVA %+.1f%%", fva.doubleValue()));
+        }
+        if (summary.get("liveMase") instanceof Number live) {
+            b.append(String.format(Locale.ROOT, ", live MASE %.3f", live.doubleValue()));
+        }
+        return b.toString();
+    }
+
     private static String describe(RunSummary summary, String outputDir) {
         StringBuilder b = new StringBuilder();
         b.append("model ").append(summary.model() == null ? "?" : summary.model());
