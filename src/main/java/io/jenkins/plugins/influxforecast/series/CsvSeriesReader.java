@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -119,6 +120,8 @@ public final class CsvSeriesReader {
         private final InputFormat format;
         private final String defaultName;
         private final Map<String, Builder> series = new LinkedHashMap<>();
+        /** The _field of each series of annotated CSV, to refuse a second field under the same key. */
+        private final Map<String, String> fields = new HashMap<>();
         private List<String> header;
         private boolean expectHeader = true;
         private int timeIdx;
@@ -184,9 +187,6 @@ public final class CsvSeriesReader {
                 case INFLUX2 -> {
                     String measurement = measurementIdx >= 0 ? cells.get(measurementIdx) : "";
                     name = options.name() != null ? options.name() : nonEmpty(measurement, defaultName);
-                    if (fieldIdx >= 0 && !cells.get(fieldIdx).isEmpty()) {
-                        tags.put("_field", cells.get(fieldIdx));
-                    }
                     for (int i : tagColumns) {
                         if (!cells.get(i).isEmpty()) {
                             tags.put(header.get(i), cells.get(i));
@@ -196,6 +196,15 @@ public final class CsvSeriesReader {
                 default -> name = options.name() != null ? options.name() : defaultName;
             }
             String key = name + '\u0000' + tags;
+            if (fieldIdx >= 0 && format == InputFormat.INFLUX2) {
+                // _field is no tag (InfluxDB reserves the key): one field per series, as extract reads it
+                String field = cells.get(fieldIdx);
+                String before = fields.putIfAbsent(key, field);
+                if (before != null && !before.equals(field)) {
+                    throw new IllegalArgumentException(file + " line " + line + ": series " + name + tags + " has several fields ('"
+                            + before + "' and '" + field + "'); filter one _field in the query, or group the tables");
+                }
+            }
             series.computeIfAbsent(key, k -> new Builder(name, tags)).add(t, v);
         }
 

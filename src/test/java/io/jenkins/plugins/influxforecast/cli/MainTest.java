@@ -137,6 +137,19 @@ class MainTest {
     }
 
     @Test
+    void anAnnotatedCsvExportOfInfluxDb2IsForecastWithoutItsFieldAsATag() throws IOException {
+        Path out = dir.resolve("flux");
+        Path input = Path.of(System.getProperty("user.dir"), "src/test/resources/input/flux-annotated.csv");
+        Run r = cli("forecast", "--input", input.toString(), "--output-dir", out.toString(),
+                "--model", "naive", "--validation", "0", "--horizon", "1", "--frequency", "1h");
+        // the file's third series (mem) has one point: it fails alone (exit 3), the two cpu series are written
+        assertThat(r.code()).as(r.err()).isEqualTo(3);
+        List<String> lp = Files.readAllLines(out.resolve("forecast.lp"));
+        assertThat(lp).containsExactly("cpu-prediction,host=a value=3.5 1793502000000000000",
+                "cpu-prediction,host=b value=8.0 1793498400000000000");
+    }
+
+    @Test
     void inputOptionsChooseColumnsFormatNameAndGapHandling() throws IOException {
         Path in = dir.resolve("weather.csv");
         // a gap of two hours (03:00 and 04:00 missing)

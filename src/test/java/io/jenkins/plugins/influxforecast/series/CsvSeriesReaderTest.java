@@ -60,10 +60,21 @@ class CsvSeriesReaderTest {
         assertThat(r.series()).hasSize(3);
         RawSeries a = r.series().get(0);
         assertThat(a.name()).isEqualTo("cpu");
-        assertThat(a.tags()).containsEntry("host", "a").containsEntry("_field", "usage");
+        // _field is no tag: InfluxDB reserves the key, and load would refuse the forecast's points
+        assertThat(a.tags()).isEqualTo(Map.of("host", "a"));
         assertThat(a.values()).containsExactly(1.5, 2.5, 3.5);
         assertThat(a.time(1)).isEqualTo(Instant.parse("2026-11-01T01:00:00Z"));
         assertThat(r.series().get(2).name()).isEqualTo("mem");
+    }
+
+    @Test
+    void annotatedCsvWithTwoFieldsUnderOneSeriesKeyIsRefusedNamingBoth() throws IOException {
+        String csv = "#datatype,string,long,dateTime:RFC3339,double,string,string\n"
+                + ",result,table,_time,_value,_field,_measurement\n"
+                + ",,0,2026-11-01T00:00:00Z,1,usage,cpu\n"
+                + ",,1,2026-11-01T00:00:00Z,2,idle,cpu\n";
+        assertThatThrownBy(() -> read(file(csv)))
+                .hasMessageContaining("line 4").hasMessageContaining("several fields ('usage' and 'idle')");
     }
 
     @Test
