@@ -70,6 +70,10 @@ public final class Commands {
                                     + " lead (steps ahead), so runs never overwrite each other and score can judge them later (docs/history.md)."),
                     optional("historyMeasurement", "--history-measurement", Type.STRING, null,
                             "Measurement of the history points; default: <series name>-forecast-history."),
+                    optional("backfill", "--backfill", Type.INT, "0",
+                            "Also forecast as of the newest N missed runs that the liveAccuracy score.json lists (score --every),"
+                                    + " each from the data up to its time, and write their history points: fills the holes that"
+                                    + " builds which did not run left in the history (0 to 10; needs history and liveAccuracy)."),
                     optional("liveAccuracy", "--live-accuracy", Type.STRING, null,
                             "The score.json of a score run (path relative to the workspace): its live accuracy and drift verdict go into"
                                     + " metrics.json and report.html.")));

@@ -46,6 +46,20 @@ final class ForecastHistory {
         return String.join(", ", names);
     }
 
+    /** The newest {@code max} missed runs a score.json lists (score --every), newest first. */
+    static List<Instant> missedRuns(Path scoreJson, int max) throws IOException {
+        Map<String, Object> score = Json.read(scoreJson);
+        List<Instant> out = new java.util.ArrayList<>();
+        if (score.get("missed_runs") instanceof List<?> missed) {
+            for (Object m : missed) {
+                if (out.size() < max) {
+                    out.add(Instant.parse(String.valueOf(m)));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The live part of a score run's score.json for metrics.json: verdict, drift and accuracy by lead. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> live(Path scoreJson, java.util.function.Consumer<String> log) throws IOException {

@@ -44,7 +44,11 @@ public record ForecastRequest(
         String modelField,
         boolean history,
         String historyMeasurement,
-        Path liveAccuracy) {
+        Path liveAccuracy,
+        int backfill) {
+
+    /** The most missed runs one forecast fills. */
+    public static final int MAX_BACKFILL = 10;
 
     /** The longest forecast the engine makes (100,000 steps: 1.9 years of 10-minute data). */
     public static final int MAX_HORIZON = 100_000;
@@ -108,7 +112,7 @@ public record ForecastRequest(
                 bool(o.get("nonNegative")), asOf(text(o, "asOf")), build(integer(o, "build")), modelTag(text(o, "modelTag")),
                 modelField(o.get("modelField"), field == null ? "value" : field, text(o, "modelTag")), bool("history", o.get("history")),
                 blankIsError("historyMeasurement", text(o, "historyMeasurement"), o.get("historyMeasurement")),
-                text(o, "liveAccuracy") == null ? null : Path.of(text(o, "liveAccuracy")));
+                text(o, "liveAccuracy") == null ? null : Path.of(text(o, "liveAccuracy")), backfill(o));
     }
 
     private static java.time.Instant asOf(String text) {
@@ -139,6 +143,28 @@ public record ForecastRequest(
                     + " choose another key");
         }
         return key;
+    }
+
+    private static int backfill(Map<String, ?> o) {
+        Integer n = integer(o, "backfill");
+        if (n == null || n == 0) {
+            return 0;
+        }
+        if (n < 0 || n > MAX_BACKFILL) {
+            throw new IllegalArgumentException("backfill must be between 0 and " + MAX_BACKFILL + " (missed runs filled per forecast), got " + n);
+        }
+        if (!bool("history", o.get("history")) || text(o, "liveAccuracy") == null) {
+            throw new IllegalArgumentException("backfill " + n + " needs history (the points it fills) and liveAccuracy (the score.json"
+                    + " that lists the missed runs, from score --every)");
+        }
+        return n;
+    }
+
+    /** The same request as of another time (a missed run): its history points are issued then. */
+    public ForecastRequest asOf(java.time.Instant time) {
+        return new ForecastRequest(input, outputDir, model, horizon, validation, frequency, smoothing, fill, maxGap, format, timeColumn,
+                valueColumn, name, measurement, field, tags, levels, nonNegative, time, build, modelTag, modelField, history,
+                historyMeasurement, liveAccuracy, 0);
     }
 
     private static String blankIsError(String key, String text, Object given) {
@@ -209,6 +235,7 @@ public record ForecastRequest(
         m.put("history", history);
         m.put("history_measurement", history ? (historyMeasurement != null ? historyMeasurement : "<name>-forecast-history") : null);
         m.put("live_accuracy", liveAccuracy == null ? null : liveAccuracy.toString());
+        m.put("backfill", backfill);
         return m;
     }
 

@@ -150,6 +150,9 @@ public final class ForecastRunner {
                 int lines = ForecastHistory.append(out.stage(LP), outputs, req);
                 log.accept("history: " + lines + " point(s) for " + ForecastHistory.measurements(outputs, req) + " in " + LP);
             }
+            if (req.backfill() > 0) {
+                backfill(req, layout, read.series(), out.stage(LP));
+            }
             ForecastPlot.write(out.stage(PNG), outputs);
             long t3 = System.nanoTime();
             timings.put("write", ms(t2, t3));
@@ -169,6 +172,32 @@ public final class ForecastRunner {
             log.accept(failed + " of " + total + " series failed; see metrics.json");
         }
         return new Result(failed > 0 ? ExitCodes.UNSTABLE : ExitCodes.OK, files, metrics);
+    }
+
+    /**
+     * Forecasts as of each of the newest missed runs (from the data up to its time) and appends their
+     * history points; a series that cannot be forecast then is a warning, not a failure of this run.
+     */
+    private void backfill(ForecastRequest req, ForecastLineProtocol.Layout layout, List<RawSeries> series, Path lp) throws IOException {
+        List<java.time.Instant> slots = ForecastHistory.missedRuns(req.liveAccuracy(), req.backfill());
+        if (slots.isEmpty()) {
+            log.accept("backfill: no missed run listed in " + req.liveAccuracy());
+            return;
+        }
+        for (java.time.Instant t : slots) {
+            ForecastRequest at = req.asOf(t);
+            List<ForecastOutput> past = new ArrayList<>();
+            for (RawSeries raw : series) {
+                RawSeries cut = raw.upTo(t);
+                try {
+                    past.add(new SeriesRun(at, layout, line -> { }).run(cut).output());
+                } catch (RuntimeException e) {
+                    log.accept("warning: backfill as of " + t + ": series " + raw.label() + " not forecast: " + e.getMessage());
+                }
+            }
+            int lines = ForecastHistory.append(lp, past, at);
+            log.accept("backfill as of " + t + ": " + lines + " history point(s) of " + past.size() + " series");
+        }
     }
 
     /** One line per series, or the progress display's status and the failures as lines. */

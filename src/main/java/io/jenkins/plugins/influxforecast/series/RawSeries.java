@@ -63,4 +63,24 @@ public final class RawSeries {
     public String label() {
         return tags.isEmpty() ? name : name + tags;
     }
+
+    /** The points at or before {@code time} (the data a forecast made then could see). */
+    public RawSeries upTo(Instant time) {
+        int n = 0;
+        for (Instant t : times()) {
+            if (!t.isAfter(time)) {
+                n++;
+            }
+        }
+        Instant[] ts = new Instant[n];
+        double[] vs = new double[n];
+        int j = 0;
+        for (int i = 0; i < size(); i++) {
+            if (!time(i).isAfter(time)) {
+                ts[j] = time(i);
+                vs[j++] = value(i);
+            }
+        }
+        return new RawSeries(name(), tags(), ts, vs);
+    }
 }

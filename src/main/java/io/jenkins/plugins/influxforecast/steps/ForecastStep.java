@@ -70,6 +70,7 @@ public final class ForecastStep extends Step {
     private boolean history;
     private String historyMeasurement;
     private String liveAccuracy;
+    private Integer backfill;
 
     // step-only parameters
     private Double maxMase;
@@ -376,6 +377,19 @@ public final class ForecastStep extends Step {
         this.historyMeasurement = StepValues.arg("historyMeasurement", historyMeasurement);
     }
 
+    public Integer getBackfill() {
+        return backfill;
+    }
+
+    /** Fill up to this many missed runs that the liveAccuracy score.json lists (0 to 10). */
+    @DataBoundSetter
+    public void setBackfill(Integer backfill) {
+        if (backfill != null && (backfill < 0 || backfill > 10)) {
+            throw new IllegalArgumentException("backfill must be between 0 and 10, got " + backfill);
+        }
+        this.backfill = backfill;
+    }
+
     public String getLiveAccuracy() {
         return liveAccuracy;
     }
@@ -472,6 +486,7 @@ public final class ForecastStep extends Step {
         }
         v.put("historyMeasurement", historyMeasurement);
         v.put("liveAccuracy", liveAccuracy);
+        v.put("backfill", backfill);
         v.values().removeIf(java.util.Objects::isNull);
         return v;
     }

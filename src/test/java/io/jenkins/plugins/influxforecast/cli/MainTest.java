@@ -62,8 +62,9 @@ class MainTest {
         assertThat(r.out()).contains("validation: ").contains("MASE");
         try (Stream<Path> s = Files.list(out)) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "demo-input.csv", "forecast.csv", "forecast.lp", "metrics.json", "forecast.png", "report.html");
-        assertThat(Files.readString(out.resolve("report.html"))).contains("data:image/png;base64,").contains("MASE").contains("seattle_temperature");
+                    "demo-input.csv", "forecast.csv", "forecast.lp", "metrics.json", "forecast.png", "report.html", "report.css");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("src=\"forecast.png\"").doesNotContain("data:")
+                .contains("MASE").contains("seattle_temperature");
         }
     }
 
@@ -141,12 +142,12 @@ class MainTest {
         Path out = dir.resolve("flux");
         Path input = Path.of(System.getProperty("user.dir"), "src/test/resources/input/flux-annotated.csv");
         Run r = cli("forecast", "--input", input.toString(), "--output-dir", out.toString(),
-                "--model", "naive", "--validation", "0", "--horizon", "1", "--frequency", "1h");
+                "--model", "naive", "--validation", "0", "--horizon", "1", "--frequency", "1h", "--levels", "");
         // the file's third series (mem) has one point: it fails alone (exit 3), the two cpu series are written
         assertThat(r.code()).as(r.err()).isEqualTo(3);
         List<String> lp = Files.readAllLines(out.resolve("forecast.lp"));
-        assertThat(lp).containsExactly("cpu-prediction,host=a value=3.5 1793502000000000000",
-                "cpu-prediction,host=b value=8.0 1793498400000000000");
+        assertThat(lp).containsExactly("cpu-prediction,host=a value=3.5,model=\"naive\" 1793502000000000000",
+                "cpu-prediction,host=b value=8.0,model=\"naive\" 1793498400000000000");
     }
 
     @Test

@@ -66,6 +66,7 @@ class ForecastStepTest {
             case "modelTag" -> "algo";
             case "modelField" -> "model";
             case "liveAccuracy" -> "score/score.json";
+            case "backfill" -> 2;
             case "build" -> 42;
             default -> switch (o.type()) {
                 case INT -> 5;
