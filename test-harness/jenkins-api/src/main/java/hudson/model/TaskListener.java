@@ -2,6 +2,7 @@ package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -10,6 +11,9 @@ import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 
 /** Shim of {@code hudson.model.TaskListener}: the build log. */
 public interface TaskListener extends SerializableOnlyOverRemoting {
+
+    /** A listener that discards everything (core's {@code TaskListener.NULL}). */
+    TaskListener NULL = () -> new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
 
     @NonNull
     PrintStream getLogger();

@@ -85,8 +85,8 @@ public final class Main {
         PrintStream out = console.out();
         PrintStream err = console.err();
         CommandLine cl = new CommandLine(rootSpec());
-        cl.setOut(new java.io.PrintWriter(out, true));
-        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), true));
+        cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(err, java.nio.charset.StandardCharsets.UTF_8), true));
         ParseResult pr;
         try {
             pr = cl.parseArgs(args);

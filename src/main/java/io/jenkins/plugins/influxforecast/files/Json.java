@@ -74,8 +74,12 @@ public final class Json {
     public static void writeAtomically(Path file, Object value) {
         try {
             Path abs = file.toAbsolutePath();
-            Files.createDirectories(abs.getParent());
-            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+            Path dir = abs.getParent();
+            if (dir == null || abs.getFileName() == null) {
+                throw new IOException("not a file path: " + file);
+            }
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
             Files.writeString(tmp, toJson(value), StandardCharsets.UTF_8);
             OutputFolder.moveAtomically(tmp, abs);
         } catch (IOException e) {

@@ -57,7 +57,7 @@ public final class OutputFolder implements AutoCloseable {
     private static void removeLeftoversOfKilledRuns(Path dir) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : entries.toList()) {
-                String name = p.getFileName().toString();
+                String name = String.valueOf(p.getFileName());
                 if (!name.startsWith(STAGING_PREFIX) || !Files.isDirectory(p)) {
                     continue;
                 }

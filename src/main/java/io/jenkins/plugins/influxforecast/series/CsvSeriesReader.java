@@ -52,7 +52,7 @@ public final class CsvSeriesReader {
     }
 
     public Result read(Path file) throws IOException {
-        String fileName = file.getFileName().toString();
+        String fileName = String.valueOf(file.getFileName());
         List<String> head;
         try {
             if (Files.size(file) == 0) {

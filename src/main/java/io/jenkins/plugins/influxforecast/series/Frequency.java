@@ -298,7 +298,6 @@ public final class Frequency {
         }
         long day = Duration.ofDays(1).toMillis();
         long week = Duration.ofDays(7).toMillis();
-        long year = Duration.ofDays(365).toMillis();
         if (stepMillis < day) {
             if (day % stepMillis == 0) {
                 out.add((int) (day / stepMillis));

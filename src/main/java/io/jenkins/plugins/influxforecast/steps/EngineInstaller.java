@@ -5,6 +5,7 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.Proc;
 import hudson.model.TaskListener;
+import hudson.slaves.WorkspaceList;
 import hudson.remoting.VirtualChannel;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -23,6 +24,7 @@ import jenkins.MasterToSlaveFileCallable;
  * Makes sure the engine jar is on the agent. An engine of the plugin's version already installed
  * in the container (an engine image, checked by running it) is used as it is; otherwise the jar the
  * plugin carries is copied once per version into {@code <workspace>@tmp/influx-forecast/<version>-<sha>/}
+ * (the workspace's {@link WorkspaceList#tempDir})
  * and its SHA-256 verified on the agent before it is used.
  */
 final class EngineInstaller {
@@ -62,9 +64,12 @@ final class EngineInstaller {
                 jar.getRemote(), engine.size() / 1e6, engine.sha256().substring(0, 12)));
     }
 
-    /** {@code <workspace>@tmp}, Jenkins' scratch folder beside a workspace (WorkspaceList.tempDir). */
+    /**
+     * Jenkins' temporary folder of the workspace, {@link WorkspaceList#tempDir} ({@code <workspace>@tmp}
+     * unless the controller sets another {@code hudson.slaves.WorkspaceList} combinator).
+     */
     static FilePath tempDir(FilePath workspace) {
-        FilePath t = workspace.sibling(workspace.getName() + "@tmp");
+        FilePath t = WorkspaceList.tempDir(workspace);
         if (t == null) {
             throw new IllegalArgumentException("workspace has no parent folder: " + workspace.getRemote());
         }

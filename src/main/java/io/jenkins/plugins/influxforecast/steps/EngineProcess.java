@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -26,7 +25,7 @@ import java.util.regex.Pattern;
 /**
  * Runs the engine as its own process on the agent: the one code path of every step. The process is
  * started through the step's {@link Launcher} (so {@code container()} blocks apply) in the
- * workspace, with a bounded heap, secrets only in its environment, a unique
+ * workspace, with the Pipeline's environment, a bounded heap, secrets only in its environment, a unique
  * {@code JENKINS_SERVER_COOKIE} by which it is killed on abort or timeout, and its output streamed
  * into the build log line by line with the {@code [influx-forecast]} prefix. Exit codes become
  * one-line errors.
@@ -58,108 +57,125 @@ final class EngineProcess {
     }
 
     /**
-     * Runs {@code java ... -jar <engine> <engineArgs>} and returns when it succeeded; any other end
-     * is an {@link AbortException} with a one-line reason (or the {@link InterruptedException} of
-     * an abort, after the process was killed).
-     *
-     * @param function   the step's function name, for messages
-     * @param engineArgs the subcommand and its options (no secret, nothing a shell would interpret)
-     * @param secretEnv  environment variables holding secrets (never printed)
-     * @param logFile    where the engine's output is kept for archiving (secrets masked), or null
+     * Runs {@code java ... -jar <engine> <engineArgs>} as {@code launch} describes it and returns when
+     * it succeeded; any other end is an {@link AbortException} with a one-line reason (or the
+     * {@link InterruptedException} of an abort, after the process was killed).
      */
-    static Outcome run(String function, FilePath workspace, Launcher launcher, TaskListener listener, EngineJar jar,
-                       LaunchOptions options, List<String> engineArgs, Map<String, String> secretEnv, FilePath logFile)
-            throws IOException, InterruptedException {
-        return run(function, workspace, launcher, listener, jar, options, engineArgs, secretEnv, java.util.Set.of(), logFile);
-    }
-
-    /** As above; the values of {@code unmaskedEnv} keys (a user name that is not secret) are not masked in the log. */
-    static Outcome run(String function, FilePath workspace, Launcher launcher, TaskListener listener, EngineJar jar,
-                       LaunchOptions options, List<String> engineArgs, Map<String, String> secretEnv,
-                       java.util.Set<String> unmaskedEnv, FilePath logFile)
-            throws IOException, InterruptedException {
-        StepArguments.checkAll(engineArgs);
-        PrintStream log = listener.getLogger();
-
+    static Outcome run(EngineLaunch launch) throws IOException, InterruptedException {
+        StepArguments.checkAll(launch.engineArgs());
+        PrintStream log = launch.listener().getLogger();
+        String function = launch.function();
         long t0 = System.nanoTime();
-        EngineInstaller.Installed engine = EngineInstaller.ensure(workspace, launcher, listener, jar, options.installedEngine(), JAVA);
-        log.println(PrefixingStream.PREFIX + function + ": engine " + jar.version() + " " + engine.how() + " (" + seconds(t0) + ")");
+        EngineInstaller.Installed engine = EngineInstaller.ensure(launch.workspace(), launch.launcher(), launch.listener(), launch.jar(),
+                launch.options().installedEnginePath(), JAVA);
+        log.println(PrefixingStream.PREFIX + function + ": engine " + launch.jar().version() + " " + engine.how() + " (" + seconds(t0) + ")");
 
-        List<String> argv = new ArrayList<>();
-        argv.add(JAVA);
-        argv.add("-XX:MaxRAMPercentage=" + options.maxRamPercentage());
-        argv.add("-XX:+ExitOnOutOfMemoryError");
-        argv.add("-Djava.awt.headless=true");
-        argv.add("-jar");
-        argv.add(engine.path());
-        argv.addAll(engineArgs);
-        StepArguments.checkAll(argv);
-
+        List<String> argv = commandLine(launch, engine.path());
         String cookie = "influx-forecast-" + UUID.randomUUID();
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put(COOKIE, cookie);
-        for (Map.Entry<String, String> e : secretEnv.entrySet()) {
-            if (e.getValue() != null) {
-                // Jenkins expands $VAR in values on agents and turns $$ back into $ inside container()
-                env.put(e.getKey(), e.getValue().replace("$", "$$"));
-            }
-        }
-        log.println(PrefixingStream.PREFIX + "$ " + String.join(" ", argv)
-                + (secretEnv.isEmpty() ? "" : "  (environment: " + String.join(", ", secretEnv.keySet().stream().map(k -> k + "=****").toList()) + ")"));
+        log.println(PrefixingStream.PREFIX + "$ " + PrefixingStream.mask(String.join(" ", argv), launch.masked()) + (launch.secretEnv().isEmpty() ? ""
+                : "  (environment: " + String.join(", ", launch.secretEnv().keySet().stream().map(k -> k + "=****").toList()) + ")"));
 
-        List<String> masked = new ArrayList<>();
-        secretEnv.forEach((k, v) -> {
-            if (!unmaskedEnv.contains(k)) {
-                masked.add(v);
-            }
-        });
         StringBuilder kept = new StringBuilder();
-        PrefixingStream out = new PrefixingStream(log, masked, kept);
-        PrefixingStream err = new PrefixingStream(log, masked, kept);
-        AtomicBoolean timedOut = new AtomicBoolean();
+        PrefixingStream out = new PrefixingStream(log, launch.masked(), kept);
+        PrefixingStream err = new PrefixingStream(log, launch.masked(), kept);
         long t1 = System.nanoTime();
         int exit;
-        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "influx-forecast timeout of " + function);
-            t.setDaemon(true);
-            return t;
-        });
+        boolean timedOut;
         try {
-            Proc proc = launcher.launch().cmds(argv).envs(env).pwd(workspace).quiet(true).stdout(out).stderr(err).start();
-            ScheduledFuture<?> timer = watchdog.schedule(() -> {
-                timedOut.set(true);
-                kill(launcher, cookie, listener);
-                try {
-                    proc.kill();
-                } catch (IOException | InterruptedException e) {
-                    listener.getLogger().println(PrefixingStream.PREFIX + "could not stop the engine process: " + e);
-                }
-            }, options.timeoutMillis(), TimeUnit.MILLISECONDS);
+            Proc proc = launch.launcher().launch().cmds(argv).envs(environment(launch, cookie)).pwd(launch.workspace())
+                    .quiet(true).stdout(out).stderr(err).start();
+            Watchdog watchdog = new Watchdog(launch, cookie, proc);
             try {
                 exit = proc.join();
             } catch (InterruptedException e) {
                 // aborted: inside container() an interrupted join leaves the process running, so kill it by its cookie
                 log.println(PrefixingStream.PREFIX + function + ": aborted, stopping the engine process");
-                kill(launcher, cookie, listener);
+                kill(launch.launcher(), cookie, launch.listener());
                 throw e;
             } finally {
-                timer.cancel(false);
+                timedOut = watchdog.cancel();
             }
         } finally {
-            watchdog.shutdownNow();
             out.forceEol();
             err.forceEol();
             out.flush();
             err.flush();
-            if (logFile != null) {
-                writeLog(logFile, kept, listener);
+            if (launch.logFile() != null) {
+                writeLog(launch.logFile(), kept, launch.listener());
             }
         }
+        return outcome(launch, exit, timedOut, out, err, t1);
+    }
+
+    /** {@code java -XX:MaxRAMPercentage=.. -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true -jar <engine> <args>}. */
+    static List<String> commandLine(EngineLaunch launch, String enginePath) {
+        List<String> argv = new ArrayList<>();
+        argv.add(JAVA);
+        argv.add("-XX:MaxRAMPercentage=" + launch.options().maxRamPercentage());
+        argv.add("-XX:+ExitOnOutOfMemoryError");
+        argv.add("-Djava.awt.headless=true");
+        argv.add("-jar");
+        argv.add(enginePath);
+        argv.addAll(launch.engineArgs());
+        StepArguments.checkAll(argv);
+        return argv;
+    }
+
+    /**
+     * The process environment: the Pipeline's ({@code withEnv}, {@code environment {}},
+     * {@code JENKINS_NODE_COOKIE}, as {@code sh} gets it from its {@code EnvVars} context,
+     * workflow-durable-task-step {@code DurableTaskStep.java:188}), then the secrets and the
+     * {@code JENKINS_SERVER_COOKIE} on top. Every {@code $} is doubled: the launcher expands
+     * {@code $VAR} in values on the agent and turns {@code $$} back into {@code $} (as durable-task's
+     * {@code BourneShellScript} escapes them for {@code sh}).
+     */
+    static Map<String, String> environment(EngineLaunch launch, String cookie) {
+        Map<String, String> env = new LinkedHashMap<>();
+        launch.pipelineEnv().forEach((k, v) -> env.put(k, v.replace("$", "$$")));
+        launch.secretEnv().forEach((k, v) -> env.put(k, v.replace("$", "$$")));
+        env.put(COOKIE, cookie);
+        return env;
+    }
+
+    /** Kills the process by its cookie when the step's time limit passes. */
+    private static final class Watchdog {
+        private final ScheduledExecutorService timer;
+        private final AtomicBoolean fired = new AtomicBoolean();
+
+        Watchdog(EngineLaunch launch, String cookie, Proc proc) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "influx-forecast timeout of " + launch.function());
+                t.setDaemon(true);
+                return t;
+            });
+            timer.schedule(() -> {
+                fired.set(true);
+                kill(launch.launcher(), cookie, launch.listener());
+                try {
+                    proc.kill();
+                } catch (IOException | InterruptedException e) {
+                    launch.listener().getLogger().println(PrefixingStream.PREFIX + "could not stop the engine process: " + e);
+                }
+            }, launch.options().timeoutMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /** Stops the timer; true if it had fired. */
+        boolean cancel() {
+            timer.shutdownNow();
+            return fired.get();
+        }
+    }
+
+    /** The outcome of a finished process, or the one-line error of a failed one. */
+    private static Outcome outcome(EngineLaunch launch, int exit, boolean timedOut, PrefixingStream out, PrefixingStream err, long t1)
+            throws InterruptedException, AbortException {
+        String function = launch.function();
+        PrintStream log = launch.listener().getLogger();
         List<String> tail = new ArrayList<>(out.tail());
         tail.addAll(err.tail());
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1);
-        if (timedOut.get()) {
-            throw new AbortException(function + ": the engine ran longer than timeoutMinutes=" + options.timeoutMinutes()
+        if (timedOut) {
+            throw new AbortException(function + ": the engine ran longer than timeoutMinutes=" + launch.options().timeoutMinutes()
                     + " and was killed");
         }
         boolean heap = tail.stream().anyMatch(l -> l.contains("OutOfMemoryError"));
@@ -168,7 +184,7 @@ final class EngineProcess {
             return new Outcome(true, tail, millis);
         }
         if (exit != ExitCodes.OK) {
-            throw failure(function, exit, tail, workspace, launcher, options);
+            throw failure(function, exit, tail, launch.workspace(), launch.launcher(), launch.options());
         }
         log.println(PrefixingStream.PREFIX + function + ": engine finished in " + seconds(t1));
         return new Outcome(false, tail, millis);

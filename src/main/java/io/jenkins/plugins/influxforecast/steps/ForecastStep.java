@@ -1,10 +1,12 @@
 package io.jenkins.plugins.influxforecast.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Result;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.influxforecast.catalog.Models;
 import io.jenkins.plugins.influxforecast.model.ModelSpec;
 import io.jenkins.plugins.influxforecast.pipeline.Commands;
@@ -12,6 +14,7 @@ import io.jenkins.plugins.influxforecast.report.RunMetrics;
 import io.jenkins.plugins.influxforecast.report.RunSummary;
 import io.jenkins.plugins.influxforecast.report.Scores;
 import io.jenkins.plugins.influxforecast.series.Frequency;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,12 +46,15 @@ public final class ForecastStep extends Step {
 
     static final String FUNCTION = "forecast";
 
+    /** The word that switches an optional output off ({@code levels}, {@code modelTag}, {@code modelField}); blank means the default. */
+    static final String NONE = StepValues.NONE;
+
     // engine options (Commands.FORECAST)
     private final String input;
     private final String outputDir;
     private String model;
     private Integer horizon;
-    private String validation;
+    private Double validation;
     private String frequency;
     private Integer smoothing;
     private String fill;
@@ -127,34 +133,32 @@ public final class ForecastStep extends Step {
         this.horizon = StepValues.atLeast("horizon", horizon, 1);
     }
 
-    public String getValidation() {
+    public Double getValidation() {
         return validation;
     }
 
-    /** A fraction below 1 ({@code 0.2}) or a count of points ({@code 168}); 0 for none. */
+    /**
+     * A fraction below 1 ({@code 0.2}) or a whole count of points ({@code 168}); 0 for none. A number
+     * in a Pipeline ({@code validation: 0.2}); the text forms {@code '0.2'} and {@code '168'} bind too.
+     */
     @DataBoundSetter
-    public void setValidation(String validation) {
-        String v = StepValues.arg("validation", validation);
-        if (v != null) {
-            validationFraction(v);
+    public void setValidation(Double validation) {
+        if (validation != null) {
+            validationText(validation);
         }
-        this.validation = v;
+        this.validation = validation;
     }
 
-    /** The validation as a number; fails with a message naming the parameter. */
-    static double validationFraction(String v) {
-        try {
-            if (v.matches("\\d+")) {
-                return Long.parseLong(v);
-            }
-            double d = Double.parseDouble(v);
-            if (d >= 0 && d < 1) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message
+    /** The validation as the engine's text ({@code 0.2}, {@code 168}); fails with a message naming the parameter. */
+    static String validationText(double v) {
+        if (v >= 0 && v < 1) {
+            return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
         }
-        throw new IllegalArgumentException("validation must be a fraction in [0, 1) such as 0.2 or a whole count of points such as 168, got '" + v + "'");
+        if (v >= 1 && v == Math.rint(v) && v <= Integer.MAX_VALUE) {
+            return Long.toString((long) v);
+        }
+        throw new IllegalArgumentException("validation must be a fraction in [0, 1) such as 0.2 or a whole count of points such as 168, got "
+                + BigDecimal.valueOf(v).stripTrailingZeros().toPlainString());
     }
 
     public String getFrequency() {
@@ -259,7 +263,12 @@ public final class ForecastStep extends Step {
         return tags == null ? null : new ArrayList<>(tags);
     }
 
-    /** Extra {@code key=value} tags of every forecast point. */
+    /** The tags one per line, as the Snippet Generator's text area shows them. */
+    public String getTagsAsLines() {
+        return StepValues.asLines(tags);
+    }
+
+    /** Extra {@code key=value} tags of every forecast point; an entry may hold several, one per line. */
     @DataBoundSetter
     public void setTags(List<String> tags) {
         this.tags = StepValues.tags("tags", tags);
@@ -269,14 +278,17 @@ public final class ForecastStep extends Step {
         return levels;
     }
 
-    /** Interval levels in percent, comma-separated ({@code 80,95}); an empty text for none. */
+    /**
+     * Interval levels in percent, comma-separated ({@code 80,95}); {@code none} for no intervals. Empty
+     * (a blank Snippet Generator field) means the default.
+     */
     @DataBoundSetter
     public void setLevels(String levels) {
-        if (levels != null && levels.isBlank()) {
-            this.levels = "";
+        String v = StepValues.arg("levels", levels);
+        if (v != null && v.equalsIgnoreCase(NONE)) {
+            this.levels = NONE;
             return;
         }
-        String v = StepValues.arg("levels", levels);
         if (v != null) {
             for (String part : v.split(",")) {
                 double d;
@@ -286,7 +298,7 @@ public final class ForecastStep extends Step {
                     d = Double.NaN;
                 }
                 if (!(d > 0 && d < 100)) {
-                    throw new IllegalArgumentException("levels must be percentages between 0 and 100, comma-separated (80,95), got '" + v + "'");
+                    throw new IllegalArgumentException("levels must be percentages between 0 and 100, comma-separated (80,95), or none, got '" + v + "'");
                 }
             }
         }
@@ -330,30 +342,32 @@ public final class ForecastStep extends Step {
     /**
      * Tag key of the model spec on every forecast point; default none (the model is a field, see
      * {@link #setModelField}), since a tag starts a new series whenever auto picks another model.
+     * Empty (a blank Snippet Generator field) or {@code none} means no tag.
      */
     @DataBoundSetter
     public void setModelTag(String modelTag) {
-        this.modelTag = key("modelTag", modelTag, "tag key");
+        String v = key("modelTag", modelTag, "tag key");
+        this.modelTag = v != null && v.equalsIgnoreCase(NONE) ? null : v;
     }
 
     public String getModelField() {
         return modelField;
     }
 
-    /** String field key of the model spec on every point of the latest forecast; default {@code model}; empty text for none. */
+    /**
+     * String field key of the model spec on every point of the latest forecast; default {@code model};
+     * {@code none} for no model field. Empty (a blank Snippet Generator field) means the default.
+     */
     @DataBoundSetter
     public void setModelField(String modelField) {
-        if (modelField != null && modelField.isBlank()) {
-            this.modelField = "";
-            return;
-        }
-        this.modelField = key("modelField", modelField, "field key");
+        String v = key("modelField", modelField, "field key");
+        this.modelField = v != null && v.equalsIgnoreCase(NONE) ? NONE : v;
     }
 
     private static String key(String parameter, String value, String what) {
         String v = StepValues.arg(parameter, value);
-        if (v != null && !v.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
-            throw new IllegalArgumentException(parameter + " must be a " + what + " (letters, digits, _ . -), got '" + v + "'");
+        if (v != null && !v.equalsIgnoreCase(NONE) && !v.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+            throw new IllegalArgumentException(parameter + " must be a " + what + " (letters, digits, _ . -) or none, got '" + v + "'");
         }
         return v;
     }
@@ -454,6 +468,11 @@ public final class ForecastStep extends Step {
         launch.installedEngine(installedEngine);
     }
 
+    /** How the engine process runs (heap, time limit, installed engine). */
+    LaunchOptions launchOptions() {
+        return launch;
+    }
+
     /** The engine option values, keyed by {@link Commands#FORECAST} option name. */
     Map<String, Object> engineValues(String resolvedAsOf, int buildNumber) {
         Map<String, Object> v = new LinkedHashMap<>();
@@ -461,7 +480,7 @@ public final class ForecastStep extends Step {
         v.put("outputDir", outputDir);
         v.put("model", model);
         v.put("horizon", horizon);
-        v.put("validation", validation);
+        v.put("validation", validation == null ? null : validationText(validation));
         v.put("frequency", frequency);
         v.put("smoothing", smoothing);
         v.put("fill", fill);
@@ -473,14 +492,14 @@ public final class ForecastStep extends Step {
         v.put("measurement", measurement);
         v.put("field", field);
         v.put("tags", tags);
-        v.put("levels", levels);
+        v.put("levels", NONE.equals(levels) ? "" : levels);
         if (nonNegative) {
             v.put("nonNegative", true);
         }
         v.put("asOf", resolvedAsOf);
         v.put("build", build != null ? build : Integer.valueOf(buildNumber));
         v.put("modelTag", modelTag);
-        v.put("modelField", modelField);
+        v.put("modelField", NONE.equals(modelField) ? "" : modelField);
         if (history) {
             v.put("history", true);
         }
@@ -493,7 +512,7 @@ public final class ForecastStep extends Step {
 
     /** The cross-field checks; each message names the parameters. */
     void checkCombination() {
-        boolean noValidation = validation != null && validationFraction(validation) == 0;
+        boolean noValidation = validation != null && validation == 0;
         if (noValidation && horizon == null) {
             throw new IllegalArgumentException("horizon is required when validation is 0 (the default horizon is the length of the validation part)");
         }
@@ -517,13 +536,17 @@ public final class ForecastStep extends Step {
         return t.toString();
     }
 
+    /** Checks how the parameters combine (before anything runs or is written), then starts. */
     @Override
     public StepExecution start(StepContext context) throws Exception {
+        checkCombination();
         return new Execution(context, this);
     }
 
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
+        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+                justification = "Only used by run(), which never resumes after a restart (onResume fails the step)")
         private final transient ForecastStep step;
 
         Execution(StepContext context, ForecastStep step) {
@@ -543,8 +566,8 @@ public final class ForecastStep extends Step {
             EngineJar jar = EngineJar.embedded();
             String status = "failed";
             try {
-                EngineProcess.Outcome outcome = EngineProcess.run(FUNCTION, env.workspace(), env.launcher(), env.listener(), jar,
-                        step.launch, args, Map.of(), out.child(FUNCTION + ".log"));
+                EngineProcess.Outcome outcome = EngineProcess.run(EngineLaunch.builder(FUNCTION, env, jar, step.launch)
+                        .args(args).logFile(out.child(FUNCTION + ".log")).build());
                 long t0 = System.nanoTime();
                 RunMetrics metrics = EngineSummary.readMetrics(out.child("metrics.json"));
                 LinkedHashMap<String, Object> summary = summarize(metrics);
@@ -554,7 +577,7 @@ public final class ForecastStep extends Step {
                 summary.put("unstable", outcome.unstable());
                 if (outcome.unstable()) {
                     env.log(FUNCTION, "some series failed (" + outcome.errorLine() + ") - build marked UNSTABLE");
-                    getContext().setResult(Result.UNSTABLE);
+                    env.markResult(getContext(), Result.UNSTABLE, "forecast: some series failed: " + outcome.errorLine());
                 }
                 QualityGate gate = QualityGate.evaluate(metrics.summary().validation(), step.maxMase, step.maxSmape,
                         step.failOnQualityGate);
@@ -566,7 +589,7 @@ public final class ForecastStep extends Step {
                     Result r = step.failOnQualityGate ? Result.FAILURE : Result.UNSTABLE;
                     env.log(FUNCTION, "quality gate failed: " + String.join("; ", gate.reasons()) + " - build marked " + r
                             + "; influxLoad will not write this forecast unless told to (ignoreQualityGate: true)");
-                    getContext().setResult(r);
+                    env.markResult(getContext(), r, "forecast: quality gate failed: " + String.join("; ", gate.reasons()));
                 } else if (gate.configured()) {
                     env.log(FUNCTION, "quality gate passed: " + String.join("; ", gate.reasons()));
                 }
@@ -709,14 +732,6 @@ public final class ForecastStep extends Step {
             return StepMessages.get("ForecastStep.DisplayName");
         }
 
-        /** Binds the arguments, then checks how they combine. */
-        @Override
-        public Step newInstance(Map<String, Object> arguments) throws Exception {
-            ForecastStep step = (ForecastStep) super.newInstance(arguments);
-            step.checkCombination();
-            return step;
-        }
-
         /** Shows the input and output folder of a call (never anything secret). */
         @Override
         public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
@@ -742,7 +757,7 @@ public final class ForecastStep extends Step {
         }
 
         public FormValidation doCheckValidation(@QueryParameter String value) {
-            return StepChecks.check(() -> new ForecastStep("a", "b").setValidation(value));
+            return StepChecks.check(() -> new ForecastStep("a", "b").setValidation(StepChecks.decimal("validation", value)));
         }
 
         public FormValidation doCheckFrequency(@QueryParameter String value) {
@@ -751,6 +766,14 @@ public final class ForecastStep extends Step {
 
         public FormValidation doCheckSmoothing(@QueryParameter String value) {
             return StepChecks.check(() -> new ForecastStep("a", "b").setSmoothing(StepChecks.integer("smoothing", value)));
+        }
+
+        public ListBoxModel doFillFillItems() {
+            return StepForms.choices("linear", List.of("linear", "previous", "fail"));
+        }
+
+        public ListBoxModel doFillFormatItems() {
+            return StepForms.choices("auto", List.of("auto", "influx1", "influx2", "csv"));
         }
 
         public FormValidation doCheckFill(@QueryParameter String value) {

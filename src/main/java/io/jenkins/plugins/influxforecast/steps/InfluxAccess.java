@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.model.Run;
+import io.jenkins.plugins.influxforecast.influx.Secret;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +31,10 @@ final class InfluxAccess {
      * @param connectionValues engine option values (url, database, ...); the server's values fill
      *                         what the step did not give
      * @param secretEnv        the environment variables holding secrets
+     * @param masked           every form of the secrets in use, to mask in the log (influx {@link Secret#forms})
      * @param description      where and how, for the log (no secret)
      */
-    record Resolved(Map<String, Object> connectionValues, Map<String, String> secretEnv, java.util.Set<String> unmaskedEnv,
+    record Resolved(Map<String, Object> connectionValues, Map<String, String> secretEnv, List<String> masked,
                     String description) {
     }
 
@@ -62,17 +64,18 @@ final class InfluxAccess {
             throw new AbortException("give server (a name from Manage Jenkins > System > influx-forecast) or url");
         }
         Map<String, String> env = new LinkedHashMap<>();
-        java.util.Set<String> unmasked = new java.util.HashSet<>();
+        List<String> masked = new ArrayList<>();
         String auth = "no credentials";
         if (credentialsId != null) {
             StandardUsernamePasswordCredentials up = CredentialsProvider.findCredentialById(credentialsId, StandardUsernamePasswordCredentials.class, run);
             if (up != null) {
                 CredentialsProvider.track(run, up);
                 env.put(ENV_USERNAME, up.getUsername());
-                if (!up.isUsernameSecret()) {
-                    unmasked.add(ENV_USERNAME);
-                }
                 env.put(ENV_PASSWORD, up.getPassword().getPlainText());
+                masked.addAll(Secret.forms(up.getUsername(), Secret.ofNullable(up.getPassword().getPlainText()), null));
+                if (up.isUsernameSecret()) {
+                    masked.addAll(Secret.forms(null, null, Secret.ofNullable(up.getUsername())));
+                }
                 auth = "username/password credential '" + credentialsId + "'";
             } else {
                 StringCredentials token = CredentialsProvider.findCredentialById(credentialsId, StringCredentials.class, run);
@@ -82,11 +85,12 @@ final class InfluxAccess {
                 }
                 CredentialsProvider.track(run, token);
                 env.put(ENV_TOKEN, token.getSecret().getPlainText());
+                masked.addAll(Secret.forms(null, null, Secret.ofNullable(token.getSecret().getPlainText())));
                 auth = "token credential '" + credentialsId + "'";
             }
         }
         String where = values.get("url") + " (InfluxDB " + values.getOrDefault("influxVersion", "1") + ".x"
                 + (serverName != null ? ", server '" + serverName + "'" : "") + ") with " + auth;
-        return new Resolved(values, env, unmasked, where);
+        return new Resolved(values, env, masked, where);
     }
 }

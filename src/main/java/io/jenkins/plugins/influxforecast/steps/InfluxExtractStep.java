@@ -1,6 +1,7 @@
 package io.jenkins.plugins.influxforecast.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -120,7 +120,12 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
         return where == null ? null : new ArrayList<>(where);
     }
 
-    /** Tag filters {@code key=value} of a structured query. */
+    /** The filters one per line, as the Snippet Generator's text area shows them. */
+    public String getWhereAsLines() {
+        return StepValues.asLines(where);
+    }
+
+    /** Tag filters {@code key=value} of a structured query; an entry may hold several, one per line. */
     @DataBoundSetter
     public void setWhere(List<String> where) {
         this.where = StepValues.tags("where", where);
@@ -182,18 +187,15 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
         return groupBy == null ? null : new ArrayList<>(groupBy);
     }
 
+    /** Tag keys to group by, one series per tag set; an entry may hold several, one per line. */
     @DataBoundSetter
     public void setGroupBy(List<String> groupBy) {
-        List<String> out = new ArrayList<>();
-        if (groupBy != null) {
-            for (Object o : groupBy) {
-                String v = StepValues.arg("groupBy", o == null ? null : o.toString());
-                if (v != null) {
-                    out.add(v);
-                }
-            }
-        }
-        this.groupBy = out.isEmpty() ? null : out;
+        this.groupBy = StepValues.lines("groupBy", groupBy);
+    }
+
+    /** The tag keys one per line, as the Snippet Generator's text area shows them. */
+    public String getGroupByAsLines() {
+        return StepValues.asLines(groupBy);
     }
 
     public String getValueColumn() {
@@ -286,13 +288,17 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
         return slash < 0 ? "" : out.substring(0, slash);
     }
 
+    /** Checks how the parameters combine (before anything runs or is written), then starts. */
     @Override
     public StepExecution start(StepContext context) throws Exception {
+        checkCombination();
         return new Execution(context, this);
     }
 
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
+        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+                justification = "Only used by run(), which never resumes after a restart (onResume fails the step)")
         private final transient InfluxExtractStep step;
 
         Execution(StepContext context, InfluxExtractStep step) {
@@ -339,8 +345,8 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
                 List<String> args = Commands.EXTRACT.toArguments(values);
                 EngineJar jar = EngineJar.embedded();
                 version = jar.version();
-                EngineProcess.Outcome outcome = EngineProcess.run(FUNCTION, env.workspace(), env.launcher(), env.listener(), jar, step.launch,
-                        args, access.secretEnv(), access.unmaskedEnv(), folder.child(FUNCTION + ".log"));
+                EngineProcess.Outcome outcome = EngineProcess.run(EngineLaunch.builder(FUNCTION, env, jar, step.launch)
+                        .args(args).secrets(access.secretEnv(), access.masked()).logFile(folder.child(FUNCTION + ".log")).build());
                 String summaryPath = step.summary != null ? step.summary : folderPrefix + "extract-summary.json";
                 Map<String, Object> engine = EngineSummary.read(env.workspace().child(summaryPath));
                 LinkedHashMap<String, Object> r = new LinkedHashMap<>();
@@ -353,7 +359,7 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
                 r.put("asOf", asOf);
                 r.put("unstable", outcome.unstable());
                 if (outcome.unstable()) {
-                    getContext().setResult(Result.UNSTABLE);
+                    env.markResult(getContext(), Result.UNSTABLE, "influxExtract: some series failed: " + outcome.errorLine());
                 }
                 env.log(FUNCTION, r.get("points") + " point(s) in " + r.get("series") + " series to " + r.get("output"));
                 status = outcome.unstable() ? "unstable" : "succeeded";
@@ -402,13 +408,6 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
             return StepMessages.get("InfluxExtractStep.DisplayName");
         }
 
-        @Override
-        public Step newInstance(Map<String, Object> arguments) throws Exception {
-            InfluxExtractStep step = (InfluxExtractStep) super.newInstance(arguments);
-            step.checkCombination();
-            return step;
-        }
-
         /** Shows the server and the output (never a credential or a secret). */
         @Override
         public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
@@ -429,6 +428,15 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
             return CredentialsField.check(item, url, value);
         }
 
+        /** The configured servers (no secret: names and URLs). */
+        public ListBoxModel doFillServerItems(@QueryParameter String server) {
+            return StepForms.servers(server);
+        }
+
+        public ListBoxModel doFillInfluxVersionItems() {
+            return StepForms.influxVersions(true);
+        }
+
         public FormValidation doCheckServer(@QueryParameter String value) {
             return StepChecks.check(() -> new InfluxExtractStep().setServer(value));
         }
@@ -439,6 +447,10 @@ public final class InfluxExtractStep extends InfluxConnectionStep {
 
         public FormValidation doCheckInfluxVersion(@QueryParameter String value) {
             return StepChecks.check(() -> new InfluxExtractStep().setInfluxVersion(value));
+        }
+
+        public ListBoxModel doFillAggregateItems() {
+            return StepForms.choices("none: the raw points", SeriesQuery.AGGREGATES);
         }
 
         public FormValidation doCheckAggregate(@QueryParameter String value) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.influxforecast.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -149,13 +149,17 @@ public final class InfluxLoadStep extends InfluxConnectionStep {
         return slash < 0 ? "" : in.substring(0, slash);
     }
 
+    /** Checks how the parameters combine (before anything runs or is written), then starts. */
     @Override
     public StepExecution start(StepContext context) throws Exception {
+        checkConnection();
         return new Execution(context, this);
     }
 
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
+        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+                justification = "Only used by run(), which never resumes after a restart (onResume fails the step)")
         private final transient InfluxLoadStep step;
 
         Execution(StepContext context, InfluxLoadStep step) {
@@ -203,8 +207,8 @@ public final class InfluxLoadStep extends InfluxConnectionStep {
                 env.log(FUNCTION, (step.dryRun ? "validating " : "writing ") + step.inputPath() + " to " + access.description());
                 EngineJar jar = EngineJar.embedded();
                 version = jar.version();
-                EngineProcess.Outcome outcome = EngineProcess.run(FUNCTION, env.workspace(), env.launcher(), env.listener(), jar, step.launch,
-                        Commands.LOAD.toArguments(values), access.secretEnv(), access.unmaskedEnv(), folder.child(FUNCTION + ".log"));
+                EngineProcess.Outcome outcome = EngineProcess.run(EngineLaunch.builder(FUNCTION, env, jar, step.launch)
+                        .args(Commands.LOAD.toArguments(values)).secrets(access.secretEnv(), access.masked()).logFile(folder.child(FUNCTION + ".log")).build());
                 String summaryPath = step.summary != null ? step.summary : prefix + "load-summary.json";
                 Map<String, Object> engine = EngineSummary.read(env.workspace().child(summaryPath));
                 LinkedHashMap<String, Object> r = new LinkedHashMap<>();
@@ -218,7 +222,7 @@ public final class InfluxLoadStep extends InfluxConnectionStep {
                 r.put("unstable", outcome.unstable());
                 if (outcome.unstable()) {
                     env.log(FUNCTION, "the write failed and unstableOnFailure is set - build marked UNSTABLE: " + outcome.errorLine());
-                    getContext().setResult(Result.UNSTABLE);
+                    env.markResult(getContext(), Result.UNSTABLE, "influxLoad: the write failed: " + outcome.errorLine());
                 } else {
                     env.log(FUNCTION, r.getOrDefault("pointsWritten", 0) + " point(s) " + (step.dryRun ? "validated (dry run, nothing written)" : "written"));
                 }
@@ -252,13 +256,6 @@ public final class InfluxLoadStep extends InfluxConnectionStep {
             return StepMessages.get("InfluxLoadStep.DisplayName");
         }
 
-        @Override
-        public Step newInstance(Map<String, Object> arguments) throws Exception {
-            InfluxLoadStep step = (InfluxLoadStep) super.newInstance(arguments);
-            step.checkConnection();
-            return step;
-        }
-
         /** Shows the input and the server (never a credential or a secret). */
         @Override
         public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
@@ -278,6 +275,15 @@ public final class InfluxLoadStep extends InfluxConnectionStep {
             return CredentialsField.check(item, url, value);
         }
 
+        /** The configured servers (no secret: names and URLs). */
+        public ListBoxModel doFillServerItems(@QueryParameter String server) {
+            return StepForms.servers(server);
+        }
+
+        public ListBoxModel doFillInfluxVersionItems() {
+            return StepForms.influxVersions(true);
+        }
+
         public FormValidation doCheckServer(@QueryParameter String value) {
             return StepChecks.check(() -> new InfluxLoadStep().setServer(value));
         }
@@ -288,6 +294,10 @@ public final class InfluxLoadStep extends InfluxConnectionStep {
 
         public FormValidation doCheckInput(@QueryParameter String value) {
             return StepChecks.check(() -> new InfluxLoadStep().setInput(value));
+        }
+
+        public ListBoxModel doFillPrecisionItems() {
+            return StepForms.choices("ns", List.of("ns", "us", "ms", "s"));
         }
 
         public FormValidation doCheckPrecision(@QueryParameter String value) {

@@ -12,11 +12,13 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * A named InfluxDB server of the global configuration: how to reach it (url, version, database or
@@ -188,11 +190,18 @@ public final class InfluxServer extends AbstractDescribableImpl<InfluxServer> im
         }
 
         public ListBoxModel doFillInfluxVersionItems() {
-            ListBoxModel m = new ListBoxModel();
-            m.add("InfluxDB 1.x (InfluxQL, user/password)", "1");
-            m.add("InfluxDB 2.x (Flux, org/bucket/token)", "2");
-            m.add("InfluxDB 3.x (InfluxQL, token)", "3");
-            return m;
+            return StepForms.influxVersions(false);
+        }
+
+        /**
+         * The "Test connection" button: whether the controller reaches the server, and a plain
+         * statement that the forecast pods connect on their own. POST only and for administrators
+         * (it makes the controller open a connection to a URL of the caller's choice).
+         */
+        @POST
+        public FormValidation doTestConnection(@QueryParameter String url) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            return ConnectionCheck.ping(url);
         }
     }
 }

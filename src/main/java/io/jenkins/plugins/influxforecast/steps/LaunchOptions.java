@@ -60,18 +60,33 @@ final class LaunchOptions implements Serializable {
         timeoutMillis = millis;
     }
 
+    /** The parameter as given: a path, or {@code none}. */
     String installedEngine() {
         return installedEngine;
     }
 
-    /** Path of an engine jar installed in the container (checked by version); empty: always copy. */
+    /** Where to look for an installed engine, or null ({@code installedEngine: 'none'}): always copy. */
+    String installedEnginePath() {
+        return StepValues.NONE.equals(installedEngine) ? null : installedEngine;
+    }
+
+    /**
+     * Path of an engine jar installed in the container (used when its version matches); {@code none}:
+     * always copy the plugin's. Blank (an empty Snippet Generator field) means the default path.
+     */
     void installedEngine(String value) {
         String v = value == null ? "" : value.trim();
-        if (!v.isEmpty()) {
-            StepArguments.checkShellSafe("installedEngine", v);
-            if (!v.startsWith("/")) {
-                throw new IllegalArgumentException("installedEngine must be an absolute path, got '" + v + "'");
-            }
+        if (v.isEmpty()) {
+            installedEngine = EngineInstaller.DEFAULT_INSTALLED_PATH;
+            return;
+        }
+        if (v.equalsIgnoreCase(StepValues.NONE)) {
+            installedEngine = StepValues.NONE;
+            return;
+        }
+        StepArguments.checkShellSafe("installedEngine", v);
+        if (!v.startsWith("/")) {
+            throw new IllegalArgumentException("installedEngine must be an absolute path or none, got '" + v + "'");
         }
         installedEngine = v;
     }

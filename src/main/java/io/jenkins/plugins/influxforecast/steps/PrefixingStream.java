@@ -1,5 +1,6 @@
 package io.jenkins.plugins.influxforecast.steps;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.console.LineTransformationOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +18,8 @@ import java.util.List;
  * thread-safe: use one per process stream. Never close it (that would close the build log): call
  * {@link #forceEol()} and {@link #flush()} after the process ended.
  */
+@SuppressFBWarnings(value = "NP_UNWRITTEN_PUBLIC_OR_PROTECTED_FIELD",
+        justification = "out is core's LineTransformationOutputStream.Delegating field, set by its constructor")
 final class PrefixingStream extends LineTransformationOutputStream.Delegating {
 
     static final String PREFIX = "[influx-forecast] ";
@@ -36,6 +39,7 @@ final class PrefixingStream extends LineTransformationOutputStream.Delegating {
                 this.secrets.add(s);
             }
         }
+        this.secrets.sort((a, b) -> Integer.compare(b.length(), a.length()));
         this.kept = kept;
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.influxforecast.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
@@ -234,13 +235,17 @@ public final class ScoreStep extends InfluxConnectionStep {
         return v;
     }
 
+    /** Checks how the parameters combine (before anything runs or is written), then starts. */
     @Override
     public StepExecution start(StepContext context) throws Exception {
+        checkCombination();
         return new Execution(context, this);
     }
 
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
+        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+                justification = "Only used by run(), which never resumes after a restart (onResume fails the step)")
         private final transient ScoreStep step;
 
         Execution(StepContext context, ScoreStep step) {
@@ -264,8 +269,9 @@ public final class ScoreStep extends InfluxConnectionStep {
                 env.log(FUNCTION, "as of " + asOf + ", scoring the history on " + access.description());
                 EngineJar jar = EngineJar.embedded();
                 version = jar.version();
-                EngineProcess.Outcome outcome = EngineProcess.run(FUNCTION, env.workspace(), env.launcher(), env.listener(), jar,
-                        step.launch, Commands.SCORE.toArguments(values), access.secretEnv(), access.unmaskedEnv(), out.child(FUNCTION + ".log"));
+                EngineProcess.Outcome outcome = EngineProcess.run(EngineLaunch.builder(FUNCTION, env, jar, step.launch)
+                        .args(Commands.SCORE.toArguments(values)).secrets(access.secretEnv(), access.masked())
+                        .logFile(out.child(FUNCTION + ".log")).build());
                 LinkedHashMap<String, Object> summary = summarize(EngineSummary.read(out.child("score.json")));
                 summary.put("asOf", asOf);
                 summary.put("outputDir", step.output());
@@ -366,13 +372,6 @@ public final class ScoreStep extends InfluxConnectionStep {
         @Override
         public String getDisplayName() {
             return StepMessages.get("ScoreStep.DisplayName");
-        }
-
-        @Override
-        public Step newInstance(Map<String, Object> arguments) throws Exception {
-            ScoreStep step = (ScoreStep) super.newInstance(arguments);
-            step.checkCombination();
-            return step;
         }
 
         /** Shows the forecast scored and the server (never a credential or a secret). */

@@ -14,6 +14,13 @@ final class StepValues {
 
     private static final Pattern TAG = Pattern.compile("[^=,\\s]+=[^,]+");
 
+    /**
+     * The word that switches an optional setting off ({@code levels}, {@code modelTag},
+     * {@code installedEngine}). A blank value never does: in the Snippet Generator an empty field binds
+     * {@code ""}, and it must mean the default.
+     */
+    static final String NONE = "none";
+
     private StepValues() {
     }
 
@@ -78,23 +85,46 @@ final class StepValues {
         throw new IllegalArgumentException(parameter + " must be one of " + String.join(", ", allowed) + ", got '" + v + "'");
     }
 
-    /** {@code key=value} tags; null or empty for none. */
-    static List<String> tags(String parameter, Collection<?> values) {
-        if (values == null || values.isEmpty()) {
+    /**
+     * The entries of a list parameter: each element trimmed, an element holding several lines split
+     * into one entry per line (the Snippet Generator's text area sends all lines as one element),
+     * blank entries dropped; null when nothing is left.
+     */
+    static List<String> lines(String parameter, Collection<?> values) {
+        if (values == null) {
             return null;
         }
         List<String> out = new ArrayList<>();
         for (Object o : values) {
-            String t = arg(parameter, o == null ? null : o.toString());
-            if (t == null) {
+            if (o == null) {
                 continue;
             }
-            if (!TAG.matcher(t).matches()) {
-                throw new IllegalArgumentException(parameter + " entries must be key=value, got '" + t + "'");
+            for (String line : o.toString().split("\\R")) {
+                String t = arg(parameter, line);
+                if (t != null) {
+                    out.add(t);
+                }
             }
-            out.add(t);
         }
         return out.isEmpty() ? null : out;
+    }
+
+    /** {@code key=value} tags (see {@link #lines}); null for none. */
+    static List<String> tags(String parameter, Collection<?> values) {
+        List<String> out = lines(parameter, values);
+        if (out != null) {
+            for (String t : out) {
+                if (!TAG.matcher(t).matches()) {
+                    throw new IllegalArgumentException(parameter + " entries must be key=value, got '" + t + "'");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A list parameter as the Snippet Generator's text area shows it: one entry per line. */
+    static String asLines(List<String> values) {
+        return values == null ? "" : String.join("\n", values);
     }
 
     /** An ISO-8601 instant or offset date-time ({@code 2024-05-01T12:00:00Z}), normalised to UTC. */

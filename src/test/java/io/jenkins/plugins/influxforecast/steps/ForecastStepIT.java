@@ -23,6 +23,8 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.cps.DSL;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -59,7 +61,7 @@ class ForecastStepIT {
         m.put("outputDir", "out");
         m.put("timeColumn", "date");
         m.put("valueColumn", "temperature");
-        m.put("installedEngine", "");
+        m.put("installedEngine", "none");
         for (int i = 0; i < kv.length; i += 2) {
             m.put((String) kv[i], kv[i + 1]);
         }
@@ -71,10 +73,7 @@ class ForecastStepIT {
     }
 
     private static StepExecution start(TestStepContext c, Map<String, Object> args) throws Exception {
-        ForecastStep step = (ForecastStep) ExtensionList.lookupSingleton(ForecastStep.DescriptorImpl.class).newInstance(args);
-        StepExecution e = step.start(c);
-        assertThat(e.start()).isFalse();
-        return e;
+        return DSL.invokeStep(ExtensionList.lookupSingleton(ForecastStep.DescriptorImpl.class), args, c);
     }
 
     @Test
@@ -127,17 +126,23 @@ class ForecastStepIT {
     @SuppressWarnings("unchecked")
     void aFailedQualityGateMarksTheBuildUnstableOrFailed() throws Throwable {
         TestStepContext c = context(8);
-        start(c, args("model", "naive", "horizon", 12, "validation", "48", "maxMase", 0.001, "maxSmape", 500.0));
+        start(c, args("model", "naive", "horizon", 12, "validation", 48, "maxMase", 0.001, "maxSmape", 500.0));
         Map<String, Object> r = (Map<String, Object>) c.await(Duration.ofMinutes(2));
         assertThat(r).containsEntry("qualityGate", "FAILED");
         assertThat(c.result()).isEqualTo(Result.UNSTABLE);
         assertThat(c.listener().log()).containsPattern("quality gate failed: validation MASE [0-9.e+-]+ > maxMase 0.001000; validation sMAPE [0-9.e+-]+ <= maxSmape 500.0 - build marked UNSTABLE");
         assertThat(Files.readString(ws.resolve("out/quality-gate.json"))).contains("\"status\": \"FAILED\"", "\"buildResult\": \"UNSTABLE\"");
+        // the stage shows as unstable too: a WarningAction on the step's flow node, as the unstable step adds
+        assertThat(c.node().getAction(WarningAction.class)).isNotNull().satisfies(w -> {
+            assertThat(w.getResult()).isEqualTo(Result.UNSTABLE);
+            assertThat(w.getMessage()).startsWith("forecast: quality gate failed: validation MASE");
+        });
 
         TestStepContext f = context(9);
         start(f, args("model", "naive", "horizon", 12, "validation", "48", "maxSmape", 0.0001, "failOnQualityGate", true));
         f.await(Duration.ofMinutes(2));
         assertThat(f.result()).isEqualTo(Result.FAILURE);
+        assertThat(f.node().getAction(WarningAction.class).getResult()).isEqualTo(Result.FAILURE);
         assertThat(Files.readString(ws.resolve("out/quality-gate.json"))).contains("\"buildResult\": \"FAILURE\"");
     }
 

@@ -93,7 +93,7 @@ class InfluxStepsIT {
 
     private static Map<String, Object> args(Object... kv) {
         Map<String, Object> m = new HashMap<>();
-        m.put("installedEngine", "");
+        m.put("installedEngine", "none");
         for (int i = 0; i < kv.length; i += 2) {
             m.put((String) kv[i], kv[i + 1]);
         }
@@ -103,7 +103,7 @@ class InfluxStepsIT {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> call(Class<? extends StepDescriptor> descriptor, TestStepContext c, Map<String, Object> args) throws Throwable {
         StepDescriptor d = ExtensionList.lookupSingleton(descriptor);
-        d.newInstance(args).start(c).start();
+        org.jenkinsci.plugins.workflow.cps.DSL.invokeStep(d, args, c);
         return (Map<String, Object>) c.await(Duration.ofMinutes(3));
     }
 

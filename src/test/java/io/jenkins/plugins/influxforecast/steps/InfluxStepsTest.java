@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import java.nio.file.Path;
 
 /** influxExtract, influxLoad, the server configuration and credential resolution, without a server. */
 class InfluxStepsTest {
@@ -25,12 +28,20 @@ class InfluxStepsTest {
         SystemCredentialsProvider.getInstance().getCredentials().clear();
     }
 
-    private static InfluxExtractStep extract(Map<String, Object> args) throws Exception {
-        return (InfluxExtractStep) ExtensionList.lookupSingleton(InfluxExtractStep.DescriptorImpl.class).newInstance(args);
+    @TempDir
+    Path workspace;
+
+    private static InfluxExtractStep extract(Map<String, Object> args) {
+        return PipelineBinding.bind(InfluxExtractStep.class, args);
     }
 
-    private static InfluxLoadStep load(Map<String, Object> args) throws Exception {
-        return (InfluxLoadStep) ExtensionList.lookupSingleton(InfluxLoadStep.DescriptorImpl.class).newInstance(args);
+    private static InfluxLoadStep load(Map<String, Object> args) {
+        return PipelineBinding.bind(InfluxLoadStep.class, args);
+    }
+
+    /** Binds and starts, as Pipeline does: the cross-field checks run at the start. */
+    private void started(Step s) throws Exception {
+        s.start(new TestStepContext(workspace, new TestRun("j", 1, 0L)));
     }
 
     @Test
@@ -49,15 +60,15 @@ class InfluxStepsTest {
 
     @Test
     void extractCrossFieldChecks() {
-        assertThatThrownBy(() -> extract(Map.of("measurement", "m")))
+        assertThatThrownBy(() -> started(extract(Map.of("measurement", "m"))))
                 .hasMessage("give server (a name from Manage Jenkins > System > influx-forecast) or url");
-        assertThatThrownBy(() -> extract(Map.of("server", "s")))
+        assertThatThrownBy(() -> started(extract(Map.of("server", "s"))))
                 .hasMessage("give exactly one of query, flux, queryFile, fluxFile (raw queries) or measurement (structured query), got none");
-        assertThatThrownBy(() -> extract(Map.of("server", "s", "query", "SELECT 1", "measurement", "m")))
+        assertThatThrownBy(() -> started(extract(Map.of("server", "s", "query", "SELECT 1", "measurement", "m"))))
                 .hasMessageEndingWith("got 2");
-        assertThatThrownBy(() -> extract(Map.of("server", "s", "query", "SELECT * FROM m", "window", "1h")))
+        assertThatThrownBy(() -> started(extract(Map.of("server", "s", "query", "SELECT * FROM m", "window", "1h"))))
                 .hasMessageStartingWith("where, aggregate, window, start, end, last and groupBy belong to a structured query");
-        assertThatThrownBy(() -> extract(Map.of("server", "s", "measurement", "m", "aggregate", "mean")))
+        assertThatThrownBy(() -> started(extract(Map.of("server", "s", "measurement", "m", "aggregate", "mean"))))
                 .hasMessage("aggregate needs window (e.g. window: '10m')");
         assertThatThrownBy(() -> extract(Map.of("url", "ftp://x", "measurement", "m")))
                 .hasRootCauseMessage("url must be an http:// or https:// URL such as http://influxdb:8086, got 'ftp://x'");
@@ -89,7 +100,7 @@ class InfluxStepsTest {
         assertThat(s.isDryRun()).isTrue();
         assertThat(s.inputFolder()).isEqualTo("out");
         assertThatThrownBy(() -> load(Map.of("server", "s", "batchSize", 0))).hasRootCauseMessage("batchSize must be between 1 and 100000, got 0");
-        assertThatThrownBy(() -> load(Map.of("input", "x.lp"))).hasMessage("give server (a name from Manage Jenkins > System > influx-forecast) or url");
+        assertThatThrownBy(() -> started(load(Map.of("input", "x.lp")))).hasMessage("give server (a name from Manage Jenkins > System > influx-forecast) or url");
         assertThat(ExtensionList.lookupSingleton(InfluxLoadStep.DescriptorImpl.class)
                 .argumentsToString(Map.of("server", "influx-prod", "credentialsId", "c", "input", "out/forecast.lp")))
                 .isEqualTo("out/forecast.lp -> influx-prod");
@@ -135,8 +146,14 @@ class InfluxStepsTest {
         assertThat(r.secretEnv()).containsExactlyInAnyOrderEntriesOf(Map.of("INFLUX_USERNAME", "forecaster", "INFLUX_PASSWORD", "s3cr3t!"));
         assertThat(r.description()).contains("username/password credential 'rw'").doesNotContain("s3cr3t!").doesNotContain("forecaster");
 
+        // every form the password may take in the engine's output is masked: raw, URL-encoded, HTTP Basic
+        assertThat(r.masked()).contains("s3cr3t!", "s3cr3t%21",
+                java.util.Base64.getEncoder().encodeToString("forecaster:s3cr3t!".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .contains("forecaster"); // the test credential declares its user name secret
+
         InfluxAccess.Resolved t = InfluxAccess.resolve("influx-prod", Map.of(), "tok", run);
         assertThat(t.secretEnv()).containsExactly(Map.entry("INFLUX_TOKEN", "t0ken"));
+        assertThat(t.masked()).contains("t0ken");
 
         assertThatThrownBy(() -> InfluxAccess.resolve("influx-prod", Map.of(), "nope", run))
                 .isInstanceOf(AbortException.class)

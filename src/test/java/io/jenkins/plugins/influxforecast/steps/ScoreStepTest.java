@@ -3,7 +3,6 @@ package io.jenkins.plugins.influxforecast.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import hudson.ExtensionList;
 import io.jenkins.plugins.influxforecast.pipeline.Commands;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,8 +14,11 @@ import org.junit.jupiter.api.Test;
 /** The score step's contract with the engine, its checks and the map it returns. */
 class ScoreStepTest {
 
+    /** Binds as a Pipeline does, then runs the cross-field checks as start() does. */
     private static ScoreStep bind(Map<String, Object> args) throws Exception {
-        return (ScoreStep) ExtensionList.lookupSingleton(ScoreStep.DescriptorImpl.class).newInstance(args);
+        ScoreStep step = PipelineBinding.bind(ScoreStep.class, args);
+        step.checkCombination();
+        return step;
     }
 
     @Test

@@ -77,11 +77,20 @@ final class StepContract {
      *                       (url: from the named server)
      */
     static void check(Class<?> step, CommandDef command, Set<String> stepOnly, Set<String> optionalInStep) {
+        check(step, command, stepOnly, optionalInStep, Map.of());
+    }
+
+    /**
+     * @param numericInStep options the command line takes as text but the step as a number (validation:
+     *                      a fraction or a count, a number in a Pipeline), with the step's type
+     */
+    static void check(Class<?> step, CommandDef command, Set<String> stepOnly, Set<String> optionalInStep,
+                      Map<String, Class<?>> numericInStep) {
         Map<String, Class<?>> params = parameters(step);
         Set<String> ctor = constructorParameters(step);
         for (OptionDef o : command.options()) {
             assertThat(params).as("step parameter for option %s (%s)", o.name(), o.cli()).containsKey(o.name());
-            assertThat(params.get(o.name())).as("type of %s", o.name()).isEqualTo(javaType(o.type()));
+            assertThat(params.get(o.name())).as("type of %s", o.name()).isEqualTo(numericInStep.getOrDefault(o.name(), javaType(o.type())));
             boolean requiredInStep = o.required() && !optionalInStep.contains(o.name());
             assertThat(ctor.contains(o.name())).as("%s is required, so in the @DataBoundConstructor", o.name()).isEqualTo(requiredInStep);
             assertThat(getter(step, o.name())).as("getter of %s", o.name()).isNotNull();

@@ -2,6 +2,7 @@ package io.jenkins.plugins.influxforecast.steps;
 
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Result;
@@ -14,11 +15,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
  * A step context over a real local workspace (test double of Pipeline's context): the run, a
- * capturing build log, the workspace and a local launcher. Keeps the first completion.
+ * capturing build log, the workspace, a local launcher, the Pipeline's environment and the step's
+ * flow node. Keeps the first completion (as Pipeline ignores a second one).
  */
 public final class TestStepContext extends StepContext {
 
@@ -26,6 +29,8 @@ public final class TestStepContext extends StepContext {
     private final transient CapturingListener listener = new CapturingListener();
     private final transient FilePath workspace;
     private transient Launcher launcher;
+    private transient EnvVars env = new EnvVars("JENKINS_NODE_COOKIE", "node-cookie-of-the-test", "BUILD_NUMBER", "1");
+    private final transient TestFlowNode node = new TestFlowNode();
     private final transient CompletableFuture<Object> outcome = new CompletableFuture<>();
     private transient volatile Result result;
 
@@ -33,6 +38,23 @@ public final class TestStepContext extends StepContext {
         this.workspace = new FilePath(workspace.toFile());
         this.run = run;
         this.launcher = new Launcher.LocalLauncher(listener);
+    }
+
+    /** Replaces the Pipeline's environment at the step (what withEnv / environment {} would make it). */
+    public TestStepContext withEnv(EnvVars e) {
+        this.env = e;
+        return this;
+    }
+
+    /** Removes the Pipeline's environment from the context (a context Pipeline never gives inside node). */
+    public TestStepContext withoutEnv() {
+        this.env = null;
+        return this;
+    }
+
+    /** The step's flow node (its actions: a WarningAction marks the stage unstable). */
+    public TestFlowNode node() {
+        return node;
     }
 
     /** Replaces the launcher (e.g. to observe kill calls). */
@@ -54,6 +76,12 @@ public final class TestStepContext extends StepContext {
         }
         if (key == Launcher.class) {
             return key.cast(launcher);
+        }
+        if (key == EnvVars.class) {
+            return env == null ? null : key.cast(new EnvVars(env));
+        }
+        if (key == FlowNode.class) {
+            return key.cast(node);
         }
         return null;
     }

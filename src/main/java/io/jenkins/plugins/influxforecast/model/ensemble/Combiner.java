@@ -17,6 +17,6 @@ public enum Combiner {
         }
         double[] c = Arrays.copyOf(v, n);
         Arrays.sort(c);
-        return n % 2 == 1 ? c[n / 2] : 0.5 * (c[n / 2 - 1] + c[n / 2]);
+        return n % 2 != 0 ? c[n / 2] : 0.5 * (c[n / 2 - 1] + c[n / 2]);
     }
 }

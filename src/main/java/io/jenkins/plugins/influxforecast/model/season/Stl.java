@@ -296,7 +296,7 @@ public final class Stl {
         double range = n - 1.0;
         double h = Math.max(xs - nleft, nright - xs);
         if (len > n) {
-            h += (len - n) / 2;
+            h += Math.floorDiv(len - n, 2); // whole points, as R's stlest does (integer division)
         }
         double h9 = 0.999 * h;
         double h1 = 0.001 * h;

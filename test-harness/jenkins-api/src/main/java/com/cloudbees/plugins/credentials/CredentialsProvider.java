@@ -52,9 +52,20 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
         return null;
     }
 
+    /** The credentials {@link #track} recorded, by build (Jenkins keeps them as fingerprints). */
+    private static final java.util.Map<String, java.util.List<Credentials>> TRACKED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Records that the build used the credential (for credential usage tracking); returns it. */
     public static <C extends Credentials> C track(@NonNull Run build, @CheckForNull C credentials) {
+        if (credentials != null) {
+            TRACKED.computeIfAbsent(build.getExternalizableId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(credentials);
+        }
         return credentials;
+    }
+
+    /** What {@link #track} recorded for a build (shim only, for tests). */
+    public static java.util.List<Credentials> tracked(@NonNull Run build) {
+        return TRACKED.getOrDefault(build.getExternalizableId(), java.util.List.of());
     }
 
     /**

@@ -32,5 +32,10 @@ public abstract class StepExecution implements Serializable {
         return null;
     }
 
+    /** Whether a safe restart of the controller must wait for this execution. */
+    public boolean blocksRestart() {
+        return true;
+    }
+
     private static final long serialVersionUID = 1L;
 }
