@@ -347,7 +347,7 @@ public final class ForecastStep extends Step {
     @DataBoundSetter
     public void setModelTag(String modelTag) {
         String v = key("modelTag", modelTag, "tag key");
-        this.modelTag = v != null && v.equalsIgnoreCase(NONE) ? null : v;
+        this.modelTag = v != null && v.equalsIgnoreCase(NONE) ? NONE : v;
     }
 
     public String getModelField() {
@@ -498,7 +498,7 @@ public final class ForecastStep extends Step {
         }
         v.put("asOf", resolvedAsOf);
         v.put("build", build != null ? build : Integer.valueOf(buildNumber));
-        v.put("modelTag", modelTag);
+        v.put("modelTag", NONE.equals(modelTag) ? null : modelTag);
         v.put("modelField", NONE.equals(modelField) ? "" : modelField);
         if (history) {
             v.put("history", true);
