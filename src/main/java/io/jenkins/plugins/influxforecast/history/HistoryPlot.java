@@ -70,7 +70,7 @@ public final class HistoryPlot {
             long span = to - from;
             a.values().subMap(from - span / 2, true, to, true).forEach((t, v) -> {
                 if (Double.isFinite(v)) {
-                    actual.add(t / 1_000_000L, v);
+                    actual.add((double) Math.floorDiv(t, 1_000_000L), v);
                 }
             });
         }
@@ -86,7 +86,7 @@ public final class HistoryPlot {
             XYSeries s = new XYSeries("issued " + Instant.ofEpochSecond(e.getKey()) + (model == null ? "" : " (" + shorten(model) + ")"),
                     true, false);
             for (HistoryPoint p : ps) {
-                s.add(p.target() / 1_000_000L, p.value());
+                s.add((double) Math.floorDiv(p.target(), 1_000_000L), p.value());
             }
             data.addSeries(s);
             i++;
