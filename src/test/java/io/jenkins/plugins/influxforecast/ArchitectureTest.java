@@ -25,7 +25,8 @@ class ArchitectureTest {
                         "io.jenkins.plugins.influxforecast.catalog..",
                         "io.jenkins.plugins.influxforecast.select..",
                         "io.jenkins.plugins.influxforecast.lineprotocol..",
-                        "io.jenkins.plugins.influxforecast.files..")
+                        "io.jenkins.plugins.influxforecast.files..",
+                        "io.jenkins.plugins.influxforecast.history..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "hudson..", "jenkins..", "org.kohsuke..", "org.jenkinsci..", "com.cloudbees..",
                         "java.net.http..", "okhttp3..", "com.influxdb..", "retrofit2..",

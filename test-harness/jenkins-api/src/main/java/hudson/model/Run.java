@@ -13,6 +13,7 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public int number;
     protected final long timestamp;
     protected volatile Result result;
+    protected volatile String description;
 
     protected Run(@NonNull JobT job, long timestamp) {
         this.project = job;
@@ -28,6 +29,19 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         if (result == null || r.isWorseThan(result)) {
             result = r;
         }
+    }
+
+    /** The build's description (HTML through the markup formatter), or null. */
+    public @CheckForNull String getDescription() {
+        return description;
+    }
+
+    /**
+     * Sets the description; Jenkins checks the UPDATE permission of the current authentication and
+     * saves the build (build.xml). The shim has no security realm and no disk, so it keeps the value.
+     */
+    public void setDescription(String description) throws java.io.IOException {
+        this.description = description;
     }
 
     public int getNumber() {

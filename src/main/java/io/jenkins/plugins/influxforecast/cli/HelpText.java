@@ -47,13 +47,21 @@ final class HelpText {
                     "    --username forecast --input out/forecast.lp --dry-run",
                     JAR + " load --url http://influxdb:8086 --database parking \\",
                     "    --username forecast --input out/forecast.lp"),
+            "score", List.of(
+                    "# score the earlier runs of forecast 'parking' on the actuals just extracted",
+                    JAR + " score --url http://influxdb:8086 --database parking \\",
+                    "    --username forecast --name parking --actuals in.csv --output-dir score",
+                    "# then show the live accuracy in the forecast's report, and keep its history",
+                    JAR + " forecast --input in.csv --output-dir out --horizon 144 \\",
+                    "    --history --live-accuracy score/score.json"),
             "version", List.of(JAR + " version"));
 
     private static final Map<String, String> SUMMARIES = Map.of(
             "forecast", "Forecast series from a CSV file; write forecast and report files.",
             "demo", "Forecast a bundled public series one week ahead.",
             "extract", "Read series from InfluxDB into the forecast's input CSV.",
-            "load", "Validate a line-protocol file, then write it to InfluxDB.");
+            "load", "Validate a line-protocol file, then write it to InfluxDB.",
+            "score", "Score past forecasts against the actuals that arrived; flag drift.");
 
     private HelpText() {
     }

@@ -12,6 +12,8 @@ import io.jenkins.plugins.influxforecast.pipeline.ForecastRunner;
 import io.jenkins.plugins.influxforecast.pipeline.LoadRequest;
 import io.jenkins.plugins.influxforecast.pipeline.LoadRunner;
 import io.jenkins.plugins.influxforecast.pipeline.OptionDef;
+import io.jenkins.plugins.influxforecast.pipeline.ScoreRequest;
+import io.jenkins.plugins.influxforecast.pipeline.ScoreRunner;
 import io.jenkins.plugins.influxforecast.pipeline.SeriesFailedException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -60,6 +62,7 @@ public final class Main {
             add(Demo.COMMAND, (options, console) -> Demo.run(options, console.out()));
             add(Commands.EXTRACT, Main::extract);
             add(Commands.LOAD, Main::load);
+            add(Commands.SCORE, Main::score);
         }
 
         private static void add(CommandDef def, Handler handler) {
@@ -284,6 +287,12 @@ public final class Main {
     private static int extract(Map<String, Object> options, Console console) {
         ExtractRequest req = ExtractRequest.fromOptions(options, System.getenv(), java.nio.file.Path.of(""));
         return ExtractRunner.run(req, console.out()::println).exitCode();
+    }
+
+    /** score: past forecasts against the actuals; exit 3 when live accuracy drifted or failed maxLiveMase. */
+    private static int score(Map<String, Object> options, Console console) throws IOException {
+        ScoreRequest req = ScoreRequest.fromOptions(options, System.getenv(), java.nio.file.Path.of(""), java.time.Instant.now());
+        return ScoreRunner.run(req, console.out()::println).exitCode();
     }
 
     /** load: a line-protocol file to InfluxDB; exit 3 when it failed and --unstable-on-failure was given. */

@@ -192,7 +192,8 @@ public final class ForecastJob {
      * {@code name}, {@code status} (SUCCESS, UNSTABLE, FAILURE) and either {@code forecast} and
      * {@code load}, the maps the steps returned (the forecast step's is metrics.json with
      * {@code summary.model} and {@code summary.validation.mase}, plus {@code qualityGate}; the load
-     * step's has {@code pointsWritten}), or {@code error}.
+     * step's has {@code pointsWritten}; the forecast step's {@code fva} and a score step's
+     * {@code liveMase} and {@code drifting} are shown when present), or {@code error}.
      */
     public static String describe(List<? extends Map<String, ?>> outcomes) {
         // the shards of one forecast (outcomes with a shard "i/N") become one line that adds them up
@@ -279,6 +280,15 @@ public final class ForecastJob {
         parts.add(model == null ? "forecast" : String.valueOf(model));
         metric(forecast, "mase", "MASE", "", parts);
         metric(forecast, "smape", "sMAPE", "%", parts);
+        if (forecast.get("fva") instanceof Number fva && Double.isFinite(fva.doubleValue())) {
+            parts.add(String.format(Locale.ROOT, "FVA %+.1f%%", fva.doubleValue()));
+        }
+        Map<?, ?> score = o.get("score") instanceof Map<?, ?> m ? m : Map.of();
+        Object live = score.get("liveMase") != null ? score.get("liveMase") : forecast.get("liveMase");
+        if (live instanceof Number n && Double.isFinite(n.doubleValue())) {
+            parts.add(String.format(Locale.ROOT, "live MASE %.3f", n.doubleValue()) + (Boolean.TRUE.equals(score.get("drifting"))
+                    ? " (drift)" : ""));
+        }
         if ("FAILED".equals(forecast.get("qualityGate"))) {
             parts.add("quality gate FAILED");
         }

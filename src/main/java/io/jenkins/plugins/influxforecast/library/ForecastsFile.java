@@ -45,7 +45,7 @@ public final class ForecastsFile {
      * Forecast step options the library sets itself (the folder layout of one forecast), or leaves
      * to the step (asOf and build: the step stamps the build's own start and number).
      */
-    private static final Set<String> FORECAST_SET_BY_LIBRARY = Set.of("input", "outputDir", "asOf", "build");
+    private static final Set<String> FORECAST_SET_BY_LIBRARY = Set.of("input", "outputDir", "asOf", "build", "liveAccuracy", "backfill");
 
     static final Set<String> JOB_KEYS = Set.of("server", "credentialsId", "schedule", "timeZone",
             "keepBuilds", "keepArtifacts", "maxParallel", "onFailure", "pod", "podMerge", "defaults", "forecasts");

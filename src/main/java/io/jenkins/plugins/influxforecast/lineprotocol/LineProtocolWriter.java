@@ -79,15 +79,36 @@ public final class LineProtocolWriter {
         return sb.toString();
     }
 
-    /** One line: series key, float fields in the given order, nanosecond timestamp. */
-    public static String line(String seriesKey, Map<String, Double> fields, long epochNanos) {
+    /** A string field value in double quotes, with the quote and the backslash escaped; no line break. */
+    public static String formatString(String key, String v) {
+        if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("field '" + key + "' value contains a newline; line protocol cannot carry it");
+        }
+        return '"' + v.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    /**
+     * One line: series key, fields in the given order, nanosecond timestamp. A {@link Double} (or any
+     * other number) is a float field, a {@link String} a string field, a {@link Boolean} a boolean field.
+     */
+    public static String line(String seriesKey, Map<String, ?> fields, long epochNanos) {
         StringBuilder sb = new StringBuilder(seriesKey).append(' ');
         boolean first = true;
-        for (Map.Entry<String, Double> f : fields.entrySet()) {
+        for (Map.Entry<String, ?> f : fields.entrySet()) {
             if (!first) {
                 sb.append(',');
             }
-            sb.append(escapeFieldKey(f.getKey())).append('=').append(formatFloat(f.getValue()));
+            sb.append(escapeFieldKey(f.getKey())).append('=');
+            Object v = f.getValue();
+            if (v instanceof Number n) {
+                sb.append(formatFloat(n.doubleValue()));
+            } else if (v instanceof String s) {
+                sb.append(formatString(f.getKey(), s));
+            } else if (v instanceof Boolean b) {
+                sb.append(b);
+            } else {
+                throw new IllegalArgumentException("field '" + f.getKey() + "' has no value");
+            }
             first = false;
         }
         return sb.append(' ').append(epochNanos).toString();

@@ -60,7 +60,60 @@ public final class Commands {
                     optional("build", "--build", Type.INT, null,
                             "The number of the build that made the forecast: written to metrics.json and, as field build, to every point of forecast.lp."),
                     optional("modelTag", "--model-tag", Type.STRING, null,
-                            "Tag key under which the model spec is written on every point of forecast.lp (e.g. model); default: no model tag.")));
+                            "Tag key under which the model spec is also written on every point of forecast.lp (e.g. model); a tag splits"
+                                    + " the series whenever auto picks another model, so the default is none."),
+                    optional("modelField", "--model-field", Type.STRING, "model",
+                            "String field holding the model spec on every point of the latest forecast in forecast.lp; empty for none."
+                                    + " A field keeps one series key across runs whatever model auto picks."),
+                    optional("history", "--history", Type.BOOLEAN, "false",
+                            "Also write the forecast to the history measurement in forecast.lp: one point per step and run, tagged with"
+                                    + " lead (steps ahead), so runs never overwrite each other and score can judge them later (docs/history.md)."),
+                    optional("historyMeasurement", "--history-measurement", Type.STRING, null,
+                            "Measurement of the history points; default: <series name>-forecast-history."),
+                    optional("backfill", "--backfill", Type.INT, "0",
+                            "Also forecast as of the newest N missed runs that the liveAccuracy score.json lists (score --every),"
+                                    + " each from the data up to its time, and write their history points: fills the holes that"
+                                    + " builds which did not run left in the history (0 to 10; needs history and liveAccuracy)."),
+                    optional("liveAccuracy", "--live-accuracy", Type.STRING, null,
+                            "The score.json of a score run (path relative to the workspace): its live accuracy and drift verdict go into"
+                                    + " metrics.json and report.html.")));
+
+    public static final CommandDef SCORE = new CommandDef("score",
+            "Score past forecasts: read the history points whose target time has passed and the actuals for the same times, and"
+                    + " compute per run and lead bucket MAE, RMSE, MASE, bias and interval coverage; write them to InfluxDB"
+                    + " (<name>-accuracy), score.json, accuracy.lp and history.png. Exit code 3 when live accuracy drifted from the"
+                    + " backtest or is above maxLiveMase.",
+            InfluxOptions.with(List.of(
+                    optional("name", "--name", Type.STRING, null,
+                            "The forecast's name (its series name): the history is read from <name>-forecast-history and the accuracy"
+                                    + " written to <name>-accuracy."),
+                    optional("historyMeasurement", "--history-measurement", Type.STRING, null,
+                            "The history measurement read; default: <name>-forecast-history."),
+                    optional("accuracyMeasurement", "--accuracy-measurement", Type.STRING, null,
+                            "The measurement the scores are written to; default: <name>-accuracy."),
+                    optional("field", "--field", Type.STRING, "value",
+                            "Field key of the forecast value in the history (the forecast's field)."),
+                    optional("actuals", "--actuals", Type.STRING, null,
+                            "The actuals as a CSV file, usually the extract's output (path relative to the workspace); or give actualsQuery."),
+                    optional("actualsQuery", "--actuals-query", Type.STRING, null,
+                            "The actuals as a raw InfluxQL SELECT of one value column (the extract's query); instead of actuals."),
+                    optional("asOf", "--as-of", Type.STRING, null,
+                            "Score the forecasts whose target time is at or before this time (ISO-8601); default: now."),
+                    optional("lookback", "--lookback", Type.STRING, "30d",
+                            "How far back from asOf runs are read and scored (a duration: 7d, 720h)."),
+                    optional("leadBuckets", "--lead-buckets", Type.STRING, "auto",
+                            "Lead-time groups: auto (1, 2, 3-4, 5-8, ... steps ahead) or ascending upper bounds in steps, e.g. 1,6,24,48."),
+                    optional("runs", "--runs", Type.INT, "5",
+                            "How many of the latest complete runs (every target passed) the drift check compares, and the plot shows."),
+                    optional("driftFactor", "--drift-factor", Type.DOUBLE, "1.5",
+                            "Drift when the live MASE of those runs is above this factor times their backtest MASE; exit code 3."),
+                    optional("maxLiveMase", "--max-live-mase", Type.DOUBLE, null,
+                            "Quality gate: exit code 3 (UNSTABLE in Jenkins) when the live MASE of those runs is above this."),
+                    optional("every", "--every", Type.STRING, null,
+                            "The schedule's interval (e.g. 12h): slots on this UTC grid since the first run without a run of their own"
+                                    + " are listed in score.json as missed_runs, for forecast --backfill."),
+                    optional("outputDir", "--output-dir", Type.STRING, "score",
+                            "The folder score.json, accuracy.lp and history.png are written to, atomically."))));
 
     // --- influx: extract and load (connection options shared, see InfluxOptions) ---
 

@@ -42,7 +42,12 @@ public record ForecastRequest(
         boolean nonNegative,
         java.time.Instant asOf,
         Integer build,
-        String modelTag) {
+        String modelTag,
+        String modelField,
+        boolean history,
+        String historyMeasurement,
+        Path liveAccuracy,
+        int backfill) {
     public ForecastRequest {
         tags = tags == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
         levels = levels == null ? null : levels.clone();
@@ -53,6 +58,9 @@ public record ForecastRequest(
     public double[] levels() {
         return levels == null ? null : levels.clone();
     }
+
+    /** The most missed runs one forecast fills. */
+    public static final int MAX_BACKFILL = 10;
 
     /** The longest forecast the engine makes (100,000 steps: 1.9 years of 10-minute data). */
     public static final int MAX_HORIZON = 100_000;
@@ -116,7 +124,10 @@ public record ForecastRequest(
                 smoothing == null ? 0 : smoothing, GapFill.parse(text(o, "fill")), maxGap,
                 InputFormat.parse(text(o, "format")), text(o, "timeColumn"), text(o, "valueColumn"), text(o, "name"),
                 measurement, field == null ? "value" : field, tags(o.get("tags")), levels(text(o, "levels")),
-                bool(o.get("nonNegative")), asOf(text(o, "asOf")), build(integer(o, "build")), modelTag(text(o, "modelTag")));
+                bool(o.get("nonNegative")), asOf(text(o, "asOf")), build(integer(o, "build")), modelTag(text(o, "modelTag")),
+                modelField(o.get("modelField"), field == null ? "value" : field, text(o, "modelTag")), bool("history", o.get("history")),
+                blankIsError("historyMeasurement", text(o, "historyMeasurement"), o.get("historyMeasurement")),
+                text(o, "liveAccuracy") == null ? null : Path.of(text(o, "liveAccuracy")), backfill(o));
     }
 
     /**
@@ -161,6 +172,54 @@ public record ForecastRequest(
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("asOf must be an ISO-8601 time such as 2024-05-01T12:00:00Z, got " + Echo.quote(text.trim()));
         }
+    }
+
+    /** The model's field key: "model" unless given; an empty text for none. */
+    private static String modelField(Object given, String valueField, String modelTag) {
+        String key = given == null ? "model" : String.valueOf(given).trim();
+        if (key.equals(modelTag)) {
+            return null; // asked for as a tag: the tag replaces the field of the same key
+        }
+        if (key.isEmpty()) {
+            return null;
+        }
+        if (!key.matches("[A-Za-z_][A-Za-z0-9_.-]*") || key.equals("time")) {
+            throw new IllegalArgumentException("modelField must be a field key (letters, digits, _ . -; not time), got '" + key + "'");
+        }
+        if (key.equals(valueField) || key.equals("as_of") || key.equals("build")) {
+            throw new IllegalArgumentException("modelField '" + key + "' is also the value field or a run field (as_of, build);"
+                    + " choose another key");
+        }
+        return key;
+    }
+
+    private static int backfill(Map<String, ?> o) {
+        Integer n = integer(o, "backfill");
+        if (n == null || n == 0) {
+            return 0;
+        }
+        if (n < 0 || n > MAX_BACKFILL) {
+            throw new IllegalArgumentException("backfill must be between 0 and " + MAX_BACKFILL + " (missed runs filled per forecast), got " + n);
+        }
+        if (!bool("history", o.get("history")) || text(o, "liveAccuracy") == null) {
+            throw new IllegalArgumentException("backfill " + n + " needs history (the points it fills) and liveAccuracy (the score.json"
+                    + " that lists the missed runs, from score --every)");
+        }
+        return n;
+    }
+
+    /** The same request as of another time (a missed run): its history points are issued then. */
+    public ForecastRequest asOf(java.time.Instant time) {
+        return new ForecastRequest(input, outputDir, model, horizon, validation, frequency, smoothing, fill, maxGap, format, timeColumn,
+                valueColumn, name, measurement, field, tags, levels, nonNegative, time, build, modelTag, modelField, history,
+                historyMeasurement, liveAccuracy, 0);
+    }
+
+    private static String blankIsError(String key, String text, Object given) {
+        if (text == null && given != null && !String.valueOf(given).isEmpty()) {
+            throw new IllegalArgumentException(key + " must not be blank");
+        }
+        return text;
     }
 
     private static Integer build(Integer build) {
@@ -220,10 +279,19 @@ public record ForecastRequest(
         m.put("as_of", asOf == null ? null : asOf.toString());
         m.put("build", build);
         m.put("model_tag", modelTag);
+        m.put("model_field", modelField);
+        m.put("history", history);
+        m.put("history_measurement", history ? (historyMeasurement != null ? historyMeasurement : "<name>-forecast-history") : null);
+        m.put("live_accuracy", liveAccuracy == null ? null : liveAccuracy.toString());
+        m.put("backfill", backfill);
         return m;
     }
 
     static boolean bool(Object v) {
+        return bool("nonNegative", v);
+    }
+
+    static boolean bool(String key, Object v) {
         if (v == null) {
             return false;
         }
@@ -234,7 +302,7 @@ public record ForecastRequest(
         return switch (s) {
             case "true", "yes", "1", "on" -> true;
             case "", "false", "no", "0", "off" -> false;
-            default -> throw new IllegalArgumentException("nonNegative must be true or false, got " + Echo.quote(String.valueOf(v)));
+            default -> throw new IllegalArgumentException(key + " must be true or false, got " + Echo.quote(String.valueOf(v)));
         };
     }
 

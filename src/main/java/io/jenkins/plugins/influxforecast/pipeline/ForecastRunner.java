@@ -104,7 +104,7 @@ public final class ForecastRunner {
                 read.format(), ms(t0, t1)));
 
         ForecastLineProtocol.Layout layout = new ForecastLineProtocol.Layout(req.measurement(), req.field(), req.tags(),
-                req.modelTag(), req.runFields());
+                req.modelTag(), req.runFields(), req.modelField());
         boolean single = total == 1;
         List<ForecastOutput> outputs = new ArrayList<>();
         List<SeriesReport> reports = new ArrayList<>();
@@ -146,18 +146,26 @@ public final class ForecastRunner {
         RunMetrics metrics = new RunMetrics(
                 new RunMetrics.Engine("influx-forecast", EngineVersion.get()),
                 new RunMetrics.Input(req.input().toString(), Files.size(req.input()), sha256(req.input()), read.format().toString(), rows),
-                req.toMap(), RunSummary.of(reports), reports, List.of(CSV, LP, METRICS, PNG, HTML), null);
+                req.toMap(), RunSummary.of(reports), reports, List.of(CSV, LP, METRICS, PNG, HTML, HtmlReport.CSS), null,
+                req.liveAccuracy() == null ? null : ForecastHistory.live(req.liveAccuracy(), log));
         List<Path> files;
         try (OutputFolder out = new OutputFolder(req.outputDir(), w -> StageLog.warning(log, w))) {
             ForecastCsv.write(out.stage(CSV), outputs);
             ForecastLineProtocol.write(out.stage(LP), outputs, layout);
+            if (req.history()) {
+                int lines = ForecastHistory.append(out.stage(LP), outputs, req);
+                log.accept("history: " + lines + " point(s) for " + ForecastHistory.measurements(outputs, req) + " in " + LP);
+            }
+            if (req.backfill() > 0) {
+                backfill(req, layout, read.series(), out.stage(LP));
+            }
             ForecastPlot.write(out.stage(PNG), outputs);
             long t3 = System.nanoTime();
             timings.put("write", ms(t2, t3));
             timings.put("total", ms(t0, t3));
             metrics = metrics.withTimings(timings);
             metrics.write(out.stage(METRICS));
-            HtmlReport.write(out.stage(HTML), metrics, out.stage(PNG));
+            HtmlReport.write(out.stage(HTML), out.stage(HtmlReport.CSS), metrics, PNG);
             files = out.commit();
         }
         log.accept(String.format(java.util.Locale.ROOT, "wrote %s, %s, %s, %s, %s to %s in %d ms", CSV, LP, METRICS, PNG, HTML,
@@ -170,6 +178,32 @@ public final class ForecastRunner {
             log.accept(failed + " of " + total + " series failed; see metrics.json");
         }
         return new Result(failed > 0 ? ExitCodes.UNSTABLE : ExitCodes.OK, files, metrics);
+    }
+
+    /**
+     * Forecasts as of each of the newest missed runs (from the data up to its time) and appends their
+     * history points; a series that cannot be forecast then is a warning, not a failure of this run.
+     */
+    private void backfill(ForecastRequest req, ForecastLineProtocol.Layout layout, List<RawSeries> series, Path lp) throws IOException {
+        List<java.time.Instant> slots = ForecastHistory.missedRuns(req.liveAccuracy(), req.backfill());
+        if (slots.isEmpty()) {
+            log.accept("backfill: no missed run listed in " + req.liveAccuracy());
+            return;
+        }
+        for (java.time.Instant t : slots) {
+            ForecastRequest at = req.asOf(t);
+            List<ForecastOutput> past = new ArrayList<>();
+            for (RawSeries raw : series) {
+                RawSeries cut = raw.upTo(t);
+                try {
+                    past.add(new SeriesRun(at, layout, line -> { }).run(cut).output());
+                } catch (RuntimeException e) {
+                    log.accept("warning: backfill as of " + t + ": series " + raw.label() + " not forecast: " + e.getMessage());
+                }
+            }
+            int lines = ForecastHistory.append(lp, past, at);
+            log.accept("backfill as of " + t + ": " + lines + " history point(s) of " + past.size() + " series");
+        }
     }
 
     /** One line per series, or the progress display's status and the failures as lines. */

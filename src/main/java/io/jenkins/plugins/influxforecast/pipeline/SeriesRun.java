@@ -104,8 +104,10 @@ final class SeriesRun {
             Checked vc = fitChecked(train, k, constant, "validation");
             validationForecast = clip(vc.forecast(), req.nonNegative());
             Scores scores = Scores.of(Metrics.all(actual.values(), validationForecast.mean(), train.values(), m));
+            ValidationReport.Baseline baseline = baseline(train, k, actual.values(), m);
             validation = new ValidationReport(k, n - k, vc.fit().spec().toString(), m, scores,
-                    coverage(validationForecast, actual.values()));
+                    coverage(validationForecast, actual.values()), baseline,
+                    baseline == null ? null : ValidationReport.fva(scores.mase(), baseline.metrics().mase()));
             detail.accept(String.format(Locale.ROOT, "validation: %s fitted on %d points, %d held out: MASE %s, sMAPE %s%%, MAE %s (%d ms)",
                     vc.fit().spec(), n - k, k, LogFormat.number(scores.mase()), LogFormat.number(scores.smape()),
                     LogFormat.number(scores.mae()), ms(v0)));
@@ -294,6 +296,23 @@ final class SeriesRun {
             }
         }
         return c;
+    }
+
+    /**
+     * The yardstick every score is shown beside: the seasonal naive forecast (season: the frequency's
+     * natural one when the training part holds a full cycle, else naive) scored on the same held-out
+     * points with the same MASE scale; null when even naive cannot be fitted.
+     */
+    private ValidationReport.Baseline baseline(TimeSeries train, int k, double[] actual, int maseLag) {
+        int season = train.frequency().defaultSeason();
+        String spec = season > 1 && train.size() > season ? "snaive(season=" + season + ")" : "naive";
+        try {
+            Forecast f = io.jenkins.plugins.influxforecast.catalog.Models.create(spec).fit(train).forecast(k);
+            return new ValidationReport.Baseline(spec, Scores.of(Metrics.all(actual, clip(f, req.nonNegative()).mean(), train.values(),
+                    maseLag)));
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+            return null;
+        }
     }
 
     /** The MASE lag: the frequency's shortest natural season when the training part holds two of them, else 1. */

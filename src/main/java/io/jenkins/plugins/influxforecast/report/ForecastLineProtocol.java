@@ -20,9 +20,11 @@ import java.util.function.Consumer;
 /**
  * forecast.lp: one line per forecast step, nanosecond timestamps. By default the layout of the Argo
  * pipeline this replaces: measurement {@code <series name>-prediction}, field {@code value}, the
- * series' own tags; measurement, field and extra tags are configurable. Every name is checked
- * before the first line is written, with the check {@code load} applies ({@link #check}); every
- * value while its line is built (no NaN, no infinity).
+ * series' own tags; measurement, field and extra tags are configurable. The interval bounds go
+ * beside the value as {@code lower_<level>} and {@code upper_<level>}, so a dashboard can fill
+ * between them, and the model spec as the string field {@code model} (see {@link Layout}). Every
+ * name is checked before the first line is written, with the check {@code load} applies
+ * ({@link #check}); every value while its line is built (no NaN, no infinity).
  */
 public final class ForecastLineProtocol {
 
@@ -32,15 +34,19 @@ public final class ForecastLineProtocol {
      * @param extraTags   tags added to every point (override series tags of the same key)
      * @param modelTag    tag key of the model spec on every point, or null for none
      * @param runFields   fields identifying the run (as_of, build) added to every point
+     * @param modelField  string field key of the model spec on every point, or null for none
      */
     public record Layout(String measurement, String field, Map<String, String> extraTags, String modelTag,
-                         Map<String, Double> runFields) {
+                         Map<String, Double> runFields, String modelField) {
         public Layout {
             if (field == null || field.isBlank()) {
                 throw new IllegalArgumentException("field must not be empty");
             }
             extraTags = Map.copyOf(extraTags);
             runFields = runFields == null ? Map.of() : new LinkedHashMap<>(runFields);
+            if (modelField != null && (modelField.equals(field) || runFields.containsKey(modelField))) {
+                throw new IllegalArgumentException("modelField '" + modelField + "' is also the value field or a run field; choose another key");
+            }
             if (runFields.containsKey(field)) {
                 throw new IllegalArgumentException("field '" + field + "' is also a run field (as_of, build); choose another --field");
             }
@@ -49,7 +55,11 @@ public final class ForecastLineProtocol {
         }
 
         public Layout(String measurement, String field, Map<String, String> extraTags) {
-            this(measurement, field, extraTags, null, Map.of());
+            this(measurement, field, extraTags, null, Map.of(), null);
+        }
+
+        public Layout(String measurement, String field, Map<String, String> extraTags, String modelTag, Map<String, Double> runFields) {
+            this(measurement, field, extraTags, modelTag, runFields, null);
         }
 
         public String measurementFor(String seriesName) {
@@ -116,12 +126,23 @@ public final class ForecastLineProtocol {
         if (tags.containsKey(layout.field())) {
             throw new IllegalArgumentException("field '" + layout.field() + "' is also a tag key of " + series + "; choose another --field");
         }
+        if (layout.modelField() != null && tags.containsKey(layout.modelField())) {
+            throw new IllegalArgumentException("modelField '" + layout.modelField() + "' is also a tag key of " + series
+                    + "; choose another --model-field");
+        }
         String key;
         try {
             key = LineProtocolWriter.seriesKey(layout.measurementFor(o.history().name()), tags);
             int keyBytes = key.getBytes(StandardCharsets.UTF_8).length;
             List<String> fields = new java.util.ArrayList<>(List.of(layout.field()));
             fields.addAll(layout.runFields().keySet());
+            if (layout.modelField() != null) {
+                fields.add(layout.modelField());
+            }
+            for (double level : o.future().levels()) {
+                fields.add("lower_" + ForecastCsv.levelName(level));
+                fields.add("upper_" + ForecastCsv.levelName(level));
+            }
             for (String field : fields) {
                 String escaped = LineProtocolWriter.escapeFieldKey(field);
                 LineProtocolNames.checkKeySize(keyBytes, escaped.getBytes(StandardCharsets.UTF_8).length, field);
@@ -131,9 +152,16 @@ public final class ForecastLineProtocol {
         }
         Forecast f = o.future();
         for (int i = 0; i < f.horizon(); i++) {
-            Map<String, Double> fields = new LinkedHashMap<>();
+            Map<String, Object> fields = new LinkedHashMap<>();
             fields.put(layout.field(), f.mean(i));
+            for (double level : f.levels()) {
+                fields.put("lower_" + ForecastCsv.levelName(level), f.lower(level)[i]);
+                fields.put("upper_" + ForecastCsv.levelName(level), f.upper(level)[i]);
+            }
             fields.putAll(layout.runFields());
+            if (layout.modelField() != null) {
+                fields.put(layout.modelField(), f.model());
+            }
             out.accept(LineProtocolWriter.line(key, fields, epochNanos(f.time(i), series)));
         }
     }

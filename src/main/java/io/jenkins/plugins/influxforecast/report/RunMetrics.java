@@ -19,6 +19,7 @@ import java.util.Map;
  * @param series     one report per series read, in input order
  * @param outputs    the files of the output folder
  * @param timingsMs  wall time per phase in milliseconds (read, forecast, write, total)
+ * @param live       live accuracy of the earlier runs, from a score run's score.json (null: none given)
  */
 public record RunMetrics(
         Engine engine,
@@ -27,7 +28,8 @@ public record RunMetrics(
         RunSummary summary,
         List<SeriesReport> series,
         List<String> outputs,
-        @SerializedName("timings_ms") Map<String, Long> timingsMs) {
+        @SerializedName("timings_ms") Map<String, Long> timingsMs,
+        Map<String, Object> live) {
 
     /** The engine's name and version. */
     public record Engine(String name, String version) {
@@ -46,8 +48,13 @@ public record RunMetrics(
         outputs = outputs == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(outputs));
     }
 
+    public RunMetrics(Engine engine, Input input, Map<String, Object> parameters, RunSummary summary, List<SeriesReport> series,
+            List<String> outputs, Map<String, Long> timingsMs) {
+        this(engine, input, parameters, summary, series, outputs, timingsMs, null);
+    }
+
     public RunMetrics withTimings(Map<String, Long> timings) {
-        return new RunMetrics(engine, input, parameters, summary, series, outputs, timings);
+        return new RunMetrics(engine, input, parameters, summary, series, outputs, timings, live);
     }
 
     public void write(Path file) throws IOException {

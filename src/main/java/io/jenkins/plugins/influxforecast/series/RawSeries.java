@@ -136,4 +136,25 @@ public final class RawSeries {
     double[] valuesArray() {
         return values;
     }
+
+    /** The points at or before {@code time} (the data a forecast made then could see). */
+    public RawSeries upTo(Instant time) {
+        long limit = Timestamps.toEpochNanos(time);
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (epochNanos[i] <= limit) {
+                n++;
+            }
+        }
+        long[] ts = new long[n];
+        double[] vs = new double[n];
+        int j = 0;
+        for (int i = 0; i < size; i++) {
+            if (epochNanos[i] <= limit) {
+                ts[j] = epochNanos[i];
+                vs[j++] = values[i];
+            }
+        }
+        return new RawSeries(name, tags, ts, vs, n, problem);
+    }
 }

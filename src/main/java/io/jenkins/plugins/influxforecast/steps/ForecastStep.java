@@ -46,10 +46,7 @@ public final class ForecastStep extends Step {
 
     static final String FUNCTION = "forecast";
 
-    /** The tag the step writes the model spec under unless told otherwise (the engine's default is none). */
-    static final String DEFAULT_MODEL_TAG = "model";
-
-    /** The word that switches an optional output off ({@code levels}, {@code modelTag}); blank means the default. */
+    /** The word that switches an optional output off ({@code levels}, {@code modelTag}, {@code modelField}); blank means the default. */
     static final String NONE = StepValues.NONE;
 
     // engine options (Commands.FORECAST)
@@ -75,6 +72,11 @@ public final class ForecastStep extends Step {
     private String asOf;
     private Integer build;
     private String modelTag;
+    private String modelField;
+    private boolean history;
+    private String historyMeasurement;
+    private String liveAccuracy;
+    private Integer backfill;
 
     // step-only parameters
     private Double maxMase;
@@ -338,20 +340,78 @@ public final class ForecastStep extends Step {
     }
 
     /**
-     * Tag key of the model spec on every forecast point; default {@code model}; {@code none} for no
-     * model tag. Empty (a blank Snippet Generator field) means the default.
+     * Tag key of the model spec on every forecast point; default none (the model is a field, see
+     * {@link #setModelField}), since a tag starts a new series whenever auto picks another model.
+     * Empty (a blank Snippet Generator field) or {@code none} means no tag.
      */
     @DataBoundSetter
     public void setModelTag(String modelTag) {
-        String v = StepValues.arg("modelTag", modelTag);
-        if (v != null && v.equalsIgnoreCase(NONE)) {
-            this.modelTag = NONE;
-            return;
+        String v = key("modelTag", modelTag, "tag key");
+        this.modelTag = v != null && v.equalsIgnoreCase(NONE) ? NONE : v;
+    }
+
+    public String getModelField() {
+        return modelField;
+    }
+
+    /**
+     * String field key of the model spec on every point of the latest forecast; default {@code model};
+     * {@code none} for no model field. Empty (a blank Snippet Generator field) means the default.
+     */
+    @DataBoundSetter
+    public void setModelField(String modelField) {
+        String v = key("modelField", modelField, "field key");
+        this.modelField = v != null && v.equalsIgnoreCase(NONE) ? NONE : v;
+    }
+
+    private static String key(String parameter, String value, String what) {
+        String v = StepValues.arg(parameter, value);
+        if (v != null && !v.equalsIgnoreCase(NONE) && !v.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+            throw new IllegalArgumentException(parameter + " must be a " + what + " (letters, digits, _ . -) or none, got '" + v + "'");
         }
-        if (v != null && !v.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
-            throw new IllegalArgumentException("modelTag must be a tag key (letters, digits, _ . -) or none, got '" + v + "'");
+        return v;
+    }
+
+    public boolean isHistory() {
+        return history;
+    }
+
+    /** Also write the forecast to the history measurement, one point per step and run (docs/history.md). */
+    @DataBoundSetter
+    public void setHistory(boolean history) {
+        this.history = history;
+    }
+
+    public String getHistoryMeasurement() {
+        return historyMeasurement;
+    }
+
+    @DataBoundSetter
+    public void setHistoryMeasurement(String historyMeasurement) {
+        this.historyMeasurement = StepValues.arg("historyMeasurement", historyMeasurement);
+    }
+
+    public Integer getBackfill() {
+        return backfill;
+    }
+
+    /** Fill up to this many missed runs that the liveAccuracy score.json lists (0 to 10). */
+    @DataBoundSetter
+    public void setBackfill(Integer backfill) {
+        if (backfill != null && (backfill < 0 || backfill > 10)) {
+            throw new IllegalArgumentException("backfill must be between 0 and 10, got " + backfill);
         }
-        this.modelTag = v;
+        this.backfill = backfill;
+    }
+
+    public String getLiveAccuracy() {
+        return liveAccuracy;
+    }
+
+    /** The score.json of a score step, whose live accuracy and drift go into metrics.json and report.html. */
+    @DataBoundSetter
+    public void setLiveAccuracy(String liveAccuracy) {
+        this.liveAccuracy = StepValues.relativePath("liveAccuracy", liveAccuracy);
     }
 
     public Double getMaxMase() {
@@ -438,7 +498,14 @@ public final class ForecastStep extends Step {
         }
         v.put("asOf", resolvedAsOf);
         v.put("build", build != null ? build : Integer.valueOf(buildNumber));
-        v.put("modelTag", modelTag == null ? DEFAULT_MODEL_TAG : NONE.equals(modelTag) ? null : modelTag);
+        v.put("modelTag", NONE.equals(modelTag) ? null : modelTag);
+        v.put("modelField", NONE.equals(modelField) ? "" : modelField);
+        if (history) {
+            v.put("history", true);
+        }
+        v.put("historyMeasurement", historyMeasurement);
+        v.put("liveAccuracy", liveAccuracy);
+        v.put("backfill", backfill);
         v.values().removeIf(java.util.Objects::isNull);
         return v;
     }
@@ -517,6 +584,7 @@ public final class ForecastStep extends Step {
                 summary.put("qualityGate", gate.status());
                 gate.write(out);
                 env.log(FUNCTION, describe(metrics.summary(), step.outputDir) + " (" + EngineProcess.seconds(t0) + ")");
+                BuildDescription.put(env.run(), FUNCTION + " " + step.outputDir, headline(summary), env.listener());
                 if (gate.failed()) {
                     Result r = step.failOnQualityGate ? Result.FAILURE : Result.UNSTABLE;
                     env.log(FUNCTION, "quality gate failed: " + String.join("; ", gate.reasons()) + " - build marked " + r
@@ -559,6 +627,27 @@ public final class ForecastStep extends Step {
         m.put("failed", (long) summary.failed());
         m.put("fallback", (long) summary.fallback());
         m.put("pointsForecast", summary.pointsForecast());
+        java.util.Set<String> validationModels = new java.util.LinkedHashSet<>();
+        double fvaSum = 0;
+        int fvaCount = 0;
+        for (io.jenkins.plugins.influxforecast.report.SeriesReport s : metrics.series()) {
+            if (s.ok() && s.validation() != null && s.validation().model() != null) {
+                validationModels.add(s.validation().model());
+                if (s.validation().fvaPercent() != null) {
+                    fvaSum += s.validation().fvaPercent();
+                    fvaCount++;
+                }
+            }
+        }
+        if (!validationModels.isEmpty()) {
+            m.put("validationModel", validationModels.size() == 1 ? validationModels.iterator().next() : "several");
+        }
+        if (fvaCount > 0) {
+            m.put("fva", fvaSum / fvaCount);
+        }
+        if (metrics.live() != null && metrics.live().get("live") instanceof Map<?, ?> live && live.get("mase") instanceof Number liveMase) {
+            m.put("liveMase", liveMase.doubleValue());
+        }
         if (metrics.engine() != null) {
             m.put("engineVersion", metrics.engine().version());
         }
@@ -580,6 +669,26 @@ public final class ForecastStep extends Step {
     }
 
     /** The step's log line: the model and the validation scores that go with it, 4 significant digits. */
+    /** The build description's line: model, validation MASE (and its model when auto chose another), FVA, live MASE. */
+    static String headline(Map<String, Object> summary) {
+        StringBuilder b = new StringBuilder(String.valueOf(summary.get("model")));
+        Object mase = summary.get("metrics") instanceof Map<?, ?> m ? m.get("mase") : null;
+        if (mase instanceof Number n) {
+            b.append(String.format(Locale.ROOT, ", validation MASE %.3f", n.doubleValue()));
+            Object vm = summary.get("validationModel");
+            if (vm != null && !vm.equals(summary.get("model"))) {
+                b.append(" (").append(vm).append(')');
+            }
+        }
+        if (summary.get("fva") instanceof Number fva) {
+            b.append(String.format(Locale.ROOT, ", FVA %+.1f%%", fva.doubleValue()));
+        }
+        if (summary.get("liveMase") instanceof Number live) {
+            b.append(String.format(Locale.ROOT, ", live MASE %.3f", live.doubleValue()));
+        }
+        return b.toString();
+    }
+
     private static String describe(RunSummary summary, String outputDir) {
         StringBuilder b = new StringBuilder();
         b.append("model ").append(summary.model() == null ? "?" : summary.model());

@@ -62,9 +62,10 @@ class MainTest {
         assertThat(r.out()).contains("validation: ").contains("MASE");
         try (Stream<Path> s = Files.list(out)) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "demo-input.csv", "forecast.csv", "forecast.lp", "metrics.json", "forecast.png", "report.html",
+                    "demo-input.csv", "forecast.csv", "forecast.lp", "metrics.json", "forecast.png", "report.html", "report.css",
                     ".influx-forecast-manifest.json");
-        assertThat(Files.readString(out.resolve("report.html"))).contains("data:image/png;base64,").contains("MASE").contains("seattle_temperature");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("src=\"forecast.png\"").doesNotContain("data:")
+                .contains("MASE").contains("seattle_temperature");
         }
     }
 
@@ -126,14 +127,14 @@ class MainTest {
     void severalSeriesAreForecastEachOnItsOwnKeepingTheirTags() throws IOException {
         Path out = dir.resolve("o");
         Run r = cli("forecast", "--input", io.jenkins.plugins.influxforecast.RepoFiles.path("src/test/resources/input/grouped-influx1.csv").toString(), "--output-dir", out.toString(),
-                "--model", "naive", "--validation", "0", "--horizon", "2");
+                "--model", "naive", "--validation", "0", "--horizon", "2", "--levels", "");
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lp = Files.readAllLines(out.resolve("forecast.lp"));
         assertThat(lp).containsExactly(
-                "parkingplace-prediction,name=P+R\\ Noord value=12.0 1795867800000000000",
-                "parkingplace-prediction,name=P+R\\ Noord value=12.0 1795868400000000000",
-                "parkingplace-prediction,name=Zuid\\,West,zone=a value=22.0 1795867800000000000",
-                "parkingplace-prediction,name=Zuid\\,West,zone=a value=22.0 1795868400000000000");
+                "parkingplace-prediction,name=P+R\\ Noord value=12.0,model=\"naive\" 1795867800000000000",
+                "parkingplace-prediction,name=P+R\\ Noord value=12.0,model=\"naive\" 1795868400000000000",
+                "parkingplace-prediction,name=Zuid\\,West,zone=a value=22.0,model=\"naive\" 1795867800000000000",
+                "parkingplace-prediction,name=Zuid\\,West,zone=a value=22.0,model=\"naive\" 1795868400000000000");
         assertThat(Files.readAllLines(out.resolve("forecast.csv")).get(0)).startsWith("name,tags,time,value");
     }
 
@@ -142,12 +143,12 @@ class MainTest {
         Path out = dir.resolve("flux");
         Path input = Path.of(System.getProperty("user.dir"), "src/test/resources/input/flux-annotated.csv");
         Run r = cli("forecast", "--input", input.toString(), "--output-dir", out.toString(),
-                "--model", "naive", "--validation", "0", "--horizon", "1", "--frequency", "1h");
+                "--model", "naive", "--validation", "0", "--horizon", "1", "--frequency", "1h", "--levels", "");
         // the file's third series (mem) has one point: it fails alone (exit 3), the two cpu series are written
         assertThat(r.code()).as(r.err()).isEqualTo(3);
         List<String> lp = Files.readAllLines(out.resolve("forecast.lp"));
-        assertThat(lp).containsExactly("cpu-prediction,host=a value=3.5 1793502000000000000",
-                "cpu-prediction,host=b value=8.0 1793498400000000000");
+        assertThat(lp).containsExactly("cpu-prediction,host=a value=3.5,model=\"naive\" 1793502000000000000",
+                "cpu-prediction,host=b value=8.0,model=\"naive\" 1793498400000000000");
     }
 
     @Test
@@ -163,7 +164,7 @@ class MainTest {
         assertThat(linear.code()).as(linear.err()).isZero();
         assertThat(linear.out()).contains("series outside: 7 points at 1h").contains("1 gaps filled");
         // smoothing 2: last value = (9 + 10) / 2
-        assertThat(Files.readAllLines(out.resolve("forecast.lp")).get(0)).startsWith("outside-prediction value=9.5 ");
+        assertThat(Files.readAllLines(out.resolve("forecast.lp")).get(0)).startsWith("outside-prediction value=9.5,model=\"naive\" ");
         Run previous = cli(concat(base, "--fill", "previous", "--max-gap", "2"));
         assertThat(previous.code()).isZero();
         Map<String, Object> m = Json.read(out.resolve("metrics.json"));

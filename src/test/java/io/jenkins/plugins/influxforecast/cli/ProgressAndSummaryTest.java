@@ -72,15 +72,15 @@ class ProgressAndSummaryTest {
         MainTest.Run r = MainTest.cli("forecast", "--input", input(2).toString(), "--output-dir", out.toString(), "--validation", "24");
         assertThat(r.code()).as(r.err()).isZero();
         RunMetrics m = RunMetrics.read(out.resolve("metrics.json"));
-        List<List<String>> rows = io.jenkins.plugins.influxforecast.report.HtmlReportTest.rows(
-                Files.readString(out.resolve("report.html")));
-        List<String> header = rows.get(0);
-        for (int i = 0; i < m.series().size(); i++) {
-            SeriesReport s = m.series().get(i);
-            List<String> row = rows.get(i + 1);
-            assertThat(row.get(header.indexOf("validation model"))).isEqualTo(s.validation().model());
-            assertThat(row.get(header.indexOf("MASE"))).isEqualTo(String.format(java.util.Locale.ROOT, "%.4g", s.validation().metrics().mase()));
-            assertThat(row.get(header.indexOf("forecasting model"))).isEqualTo(s.model().spec());
+        String page = Files.readString(out.resolve("report.html"));
+        java.util.Map<String, String> sections = io.jenkins.plugins.influxforecast.report.HtmlReportTest.sections(page);
+        for (SeriesReport s : m.series()) {
+            List<List<String>> rows = io.jenkins.plugins.influxforecast.report.HtmlReportTest.rows(sections.get(s.label()));
+            assertThat(rows).anySatisfy(row -> {
+                assertThat(row.get(0)).isEqualTo(s.validation().model() + " <span class=\"note\">(validation model)</span>");
+                assertThat(row.get(1)).isEqualTo(String.format(java.util.Locale.ROOT, "%.4g", s.validation().metrics().mase()));
+            });
+            assertThat(rows).contains(List.of("forecasting model", s.model().spec() + " (fitted on all " + s.points() + " points)"));
         }
     }
 

@@ -120,7 +120,7 @@ class InfluxRealServerIT {
         List<Double> predicted = new ArrayList<>();
         for (String line : lpLines) {
             String[] parts = line.split(" ");
-            predicted.add(Double.parseDouble(parts[1].substring("value=".length())));
+            predicted.add(Double.parseDouble(parts[1].substring("value=".length()).split(",")[0]));
             times.add(Long.parseLong(parts[2]));
         }
         assertThat(times.get(0)).isEqualTo(lastBucket + TEN_MINUTES);

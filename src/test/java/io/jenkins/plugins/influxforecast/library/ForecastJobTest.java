@@ -123,11 +123,15 @@ public class ForecastJobTest {
                 "load", Map.of("pointsWritten", 0));
         Map<String, Object> failed = Map.of("name", "c", "status", "FAILURE", "error", "InfluxDB answered 401");
         Map<String, Object> bare = Map.of("name", "d", "status", "SUCCESS");
-        assertThat(ForecastJob.describe(List.of(ok, gated, failed, bare))).isEqualTo(String.join("\n",
+        Map<String, Object> live = Map.of("name", "e", "status", "UNSTABLE",
+                "forecast", Map.of("model", "theta", "metrics", Map.of("mase", 0.5), "fva", 37.5),
+                "score", Map.of("liveMase", 1.25, "drifting", true));
+        assertThat(ForecastJob.describe(List.of(ok, gated, failed, bare, live))).isEqualTo(String.join("\n",
                 "a: ets(model=AAdA), MASE 0.735, sMAPE 12.000%, 144 points written",
                 "b: naive, MASE n/a, quality gate FAILED, 0 points written",
                 "c: FAILED: InfluxDB answered 401",
-                "d: forecast"));
+                "d: forecast",
+                "e: theta, MASE 0.500, FVA +37.5%, live MASE 1.250 (drift)"));
     }
 
     /** Stands for Pipeline's exception of an abort or a timeout (matched by simple name). */

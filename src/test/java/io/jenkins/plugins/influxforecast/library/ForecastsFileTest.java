@@ -226,7 +226,7 @@ class ForecastsFileTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             unknown setting         | "server: s\\nschedul: x\\nforecasts: [{name: a, query: q}]"        | "forecasts.yaml: schedul is not a known setting; allowed: credentialsId, defaults, forecasts"
-            typo in a forecast      | "server: s\\nforecasts: [{name: a, query: q, horizn: 3}]"           | "forecasts.yaml: forecasts[0] (a).horizn is not a known setting; allowed: credentialsId, engineImage, extract, failOnQualityGate, field, fill, flux, format, frequency, horizon, levels"
+            typo in a forecast      | "server: s\\nforecasts: [{name: a, query: q, horizn: 3}]"           | "forecasts.yaml: forecasts[0] (a).horizn is not a known setting; allowed: credentialsId, engineImage, extract, failOnQualityGate, field, fill, flux, format, frequency, history, historyMeasurement, horizon, levels"
             no forecasts            | "server: s"                                                         | "forecasts.yaml: forecasts is required: a list with at least one forecast"
             empty forecasts         | "server: s\\nforecasts: []"                                         | "forecasts.yaml: forecasts is required: a list with at least one forecast"
             forecasts not a list    | "server: s\\nforecasts: {name: a}"                                  | "forecasts.yaml: forecasts must be a list (lines starting with '- '), got a mapping"

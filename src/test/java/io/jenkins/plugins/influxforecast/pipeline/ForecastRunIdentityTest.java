@@ -42,17 +42,27 @@ class ForecastRunIdentityTest {
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         List<String> lines = Files.readAllLines(dir.resolve("out/forecast.lp"));
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("in-prediction,model=naive value=").contains(",as_of=1714685400.0,build=42.0 ");
+        // asked for as a tag: the tag replaces the model field of the same key
+        assertThat(lines.get(0)).startsWith("in-prediction,model=naive value=").contains(",as_of=1714685400.0,build=42.0 ")
+                .doesNotContain("model=\"");
         assertThat(Files.readString(dir.resolve("out/metrics.json"))).contains("\"as_of\": \"2024-05-02T21:30:00Z\"", "\"build\": 42",
                 "\"model_tag\": \"model\"");
     }
 
     @Test
-    void withoutThemTheLayoutIsUnchanged() throws Exception {
+    void withoutThemTheModelIsAFieldSoTheSeriesKeyStaysTheSame() throws Exception {
         Path in = input();
         assertThat(run(new ByteArrayOutputStream(), "forecast", "--input", in.toString(), "--output-dir", dir.resolve("plain").toString(),
                 "--model", "naive", "--horizon", "1", "--validation", "0")).isZero();
-        assertThat(Files.readAllLines(dir.resolve("plain/forecast.lp")).get(0)).matches("in-prediction value=[0-9.]+ \\d+");
+        // the interval bounds sit beside the value, so a dashboard can fill between them
+        assertThat(Files.readAllLines(dir.resolve("plain/forecast.lp")).get(0)).matches("in-prediction value=[0-9.]+,lower_80=[0-9.]+,"
+                + "upper_80=[0-9.]+,lower_95=[0-9.]+,upper_95=[0-9.]+,model=\"naive\" \\d+");
+        assertThat(run(new ByteArrayOutputStream(), "forecast", "--input", in.toString(), "--output-dir", dir.resolve("other").toString(),
+                "--model", "mean", "--horizon", "1", "--validation", "0", "--levels", "")).isZero();
+        assertThat(Files.readAllLines(dir.resolve("other/forecast.lp")).get(0)).matches("in-prediction value=[0-9.]+,model=\"mean\" \\d+");
+        assertThat(run(new ByteArrayOutputStream(), "forecast", "--input", in.toString(), "--output-dir", dir.resolve("bare").toString(),
+                "--model", "naive", "--horizon", "1", "--validation", "0", "--model-field", "", "--levels", "")).isZero();
+        assertThat(Files.readAllLines(dir.resolve("bare/forecast.lp")).get(0)).matches("in-prediction value=[0-9.]+ \\d+");
     }
 
     @Test

@@ -97,10 +97,14 @@ class ForecastStepIT {
         assertThat(c.result()).isNull();
 
         assertThat(Files.readAllLines(ws.resolve("out/forecast.csv"))).hasSize(25);
-        // the model as a tag, the run's identity (asOf, build) as fields
+        // the model as a field (one series key whatever model is chosen), the run's identity (asOf, build) as fields
         assertThat(Files.readAllLines(ws.resolve("out/forecast.lp")).get(0))
-                .startsWith("seattle-prediction,model=snaive(season\\=24),site=seattle value=")
-                .containsPattern(",as_of=1714564800\\.0,build=7\\.0 \\d+$");
+                .startsWith("seattle-prediction,site=seattle value=")
+                .containsPattern(",as_of=1714564800\\.0,build=7\\.0,model=\"snaive\\(season=24\\)\" \\d+$");
+        // the headline figures: the validation model, FVA against the seasonal naive baseline (the same model here: 0%)
+        assertThat(r).containsEntry("validationModel", "snaive(season=24)");
+        assertThat(((Number) r.get("fva")).doubleValue()).isEqualTo(0.0);
+        assertThat(c.run().getDescription()).matches("forecast out: snaive\\(season=24\\), validation MASE [0-9.]+, FVA \\+0\\.0%");
         assertThat(Files.readString(ws.resolve("out/metrics.json"))).contains("\"as_of\": \"2024-05-01T12:00:00Z\"", "\"build\": 7");
         assertThat(Files.readString(ws.resolve("out/forecast.log"))).contains("validation: snaive(season=24)");
         assertThat(Files.readString(ws.resolve("out/forecast-parameters.json")))

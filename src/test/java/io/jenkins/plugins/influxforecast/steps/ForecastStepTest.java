@@ -112,7 +112,8 @@ class ForecastStepTest {
         assertThat(blank.getLevels()).isNull();
         assertThat(blank.getModelTag()).isNull();
         assertThat(blank.getInstalledEngine()).isEqualTo(EngineInstaller.DEFAULT_INSTALLED_PATH);
-        assertThat(blank.engineValues("t", 1)).doesNotContainKey("levels").containsEntry("modelTag", "model");
+        // the model goes in a field by default (modelField), a tag only when asked
+        assertThat(blank.engineValues("t", 1)).doesNotContainKey("levels").doesNotContainKey("modelTag").doesNotContainKey("modelField");
         ForecastStep none = bind(Map.of("input", "a.csv", "outputDir", "o", "levels", "none", "modelTag", "NONE", "installedEngine", "none"));
         assertThat(none.getLevels()).isEqualTo("none");
         assertThat(none.engineValues("t", 1)).containsEntry("levels", "").doesNotContainKey("modelTag");
@@ -157,7 +158,10 @@ class ForecastStepTest {
             case "levels" -> "90";
             case "tags" -> List.of("site=a", "zone=b");
             case "asOf" -> "2024-01-01T00:00:00Z";
-            case "modelTag" -> "model";
+            case "modelTag" -> "algo";
+            case "modelField" -> "model";
+            case "liveAccuracy" -> "score/score.json";
+            case "backfill" -> 2;
             case "build" -> 42;
             default -> switch (o.type()) {
                 case INT -> 5;
@@ -190,10 +194,16 @@ class ForecastStepTest {
         assertThat(step.getTimeoutMinutes()).isEqualTo(60);
         assertThat(step.getInstalledEngine()).isEqualTo("/opt/influx-forecast/influx-forecast-cli.jar");
         assertThat(step.engineValues("t", 7)).doesNotContainKey("model").containsEntry("fill", "previous")
-                .containsEntry("build", 7).containsEntry("modelTag", "model").containsEntry("asOf", "t");
-        step.setModelTag("none");
+                .containsEntry("build", 7).doesNotContainKey("modelTag").doesNotContainKey("modelField")
+                .doesNotContainKey("history").containsEntry("asOf", "t");
+        step.setModelTag("algo");
+        step.setModelField("none");
+        step.setHistory(true);
         step.setBuild(3);
-        assertThat(step.engineValues("t", 7)).doesNotContainKey("modelTag").containsEntry("build", 3);
+        assertThat(step.engineValues("t", 7)).containsEntry("modelTag", "algo").containsEntry("modelField", "")
+                .containsEntry("history", true).containsEntry("build", 3);
+        assertThat(Commands.FORECAST.toArguments(step.engineValues("t", 7))).containsSequence("--model-field", "")
+                .contains("--history");
     }
 
     @Test

@@ -205,6 +205,51 @@ class InfluxStepsIT {
                 + " the load stopped at batch 1 of 1; InfluxDB dropped 1 point(s)");
     }
 
+    /**
+     * score through the shim: a run's history written by hand (forecast = actual + 1 for 24 hours, scale 2,
+     * backtest MASE 0.25), the actuals read by a raw query; live MASE 0.5 is twice the backtest: drift,
+     * UNSTABLE, and the build description carries the headline.
+     */
+    @Test
+    void scoreReturnsTheHeadlineFiguresMarksDriftUnstableAndDescribesTheBuild() throws Throwable {
+        long origin = LocalDateTime.parse("2010-01-10T00:00:00").toEpochSecond(ZoneOffset.UTC);
+        Map<Long, Double> actual = new HashMap<>();
+        try (InputStream in = InfluxStepsIT.class.getResourceAsStream("/io/jenkins/plugins/influxforecast/demo/seattle-weather-hourly-normals.csv");
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            r.readLine();
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String[] f = line.split(",");
+                actual.put(LocalDateTime.parse(f[0]).toEpochSecond(ZoneOffset.UTC), Double.parseDouble(f[2]));
+            }
+        }
+        StringBuilder lp = new StringBuilder();
+        for (int lead = 1; lead <= 24; lead++) {
+            long t = origin + 3600L * lead;
+            double f = actual.get(t) + 1;
+            lp.append("temperature-forecast-history,lead=").append(lead).append(",site=seattle value=").append(f)
+                    .append(",lower_80=").append(f - 0.5).append(",upper_80=").append(f + 0.5).append(",issued=").append(origin)
+                    .append(",origin=").append(origin).append(",model=\"theta\",build=3,scale=2,backtest_mase=0.25 ")
+                    .append(t).append("000000000\n");
+        }
+        influx.write(DB, lp.toString());
+        TestRun run = new TestRun("parking", 9, Instant.parse("2024-05-01T12:34:56Z").toEpochMilli());
+        run.setDescription("pr-noord: fft, MASE 0.812");
+        TestStepContext c = new TestStepContext(ws, run);
+        Map<String, Object> r = call(ScoreStep.DescriptorImpl.class, c, args("server", "influx-it", "name", "temperature",
+                "actualsQuery", "SELECT value FROM temperature WHERE site = 'seattle' GROUP BY site", "asOf", "2010-01-12T00:00:00Z",
+                "lookback", "7d", "outputDir", "score"));
+        assertThat(r).containsEntry("liveMase", 0.5).containsEntry("backtestMase", 0.25).containsEntry("drifting", true)
+                .containsEntry("runsScored", 1L).containsEntry("runsComplete", 1L).containsEntry("unstable", true);
+        ForecastStepIT.assertJdkOnly(r);
+        assertThat(c.result()).isEqualTo(Result.UNSTABLE);
+        assertThat(c.listener().log()).contains("score: live accuracy: drift: temperature {site=seattle} live MASE 0.5");
+        assertThat(run.getDescription()).isEqualTo("pr-noord: fft, MASE 0.812\nscore temperature: live MASE 0.500 (backtest 0.250), DRIFT");
+        assertThat(ws.resolve("score/score.json")).exists();
+        assertThat(ws.resolve("score/history.png")).exists();
+        assertThat(influx.count(DB, "temperature-accuracy", "mae")).isEqualTo(1 + 6); // all, and 1, 2, 3-4, 5-8, 9-16, 17-32
+        assertThat(c.listener().log()).doesNotContain(influx.adminPassword());
+    }
+
     @Test
     void wrongCredentialsFailWithOneLineAndNoSecret() throws Throwable {
         TestStepContext x = context(6);

@@ -76,6 +76,11 @@ class SnippetGeneratorFilesTest {
     }
 
     @Test
+    void score() throws IOException {
+        checkStep(ScoreStep.class, Commands.SCORE);
+    }
+
+    @Test
     void globalConfigurationAndServers() throws IOException {
         String jelly = resource(BASE + "InfluxServer/config.jelly");
         for (String p : StepContract.parameters(InfluxServer.class).keySet()) {
@@ -94,7 +99,7 @@ class SnippetGeneratorFilesTest {
      */
     @Test
     void credentialsIdIsACredentialsDropDown() throws Exception {
-        for (Class<?> owner : List.of(InfluxServer.class, InfluxExtractStep.class, InfluxLoadStep.class)) {
+        for (Class<?> owner : List.of(InfluxServer.class, InfluxExtractStep.class, InfluxLoadStep.class, ScoreStep.class)) {
             String jelly = resource(BASE + owner.getSimpleName() + "/config.jelly");
             assertThat(jelly).as(owner.getSimpleName()).contains("xmlns:c=\"/lib/credentials\"")
                     .containsPattern("<f:entry field=\"credentialsId\" title=\"[^\"]+\">\\s*<c:select/>\\s*</f:entry>");
@@ -116,7 +121,7 @@ class SnippetGeneratorFilesTest {
         try (InputStream in = getClass().getResourceAsStream(BASE + "Messages.properties")) {
             p.load(in);
         }
-        for (String key : List.of("ForecastStep.DisplayName", "InfluxExtractStep.DisplayName", "InfluxLoadStep.DisplayName",
+        for (String key : List.of("ForecastStep.DisplayName", "InfluxExtractStep.DisplayName", "InfluxLoadStep.DisplayName", "ScoreStep.DisplayName",
                 "InfluxServer.DisplayName", "InfluxForecastConfiguration.DisplayName")) {
             assertThat(p.getProperty(key)).as(key).isNotBlank();
         }

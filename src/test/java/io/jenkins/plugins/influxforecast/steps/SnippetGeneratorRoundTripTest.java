@@ -149,7 +149,9 @@ class SnippetGeneratorRoundTripTest {
             Map.entry("field", "occupied"), Map.entry("fill", "previous"), Map.entry("format", "influx1"), Map.entry("frequency", "10m"),
             Map.entry("horizon", 144), Map.entry("installedEngine", "none"), Map.entry("levels", "none"), Map.entry("maxGap", 6),
             Map.entry("maxMase", 1.5), Map.entry("maxRamPercentage", 60), Map.entry("maxSmape", 20.5), Map.entry("measurement", "parking"),
-            Map.entry("model", "snaive(season=144)"), Map.entry("modelTag", "none"), Map.entry("name", "p1"), Map.entry("nonNegative", true),
+            Map.entry("model", "snaive(season=144)"), Map.entry("modelTag", "none"), Map.entry("modelField", "algo"), Map.entry("history", true),
+            Map.entry("historyMeasurement", "parking-history"), Map.entry("liveAccuracy", "score/score.json"), Map.entry("backfill", 2),
+            Map.entry("name", "p1"), Map.entry("nonNegative", true),
             Map.entry("smoothing", 3), Map.entry("tags", List.of("site=paris", "zone=b")), Map.entry("timeColumn", "time"),
             Map.entry("timeoutMinutes", 30), Map.entry("validation", new java.math.BigDecimal("0.25")), Map.entry("valueColumn", "v"));
 
