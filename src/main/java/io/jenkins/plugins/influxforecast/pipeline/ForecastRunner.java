@@ -114,7 +114,9 @@ public final class ForecastRunner {
             SeriesRun.Outcome outcome;
             try {
                 // taken out of the read result: the series' rows are freed once regularised, not held twice
-                outcome = new SeriesRun(req, layout, single ? log : line -> { }).run(read.take(i));
+                // (a backfill forecasts them again as of earlier times, so it keeps them)
+                RawSeries series = req.backfill() > 0 ? read.series().get(i) : read.take(i);
+                outcome = new SeriesRun(req, layout, single ? log : line -> { }).run(series);
             } catch (RuntimeException | StackOverflowError e) {
                 RuntimeException error = e instanceof RuntimeException r ? r : new RuntimeException(e.toString(), e);
                 if (single) {

@@ -42,6 +42,22 @@ final class EngineSummary {
         return parse(file, ExtractSummary::parse);
     }
 
+    /** Reads a summary the engine writes as plain JSON (score.json) into a map of JDK types. */
+    static LinkedHashMap<String, Object> read(FilePath file) throws IOException, InterruptedException {
+        return parse(file, text -> {
+            JsonElement root;
+            try {
+                root = JsonParser.parseString(text);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+            }
+            if (root == null || !root.isJsonObject()) {
+                throw new IllegalArgumentException("not a JSON object");
+            }
+            return toMap(root.getAsJsonObject());
+        });
+    }
+
     private static <T> T parse(FilePath file, java.util.function.Function<String, T> parser) throws IOException, InterruptedException {
         if (!file.exists()) {
             throw new AbortException("the engine finished but wrote no " + file.getName() + " at " + file.getRemote());

@@ -280,8 +280,9 @@ public final class ScoreStep extends InfluxConnectionStep {
                 BuildDescription.put(env.run(), FUNCTION + " " + (step.name != null ? step.name : step.historyMeasurement),
                         headline(summary), env.listener());
                 if (outcome.unstable()) {
-                    env.log(FUNCTION, "live accuracy: " + String.join("; ", stringList(summary.get("problems"))) + " - build marked UNSTABLE");
-                    getContext().setResult(Result.UNSTABLE);
+                    String problems = String.join("; ", stringList(summary.get("problems")));
+                    env.log(FUNCTION, "live accuracy: " + problems + " - build marked UNSTABLE");
+                    env.markResult(getContext(), Result.UNSTABLE, "score: " + problems);
                 }
                 status = outcome.unstable() ? "unstable" : "succeeded";
                 return summary;

@@ -31,7 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class OutputFolderCrashTest {
 
+    /** The outputs that differ from one forecast to the next. */
     static final List<String> FILES = List.of("forecast.csv", "forecast.lp", "metrics.json", "forecast.png", "report.html");
+
+    /** The report's style sheet: the same for every run, but listed in the manifest like the others. */
+    static final String CSS = "report.css";
 
     @TempDir
     static Path work;
@@ -102,6 +106,7 @@ class OutputFolderCrashTest {
         for (String f : FILES) {
             Files.copy(from.resolve(f), to.resolve(f));
         }
+        Files.copy(from.resolve(CSS), to.resolve(CSS));
         Files.copy(from.resolve(OutputFolder.MANIFEST), to.resolve(OutputFolder.MANIFEST));
     }
 
