@@ -32,7 +32,7 @@ final class Demo {
     static final String RESOURCE = "/io/jenkins/plugins/influxforecast/demo/seattle-weather-hourly-normals.csv";
 
     static final CommandDef COMMAND = new CommandDef("demo",
-            "Forecast a bundled public series (Seattle hourly temperature normals, NOAA) one week ahead and write forecast.csv, forecast.lp, metrics.json, forecast.png and report.html.",
+            "Forecast a bundled public series (Seattle hourly temperature normals, NOAA) one week ahead and write forecast.csv, forecast.lp, metrics.json, forecast.png, report.html and, with auto (the default), backtest.png.",
             List.of(
                     OptionDef.optional("outputDir", "--output-dir", Type.STRING, "demo-output", "The folder the outputs are written to."),
                     OptionDef.optional("model", "--model", Type.STRING,

@@ -16,7 +16,8 @@ public final class Commands {
     }
 
     public static final CommandDef FORECAST = new CommandDef("forecast",
-            "Forecast a time series read from a CSV file and write forecast.csv, forecast.lp, metrics.json, forecast.png and report.html.",
+            "Forecast a time series read from a CSV file and write forecast.csv, forecast.lp, metrics.json, forecast.png and report.html"
+                    + " (with auto also backtest.png, its backtest windows).",
             List.of(
                     required("input", "--input", Type.STRING,
                             "The input CSV: InfluxDB 1.x CSV, InfluxDB 2.x annotated CSV or plain time,value CSV (path relative to the workspace)."),

@@ -150,7 +150,8 @@ public record ForecastRequest(
 
     /** The file names a forecast writes into its output folder. */
     public static final java.util.Set<String> OUTPUT_FILES = java.util.Set.of(ForecastRunner.CSV, ForecastRunner.LP,
-            ForecastRunner.METRICS, ForecastRunner.PNG, ForecastRunner.HTML, io.jenkins.plugins.influxforecast.report.HtmlReport.CSS);
+            ForecastRunner.METRICS, ForecastRunner.PNG, ForecastRunner.BACKTEST, ForecastRunner.HTML,
+            io.jenkins.plugins.influxforecast.report.HtmlReport.CSS);
 
     /** The real path where it exists (symbolic links resolved), else the absolute normalised path. */
     private static Path canonical(Path p) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.influxforecast.pipeline;
 
 import io.jenkins.plugins.influxforecast.files.OutputFolder;
+import io.jenkins.plugins.influxforecast.report.BacktestPlot;
 import io.jenkins.plugins.influxforecast.report.ForecastCsv;
 import io.jenkins.plugins.influxforecast.report.ForecastLineProtocol;
 import io.jenkins.plugins.influxforecast.report.ForecastOutput;
@@ -29,7 +30,8 @@ import java.util.function.Consumer;
 
 /**
  * The {@code forecast} stage as plain Java: read the input, run each series ({@link SeriesRun}), then
- * write forecast.csv, forecast.lp, metrics.json, forecast.png and report.html atomically. In a run
+ * write forecast.csv, forecast.lp, metrics.json, forecast.png (and backtest.png when {@code auto} chose a
+ * model) and report.html atomically. In a run
  * over several series a series that cannot be forecast fails alone: it is listed in metrics.json and
  * the log, the others are written and the exit code is {@link ExitCodes#UNSTABLE}; when every series
  * fails, the first error is thrown. A run over one series logs its details; a run over several logs
@@ -44,6 +46,8 @@ public final class ForecastRunner {
     public static final String METRICS = "metrics.json";
     public static final String PNG = "forecast.png";
     public static final String HTML = "report.html";
+    /** auto's backtest windows: written only when some series was forecast by auto. */
+    public static final String BACKTEST = BacktestPlot.PNG;
 
     /**
      * @param exitCode {@link ExitCodes#OK}, or {@link ExitCodes#UNSTABLE} when some series failed
@@ -108,6 +112,7 @@ public final class ForecastRunner {
         boolean single = total == 1;
         List<ForecastOutput> outputs = new ArrayList<>();
         List<SeriesReport> reports = new ArrayList<>();
+        int backtested = 0; // series with auto's backtest windows; only the first few drawn keep them
         RuntimeException firstError = null;
         for (int i = 0; i < total; i++) {
             RawSeries identity = read.series().get(i).identity(); // name and tags, for a failure report
@@ -130,7 +135,11 @@ public final class ForecastRunner {
                 seriesDone(reports.size(), total, t1, failed, 0);
                 continue;
             }
-            outputs.add(outcome.output());
+            ForecastOutput output = outcome.output();
+            if (output.backtest() != null && ++backtested > ForecastPlot.MAX_PANELS) {
+                output = output.withoutBacktest();
+            }
+            outputs.add(output);
             reports.add(outcome.report());
             if (!single) {
                 seriesDone(reports.size(), total, t1, outcome.report(), outcome.millis());
@@ -148,7 +157,8 @@ public final class ForecastRunner {
         RunMetrics metrics = new RunMetrics(
                 new RunMetrics.Engine("influx-forecast", EngineVersion.get()),
                 new RunMetrics.Input(req.input().toString(), Files.size(req.input()), sha256(req.input()), read.format().toString(), rows),
-                req.toMap(), RunSummary.of(reports), reports, List.of(CSV, LP, METRICS, PNG, HTML, HtmlReport.CSS), null,
+                req.toMap(), RunSummary.of(reports), reports, backtested > 0 ? List.of(CSV, LP, METRICS, PNG, BACKTEST, HTML, HtmlReport.CSS)
+                        : List.of(CSV, LP, METRICS, PNG, HTML, HtmlReport.CSS), null,
                 req.liveAccuracy() == null ? null : ForecastHistory.live(req.liveAccuracy(), log));
         List<Path> files;
         try (OutputFolder out = new OutputFolder(req.outputDir(), w -> StageLog.warning(log, w))) {
@@ -162,6 +172,9 @@ public final class ForecastRunner {
                 backfill(req, layout, read.series(), out.stage(LP));
             }
             ForecastPlot.write(out.stage(PNG), outputs);
+            if (backtested > 0) {
+                BacktestPlot.write(out.stage(BACKTEST), outputs, backtested);
+            }
             long t3 = System.nanoTime();
             timings.put("write", ms(t2, t3));
             timings.put("total", ms(t0, t3));
@@ -170,8 +183,8 @@ public final class ForecastRunner {
             HtmlReport.write(out.stage(HTML), out.stage(HtmlReport.CSS), metrics, PNG);
             files = out.commit();
         }
-        log.accept(String.format(java.util.Locale.ROOT, "wrote %s, %s, %s, %s, %s to %s in %d ms", CSV, LP, METRICS, PNG, HTML,
-                req.outputDir(), ms(t2, System.nanoTime())));
+        log.accept(String.format(java.util.Locale.ROOT, "wrote %s, %s, %s, %s%s, %s to %s in %d ms", CSV, LP, METRICS, PNG,
+                backtested > 0 ? ", " + BACKTEST : "", HTML, req.outputDir(), ms(t2, System.nanoTime())));
         int failed = metrics.summary().failed();
         if (!single) {
             RunReport.print(metrics, req.outputDir(), (System.nanoTime() - t1) / 1e9, log);

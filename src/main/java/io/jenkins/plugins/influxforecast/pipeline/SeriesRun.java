@@ -6,6 +6,7 @@ import io.jenkins.plugins.influxforecast.evaluate.Metrics;
 import io.jenkins.plugins.influxforecast.model.FittedModel;
 import io.jenkins.plugins.influxforecast.model.Forecast;
 import io.jenkins.plugins.influxforecast.model.ForecastModel;
+import io.jenkins.plugins.influxforecast.report.BacktestWindows;
 import io.jenkins.plugins.influxforecast.report.Degradation;
 import io.jenkins.plugins.influxforecast.report.ForecastCsv;
 import io.jenkins.plugins.influxforecast.report.ForecastLineProtocol;
@@ -17,6 +18,8 @@ import io.jenkins.plugins.influxforecast.report.RegularisationReport;
 import io.jenkins.plugins.influxforecast.report.Scores;
 import io.jenkins.plugins.influxforecast.report.SeriesReport;
 import io.jenkins.plugins.influxforecast.report.ValidationReport;
+import io.jenkins.plugins.influxforecast.select.AutoModel;
+import io.jenkins.plugins.influxforecast.select.Backtester;
 import io.jenkins.plugins.influxforecast.select.Calibration;
 import io.jenkins.plugins.influxforecast.series.Filters;
 import io.jenkins.plugins.influxforecast.series.RawSeries;
@@ -122,7 +125,7 @@ final class SeriesRun {
         for (String w : fit.warnings()) {
             StageLog.warning(detail, series.label() + ": " + w);
         }
-        ForecastOutput output = new ForecastOutput(series, k, validationForecast, future);
+        ForecastOutput output = new ForecastOutput(series, k, validationForecast, future, backtestWindows(fit));
         ForecastLineProtocol.check(output, layout);
         ForecastPlot.check(output);
         ModelReport model = modelReport(fit, modelNotes, future, fc.forecast());
@@ -133,6 +136,31 @@ final class SeriesRun {
                 iso(series.start()), iso(series.end()), RegularisationReport.of(rr), req.smoothing(), validation, model, span,
                 degradations, null);
         return new Outcome(output, report, ms(t0));
+    }
+
+    /**
+     * auto's backtest windows behind the forecasting model, for backtest.png: kept from its selection (the
+     * chosen model's and the runner-up's window forecasts), not computed again; null for any other model.
+     */
+    static BacktestWindows backtestWindows(FittedModel fit) {
+        return AutoModel.backtest(fit).map(SeriesRun::backtestWindows).orElse(null);
+    }
+
+    private static BacktestWindows backtestWindows(AutoModel.Backtest b) {
+        List<Backtester.WindowResult> chosen = b.chosen().windows();
+        List<Backtester.WindowResult> second = b.runnerUp() == null ? null : b.runnerUp().windows();
+        List<BacktestWindows.Window> windows = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            Backtester.WindowResult c = chosen.get(i);
+            Backtester.WindowResult r = second == null ? null : second.get(i);
+            if (r != null && r.origin() != c.origin()) {
+                throw new IllegalStateException("the runner-up's backtest window " + i + " starts at " + r.origin() + ", the chosen model's at "
+                        + c.origin());
+            }
+            windows.add(new BacktestWindows.Window(c.origin(), c.forecast().mean(), c.mase(), r == null ? null : r.forecast().mean(),
+                    r == null ? Double.NaN : r.mase()));
+        }
+        return new BacktestWindows(b.chosen().label(), b.runnerUp() == null ? null : b.runnerUp().label(), windows);
     }
 
     private void noteRegularisation(Regularizer.Report rr) {

@@ -14,7 +14,7 @@ import java.util.Map;
  * report.html and its style sheet report.css. Jenkins serves archived artifacts with
  * {@code Content-Security-Policy: sandbox; default-src 'none'; img-src 'self'; style-src 'self';},
  * so the page has no inline style or script and no data: URI: it links report.css and forecast.png,
- * written beside it. Every score sits next to the model that earned it, beside the seasonal naive
+ * written beside it, and backtest.png when the run wrote one (listed in metrics.json's outputs). Every score sits next to the model that earned it, beside the seasonal naive
  * baseline and the gain over it (FVA); auto's leaderboard lists every candidate's backtest score;
  * the series come worst first; a value that is not known is left out, never shown as null.
  */
@@ -41,6 +41,7 @@ public final class HtmlReport {
             .bad { color: #b00020; }
             .note { color: #666; font-size: 0.9em; }
             code { font-size: 0.95em; }
+            h1, td:not(.num) { overflow-wrap: anywhere; }
             """;
 
     private HtmlReport() {
@@ -73,6 +74,12 @@ public final class HtmlReport {
             h.append(", build ").append(esc(number(build)));
         }
         h.append(".</p>\n<img class=\"plot\" alt=\"forecast plot\" src=\"").append(esc(pngName)).append("\">\n");
+        if (metrics.outputs().contains(BacktestPlot.PNG)) {
+            h.append("<h2>auto's backtest windows</h2>\n<p class=\"note\">The rolling-origin windows auto chose the model on"
+                    + " (shaded): the held-out actual values (black), the chosen model's forecast from each window's start (blue)"
+                    + " and the runner-up's (orange, dashed), with the chosen model's MASE on each window.</p>\n"
+                    + "<img class=\"plot\" alt=\"backtest windows of auto\" src=\"").append(BacktestPlot.PNG).append("\">\n");
+        }
         if (metrics.live() != null) {
             live(h, metrics.live());
         }

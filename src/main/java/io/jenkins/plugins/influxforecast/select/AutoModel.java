@@ -243,7 +243,7 @@ public final class AutoModel implements ForecastModel {
             FittedModel f = resolve.apply(specs.get(0)).fit(series);
             info.put("selected", baseLabel);
             info.put("reason", "no backtest possible");
-            return new FittedAuto(f, info, warnings, null, h);
+            return new FittedAuto(f, info, warnings, null, null);
         }
         warnings.addAll(sel.notes());
         info.put("selected", sel.winner().label());
@@ -274,6 +274,7 @@ public final class AutoModel implements ForecastModel {
         FittedModel chosen = null;
         double[][] errors = sel.winnerErrors();
         List<ModelSelector.Score> ranking = sel.ranking();
+        ModelSelector.Score used = null;
         for (ModelSelector.Score s : ranking) {
             try {
                 ForecastModel model = s.members().isEmpty() ? resolve.apply(ModelSpec.parse(s.label()))
@@ -284,6 +285,7 @@ public final class AutoModel implements ForecastModel {
                     throw new IllegalStateException(problem);
                 }
                 chosen = f;
+                used = s;
                 if (s != sel.winner()) {
                     info.put("selected", s.label());
                     errors = null;
@@ -303,7 +305,40 @@ public final class AutoModel implements ForecastModel {
             info.put("replaced", replaced);
         }
         info.put("time_ms", (System.nanoTime() - t0) / 1_000_000);
-        return new FittedAuto(chosen, info, warnings, errors, h);
+        return new FittedAuto(chosen, info, warnings, errors, backtestOf(sel, ranking, used));
+    }
+
+    /**
+     * The backtest windows of the model that is used (null when it is the fallback baseline, or out of the
+     * selection's leaders) and of the next model in the ranking after it.
+     */
+    private static Backtest backtestOf(ModelSelector.Selection sel, List<ModelSelector.Score> ranking, ModelSelector.Score used) {
+        if (used == null) {
+            return null;
+        }
+        ModelSelector.WindowForecasts chosen = sel.windowForecasts(used.label()).orElse(null);
+        if (chosen == null) {
+            return null;
+        }
+        int next = ranking.indexOf(used) + 1;
+        ModelSelector.WindowForecasts runnerUp = next < ranking.size() ? sel.windowForecasts(ranking.get(next).label()).orElse(null)
+                : null;
+        return new Backtest(chosen, runnerUp);
+    }
+
+    /**
+     * auto's backtest as the forecast used it: the forecasts of each rolling-origin window by the model that
+     * was refitted on the whole series, and by the next in the ranking (null when there is none).
+     */
+    public record Backtest(ModelSelector.WindowForecasts chosen, ModelSelector.WindowForecasts runnerUp) {
+    }
+
+    /**
+     * The backtest behind a model fitted by auto (what backtest.png draws), kept from the selection rather
+     * than computed again; empty for any other model, or when auto fell back without a backtest.
+     */
+    public static java.util.Optional<Backtest> backtest(FittedModel fit) {
+        return fit instanceof FittedAuto a ? java.util.Optional.ofNullable(a.backtest) : java.util.Optional.empty();
     }
 
     private ForecastModel ensembleOf(List<String> labels, List<Double> weights) {
@@ -350,13 +385,15 @@ public final class AutoModel implements ForecastModel {
         private final Map<String, Object> info;
         private final List<String> warnings;
         private final double[][] backtestErrors;
+        private final Backtest backtest;
 
-        FittedAuto(FittedModel inner, Map<String, Object> info, List<String> warnings, double[][] backtestErrors, int h) {
+        FittedAuto(FittedModel inner, Map<String, Object> info, List<String> warnings, double[][] backtestErrors, Backtest backtest) {
             this.inner = inner;
             this.info = info;
             this.warnings = new ArrayList<>(warnings);
             this.warnings.addAll(inner.warnings());
             this.backtestErrors = backtestErrors;
+            this.backtest = backtest;
         }
 
         @Override

@@ -8,7 +8,9 @@ import io.jenkins.plugins.influxforecast.series.TimeSeries;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Chooses a model by evidence: every candidate is backtested on the same rolling-origin windows and
@@ -122,14 +124,41 @@ public final class ModelSelector {
         }
     }
 
-    /** The outcome of a selection. */
+    /**
+     * The forecasts of one candidate or combination on the backtest windows, oldest window first.
+     *
+     * @param label   the spec text, as in {@link Score#label()}
+     * @param windows each window's forecast (means only), actual values and scores
+     */
+    public record WindowForecasts(String label, List<Backtester.WindowResult> windows) {
+        public WindowForecasts {
+            windows = List.copyOf(windows);
+        }
+    }
+
+    /** How many of the ranking's first entries keep their window forecasts: the winner, the runner-up, and one more. */
+    static final int KEPT = 3;
+
+    /**
+     * The outcome of a selection.
+     *
+     * @param leaders the window forecasts of the first {@value #KEPT} entries of {@link #ranking()} (the winner
+     *                first), for the plot of the backtest and for the next best when the winner fails on the whole
+     *                series; the other candidates' window forecasts are dropped with the selection's working state
+     */
     public record Selection(Score winner, Score baseline, List<Score> candidates, List<Score> combinations, int windows,
-            long millis, List<String> notes, double[][] winnerErrors) {
+            long millis, List<String> notes, double[][] winnerErrors, List<WindowForecasts> leaders) {
 
         public Selection {
             candidates = candidates == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(candidates));
             combinations = combinations == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(combinations));
             notes = notes == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(notes));
+            leaders = leaders == null ? List.of() : List.copyOf(leaders);
+        }
+
+        /** The window forecasts of a model of the ranking, if it is among the {@link #leaders()}. */
+        public java.util.Optional<WindowForecasts> windowForecasts(String label) {
+            return leaders.stream().filter(w -> w.label().equals(label)).findFirst();
         }
 
         /** Forecast value added over the baseline in percent: 100 (1 - MASE_winner / MASE_baseline). */
@@ -231,8 +260,25 @@ public final class ModelSelector {
         if (winner == baseline) {
             notes.add("no candidate beat the baseline " + baselineLabel + " on the backtest");
         }
-        return new Selection(winner, baseline, scores, combos.stream().map(Combination::score).toList(), windows.size(),
-                (System.nanoTime() - t0) / 1_000_000, notes, winnerErrors);
+        List<Score> comboScores = combos.stream().map(Combination::score).toList();
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        Selection unranked = new Selection(winner, baseline, scores, comboScores, windows.size(), millis, notes, winnerErrors, null);
+        // keep the window forecasts of the first few of the ranking only: they are all that a plot or a replacement needs
+        Map<String, List<Backtester.WindowResult>> results = new HashMap<>();
+        for (Run r : ranked) {
+            results.put(r.candidate.label(), r.results);
+        }
+        for (Combination c : combos) {
+            results.put(c.score().label(), c.results());
+        }
+        List<WindowForecasts> leaders = new ArrayList<>();
+        for (Score s : unranked.ranking()) {
+            if (leaders.size() == KEPT) {
+                break;
+            }
+            leaders.add(new WindowForecasts(s.label(), results.get(s.label())));
+        }
+        return new Selection(winner, baseline, scores, comboScores, windows.size(), millis, notes, winnerErrors, leaders);
     }
 
     /** Every candidate backtested on the same windows, in parallel when asked for. */
@@ -253,8 +299,12 @@ public final class ModelSelector {
         return runs;
     }
 
-    /** A combination's score and its errors on each window. */
-    private record Combination(Score score, double[][] errors) {
+    /** A combination's score and its forecast of each window. */
+    private record Combination(Score score, List<Backtester.WindowResult> results) {
+
+        double[][] errors() {
+            return ModelSelector.errors(results);
+        }
     }
 
     /**
@@ -267,7 +317,7 @@ public final class ModelSelector {
         for (int size = 2; size <= Math.min(o.maxEnsemble(), ranked.size()); size++) {
             List<Run> members = ranked.subList(0, size);
             double[] weights = weights(members, o.weighting());
-            double[][] errors = new double[windows.size()][];
+            List<Backtester.WindowResult> results = new ArrayList<>();
             double maseSum = 0;
             double smapeSum = 0;
             double[] vals = new double[size];
@@ -284,7 +334,7 @@ public final class ModelSelector {
                 Backtester.WindowResult wr = Backtester.score(win, Forecast.of("combination", win.train(), mean), o.maseSeason());
                 maseSum += wr.mase();
                 smapeSum += wr.smape();
-                errors[w] = errors(win.actual(), mean);
+                results.add(wr);
             }
             List<String> labels = new ArrayList<>();
             long ms = 0;
@@ -303,7 +353,7 @@ public final class ModelSelector {
             double smape = smapeSum / windows.size();
             Score score = new Score(how + " of " + String.join(", ", labels), mase, smape, ms, null, labels, w,
                     o.criterion().of(mase, smape, baseline));
-            combos.add(new Combination(score, errors));
+            combos.add(new Combination(score, results));
         }
         return combos;
     }
@@ -336,6 +386,15 @@ public final class ModelSelector {
             }
         }
         throw new IllegalStateException(label);
+    }
+
+    /** The errors (actual minus forecast) of each window. */
+    private static double[][] errors(List<Backtester.WindowResult> results) {
+        double[][] e = new double[results.size()][];
+        for (int w = 0; w < results.size(); w++) {
+            e[w] = errors(results.get(w).actual(), results.get(w).forecast().mean());
+        }
+        return e;
     }
 
     private static double[] errors(double[] actual, double[] mean) {
@@ -385,11 +444,7 @@ public final class ModelSelector {
         }
 
         double[][] errors() {
-            double[][] e = new double[results.size()][];
-            for (int w = 0; w < results.size(); w++) {
-                e[w] = ModelSelector.errors(results.get(w).actual(), results.get(w).forecast().mean());
-            }
-            return e;
+            return ModelSelector.errors(results);
         }
     }
 }

@@ -33,8 +33,9 @@ import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code forecast}: forecasts a series read from a workspace CSV by running the engine's
- * {@code forecast} command on the agent, writes forecast.csv, forecast.lp, metrics.json and
- * forecast.png (plus the step's log and resolved parameters) into {@code outputDir}, and returns a
+ * {@code forecast} command on the agent, writes forecast.csv, forecast.lp, metrics.json,
+ * forecast.png, report.html and, with auto, backtest.png (plus the step's log and resolved parameters)
+ * into {@code outputDir}, and returns a
  * summary map (model, validation metrics, artifact paths). An optional quality gate
  * ({@code maxMase}, {@code maxSmape}) marks the build UNSTABLE, or FAILURE with
  * {@code failOnQualityGate}, and makes {@code influxLoad} refuse to write that forecast.
@@ -660,7 +661,7 @@ public final class ForecastStep extends Step {
 
     private static List<Object> existingFiles(FilePath out, String outputDir) throws java.io.IOException, InterruptedException {
         List<Object> files = new ArrayList<>();
-        for (String f : List.of("forecast.csv", "forecast.lp", "metrics.json", "forecast.png", "report.html")) {
+        for (String f : List.of("forecast.csv", "forecast.lp", "metrics.json", "forecast.png", "backtest.png", "report.html")) {
             if (out.child(f).exists()) {
                 files.add(outputDir + "/" + f);
             }

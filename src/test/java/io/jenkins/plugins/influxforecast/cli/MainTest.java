@@ -62,7 +62,7 @@ class MainTest {
         assertThat(r.out()).contains("validation: ").contains("MASE");
         try (Stream<Path> s = Files.list(out)) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "demo-input.csv", "forecast.csv", "forecast.lp", "metrics.json", "forecast.png", "report.html", "report.css",
+                    "demo-input.csv", "forecast.csv", "forecast.lp", "metrics.json", "forecast.png", "backtest.png", "report.html", "report.css",
                     ".influx-forecast-manifest.json");
         assertThat(Files.readString(out.resolve("report.html"))).contains("src=\"forecast.png\"").doesNotContain("data:")
                 .contains("MASE").contains("seattle_temperature");

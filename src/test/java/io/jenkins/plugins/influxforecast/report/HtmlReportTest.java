@@ -107,13 +107,36 @@ public class HtmlReportTest {
         assertThat(rows(page.substring(page.indexOf("Live accuracy")))).contains(List.of("1", "4", "0.7000", "1.100", "1.300", "-0.2000"));
     }
 
+    @Test
+    void linksBacktestPngOnlyWhenTheRunWroteItStillUnderTheCsp() throws IOException {
+        String without = Files.readString(write(List.of(scored("load", 0.5, Map.of())), null));
+        assertThat(without).doesNotContain("backtest");
+        String with = Files.readString(write(List.of(scored("load", 0.5, Map.of())), null,
+                List.of("forecast.csv", "forecast.png", BacktestPlot.PNG, "report.html", HtmlReport.CSS)));
+        assertThat(with).contains("<img class=\"plot\" alt=\"backtest windows of auto\" src=\"backtest.png\">")
+                .doesNotContainPattern("(?i)\\sstyle\\s*=").doesNotContainPattern("(?i)<style").doesNotContain("data:");
+        Matcher refs = Pattern.compile("(?i)\\s(?:src|href)\\s*=\\s*\"([^\"]*)\"").matcher(with);
+        List<String> loaded = new ArrayList<>();
+        while (refs.find()) {
+            loaded.add(refs.group(1));
+        }
+        assertThat(loaded).containsExactlyInAnyOrder("report.css", "forecast.png", "backtest.png");
+        // right under the forecast plot, before the series
+        assertThat(with.indexOf("src=\"backtest.png\"")).isGreaterThan(with.indexOf("src=\"forecast.png\""))
+                .isLessThan(with.indexOf("Series, worst first"));
+    }
+
     private Path write(List<SeriesReport> series, Map<String, Object> live) throws IOException {
+        return write(series, live, List.of());
+    }
+
+    private Path write(List<SeriesReport> series, Map<String, Object> live, List<String> outputs) throws IOException {
         Files.write(dir.resolve("forecast.png"), new byte[] {1, 2, 3});
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("model", "auto");
         parameters.put("max_gap", null);
         RunMetrics m = new RunMetrics(new RunMetrics.Engine("influx-forecast", "1"), new RunMetrics.Input("in.csv", 1, "00", "csv", 1),
-                parameters, RunSummary.of(series), series, List.of(), Map.of(), live);
+                parameters, RunSummary.of(series), series, outputs, Map.of(), live);
         Path html = dir.resolve("report.html");
         HtmlReport.write(html, dir.resolve(HtmlReport.CSS), m, "forecast.png");
         return html;
