@@ -183,8 +183,8 @@ public final class ForecastRunner {
             HtmlReport.write(out.stage(HTML), out.stage(HtmlReport.CSS), metrics, PNG);
             files = out.commit();
         }
-        log.accept(String.format(java.util.Locale.ROOT, "wrote %s, %s, %s, %s%s, %s to %s in %d ms", CSV, LP, METRICS, PNG,
-                backtested > 0 ? ", " + BACKTEST : "", HTML, req.outputDir(), ms(t2, System.nanoTime())));
+        log.accept(String.format(java.util.Locale.ROOT, "wrote %s, %s, %s, %s%s, %s, %s to %s in %d ms", CSV, LP, METRICS, PNG,
+                backtested > 0 ? ", " + BACKTEST : "", HTML, HtmlReport.CSS, req.outputDir(), ms(t2, System.nanoTime())));
         int failed = metrics.summary().failed();
         if (!single) {
             RunReport.print(metrics, req.outputDir(), (System.nanoTime() - t1) / 1e9, log);

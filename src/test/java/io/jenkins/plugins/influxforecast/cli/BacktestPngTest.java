@@ -78,14 +78,14 @@ class BacktestPngTest {
         BufferedImage img = png(out.resolve("backtest.png"));
         assertThat(img.getWidth()).isEqualTo(1200);
         assertThat(img.getHeight()).isEqualTo(460);
-        assertThat(auto.out()).contains("wrote forecast.csv, forecast.lp, metrics.json, forecast.png, backtest.png, report.html to ");
+        assertThat(auto.out()).contains("wrote forecast.csv, forecast.lp, metrics.json, forecast.png, backtest.png, report.html, report.css to ");
         assertThat((List<Object>) Json.read(out.resolve("metrics.json")).get("outputs")).contains("backtest.png");
         assertThat(manifest(out)).containsKey("backtest.png");
         assertThat(Files.readString(out.resolve("report.html"))).contains("<img class=\"plot\" alt=\"backtest windows of auto\" src=\"backtest.png\">");
 
         Run ets = forecast(in, out, "theta(season=24)");
         assertThat(out.resolve("backtest.png")).doesNotExist();
-        assertThat(ets.out()).contains("wrote forecast.csv, forecast.lp, metrics.json, forecast.png, report.html to ");
+        assertThat(ets.out()).contains("wrote forecast.csv, forecast.lp, metrics.json, forecast.png, report.html, report.css to ");
         assertThat((List<Object>) Json.read(out.resolve("metrics.json")).get("outputs")).doesNotContain("backtest.png");
         assertThat(manifest(out)).doesNotContainKey("backtest.png").containsKey("forecast.png");
         assertThat(Files.readString(out.resolve("report.html"))).doesNotContain("backtest");
