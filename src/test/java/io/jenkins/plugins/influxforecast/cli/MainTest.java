@@ -284,8 +284,11 @@ class MainTest {
 
     @Test
     void everyHelpEndsWithExamplesFitsEightyColumnsAndKeepsFileNamesWhole() {
-        for (String command : List.of("forecast", "demo", "extract", "load", "version")) {
+        for (String command : List.of("forecast", "demo", "extract", "load", "score", "version")) {
             String help = cli(command, "--help").out();
+            // each example line as written, not re-wrapped by the help layout (a wrapped command cannot be pasted)
+            assertThat(HelpText.examples(command)).as(command).isNotEmpty();
+            assertThat(help.lines().toList()).as(command).containsAll(HelpText.examples(command));
             assertThat(help).as(command).contains("Examples:").contains("java -jar influx-forecast-cli.jar " + command);
             assertThat(help.substring(help.indexOf("Examples:"))).as(command).doesNotContain("--help");
             assertThat(cli("help", command).out()).as("help " + command).isEqualTo(help);
