@@ -191,6 +191,16 @@ public class ForecastJobTest {
                 "f: ets, MASE 0.900"));
     }
 
+    @Test
+    void describeNamesTheShardsWhoseLiveAccuracyDrifted() {
+        Map<String, Object> steady = Map.of("name", "fleet", "shard", "1/2", "status", "SUCCESS", "extract", Map.of("series", 3),
+                "score", Map.of("liveMase", 0.9, "drifting", false), "load", Map.of("pointsWritten", 72));
+        Map<String, Object> drifting = Map.of("name", "fleet", "shard", "2/2", "status", "SUCCESS", "extract", Map.of("series", 2),
+                "score", Map.of("liveMase", 2.4, "drifting", true), "load", Map.of("pointsWritten", 48));
+        assertThat(ForecastJob.describe(List.of(steady, drifting)))
+                .isEqualTo("fleet: 2 shards, 2 succeeded, 5 series, 120 points written; shard 2/2: live accuracy drifted");
+    }
+
     /** Stands for Pipeline's exception of an abort or a timeout (matched by simple name). */
     public static final class FlowInterruptedException extends RuntimeException {
         private static final long serialVersionUID = 1L;

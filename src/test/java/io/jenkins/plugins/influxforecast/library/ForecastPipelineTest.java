@@ -341,7 +341,8 @@ class ForecastPipelineTest extends PipelineHarness {
                 .containsEntry("server", "influx-prod").containsEntry("credentialsId", "influx-forecast-rw");
         // the Argo schedule, 0 */12 * * *: missed 12-hour slots are listed for backfill
         assertThat(steps.get(1).args()).containsEntry("every", "12h").containsEntry("name", "pr-noord");
-        assertThat(steps.get(2).args()).containsEntry("model", "fft").containsEntry("smoothing", 3)
+        assertThat(steps.get(2).args()).containsEntry("backfill", 2)
+                .containsEntry("liveAccuracy", "forecasts/pr-noord/score/score.json").containsEntry("model", "fft").containsEntry("smoothing", 3)
                 .containsEntry("validation", "0.2").containsEntry("frequency", "10m").containsEntry("horizon", 144);
         Pod pod = KubernetesYaml.pod(podYamls.get(0));
         assertThat(pod.getSpec().getNodeSelector()).containsEntry("kubernetes.io/arch", "arm64");
