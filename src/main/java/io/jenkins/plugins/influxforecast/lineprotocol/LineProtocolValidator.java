@@ -35,13 +35,11 @@ public final class LineProtocolValidator {
     /** What a valid file holds. */
     public record Summary(long lines, long points, long minTime, long maxTime, Map<String, Map<String, FieldType>> fieldTypes) {
         public Summary {
-            fieldTypes = fieldTypes == null ? null : copyOf(fieldTypes);
-        }
-
-        private static Map<String, Map<String, FieldType>> copyOf(Map<String, Map<String, FieldType>> fieldTypes) {
             Map<String, Map<String, FieldType>> copy = new java.util.LinkedHashMap<>();
-            fieldTypes.forEach((m, f) -> copy.put(m, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(f))));
-            return java.util.Collections.unmodifiableMap(copy);
+            if (fieldTypes != null) {
+                fieldTypes.forEach((m, f) -> copy.put(m, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(f))));
+            }
+            fieldTypes = fieldTypes == null ? null : java.util.Collections.unmodifiableMap(copy);
         }
     }
 
