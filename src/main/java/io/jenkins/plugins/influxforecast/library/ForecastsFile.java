@@ -4,7 +4,6 @@ import io.jenkins.plugins.influxforecast.catalog.Models;
 import io.jenkins.plugins.influxforecast.history.LeadBuckets;
 import io.jenkins.plugins.influxforecast.influx.Durations;
 import io.jenkins.plugins.influxforecast.pipeline.CommandDef;
-import io.jenkins.plugins.influxforecast.pipeline.ForecastRequest;
 import io.jenkins.plugins.influxforecast.pipeline.Commands;
 import io.jenkins.plugins.influxforecast.pipeline.OptionDef;
 import io.jenkins.plugins.influxforecast.series.Frequency;
@@ -81,6 +80,11 @@ public final class ForecastsFile {
 
     static final int DEFAULT_TIMEOUT_MINUTES = 60;
     static final int MAX_TIMEOUT_MINUTES = 24 * 60;
+    /**
+     * Missed builds a forecast's backfill may fill per build: the forecast command's bound
+     * (pipeline's ForecastRequest, which is not loaded here: it reaches the engine's CSV reader).
+     */
+    static final int MAX_BACKFILL = 10;
     /** Pods one forecast may be split into. */
     static final int MAX_SHARDS = 100;
 
@@ -331,8 +335,8 @@ public final class ForecastsFile {
             Map<String, Object> forecastOptions, Map<String, Object> launch) {
         boolean history = !Boolean.FALSE.equals(forecastOptions.get("history"));
         int backfill = forecastOptions.get("backfill") instanceof Integer n ? n : 0;
-        if (backfill < 0 || backfill > ForecastRequest.MAX_BACKFILL) {
-            throw new IllegalArgumentException(f.at("backfill") + " must be between 0 and " + ForecastRequest.MAX_BACKFILL
+        if (backfill < 0 || backfill > MAX_BACKFILL) {
+            throw new IllegalArgumentException(f.at("backfill") + " must be between 0 and " + MAX_BACKFILL
                     + " (missed builds filled per build), got " + backfill);
         }
         if (backfill == 0) {

@@ -201,6 +201,11 @@ class ForecastsFileTest {
     }
 
     @Test
+    void backfillIsBoundedAsTheForecastCommandBoundsIt() {
+        assertThat(ForecastsFile.MAX_BACKFILL).isEqualTo(io.jenkins.plugins.influxforecast.pipeline.ForecastRequest.MAX_BACKFILL);
+    }
+
+    @Test
     void historyOffInTheDefaultsDropsTheDefaultsScoreAndBackfill() {
         JobConfig job = parse("""
                 server: s
