@@ -96,6 +96,10 @@ def runSteps(Map fc, Map outcome) {
         echo("${fc.stage}: no series in this shard; nothing to forecast")
         return
     }
+    if (fc.score != null) {
+        // the earlier runs against the actuals just extracted; the forecast reports it as live accuracy
+        outcome.score = score(fc.score)
+    }
     outcome.forecast = forecast(fc.forecast)
     outcome.load = influxLoad(fc.load)
 }

@@ -19,17 +19,21 @@ import java.util.Map;
  *                        forecast's {@code extract} section
  * @param loadOptions     further parameters of {@code influxLoad}: launch options and the
  *                        forecast's {@code load} section
+ * @param scoreOptions    further parameters of {@code score}: launch options, the schedule's interval
+ *                        ({@code every}) and the forecast's {@code score} section; null when the
+ *                        forecast keeps no history ({@code history: false}), so nothing is scored
  * @param timeoutMinutes  the limit for the whole forecast: pod start, retries and the three steps
  * @param pod             where and how big its pod is
  * @param shards          pods sharing the series of the query (1: one pod with every series)
  */
 public record ForecastConfig(String name, String server, String credentialsId, String query, String flux,
         Map<String, Object> forecastOptions, Map<String, Object> extractOptions, Map<String, Object> loadOptions,
-        int timeoutMinutes, PodSettings pod, int shards) {
+        Map<String, Object> scoreOptions, int timeoutMinutes, PodSettings pod, int shards) {
     public ForecastConfig {
         forecastOptions = forecastOptions == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(forecastOptions));
         extractOptions = extractOptions == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extractOptions));
         loadOptions = loadOptions == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(loadOptions));
+        scoreOptions = scoreOptions == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scoreOptions));
     }
 
     /**

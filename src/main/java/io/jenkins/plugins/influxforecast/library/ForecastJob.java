@@ -49,7 +49,7 @@ public final class ForecastJob {
 
     /**
      * The plan of a build: the job properties and, per forecast, its pod, its folder and the
-     * arguments of the three steps.
+     * arguments of its steps.
      *
      * <pre>
      * cron           the cron trigger spec, "TZ=&lt;zone&gt;\n&lt;schedule&gt;"
@@ -60,8 +60,9 @@ public final class ForecastJob {
      * forecasts      every pod to run: name (the forecast's), shard ("i/N", or null when the forecast
      *                is not sharded), id (unique: the parallel branch), stage, timeoutMinutes, podYaml,
      *                container (null: the agent's), dir, files (writeFile arguments, written before the
-     *                steps), extract, forecast, load (step arguments), archive (artifact pattern); a
-     *                forecast with shards: N gives N of them, each extracting its shard of the series
+     *                steps), extract, score, forecast, load (step arguments; score is null when the
+     *                forecast keeps no history), archive (artifact pattern); a forecast with shards: N
+     *                gives N of them, each extracting its shard of the series
      * </pre>
      *
      * @param text    forecasts.yaml's content
@@ -124,10 +125,29 @@ public final class ForecastJob {
         }
         extract.putAll(f.extractOptions());
 
+        Map<String, Object> score = null;
         Map<String, Object> forecast = new LinkedHashMap<>();
         forecast.put("input", input);
         forecast.put("outputDir", outputDir);
         forecast.putAll(f.forecastOptions());
+        if (f.scoreOptions() != null) {
+            // the earlier runs judged against the actuals just extracted, before this run adds its own
+            String scoreDir = dir + "/score";
+            score = new LinkedHashMap<>();
+            score.put(ForecastsFile.SERVER, f.server());
+            if (f.credentialsId() != null) {
+                score.put(ForecastsFile.CREDENTIALS_ID, f.credentialsId());
+            }
+            score.put(ForecastsFile.SCORE_NAME, f.name());
+            score.put(ForecastsFile.HISTORY_MEASUREMENT, f.forecastOptions().get(ForecastsFile.HISTORY_MEASUREMENT));
+            if (f.forecastOptions().get(ForecastsFile.FIELD) != null) {
+                score.put(ForecastsFile.FIELD, f.forecastOptions().get(ForecastsFile.FIELD));
+            }
+            score.put(ForecastsFile.ACTUALS, input);
+            score.put(ForecastsFile.OUTPUT_DIR, scoreDir);
+            score.putAll(f.scoreOptions());
+            forecast.put("liveAccuracy", scoreDir + "/score.json");
+        }
 
         Map<String, Object> load = new LinkedHashMap<>();
         load.put(ForecastsFile.SERVER, f.server());
@@ -153,6 +173,9 @@ public final class ForecastJob {
         resolved.put("container", container);
         Map<String, Object> steps = new LinkedHashMap<>();
         steps.put("influxExtract", extract);
+        if (score != null) {
+            steps.put("score", score);
+        }
         steps.put("forecast", forecast);
         steps.put("influxLoad", load);
         resolved.put("steps", steps);
@@ -173,6 +196,7 @@ public final class ForecastJob {
         out.put("dir", dir);
         out.put("files", files);
         out.put("extract", extract);
+        out.put("score", score);
         out.put("forecast", forecast);
         out.put("load", load);
         out.put("archive", dir + "/**");
@@ -243,6 +267,9 @@ public final class ForecastJob {
             }
             if ("FAILED".equals(forecast.get("qualityGate"))) {
                 failures.add("shard " + o.get("shard") + ": quality gate FAILED");
+            }
+            if (o.get("score") instanceof Map<?, ?> score && Boolean.TRUE.equals(score.get("drifting"))) {
+                failures.add("shard " + o.get("shard") + ": live accuracy drifted");
             }
             Map<?, ?> load = o.get("load") instanceof Map<?, ?> m ? m : Map.of();
             Object p = load.containsKey("pointsWritten") ? load.get("pointsWritten") : load.get("points");

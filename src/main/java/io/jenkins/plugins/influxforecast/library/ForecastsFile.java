@@ -1,6 +1,8 @@
 package io.jenkins.plugins.influxforecast.library;
 
 import io.jenkins.plugins.influxforecast.catalog.Models;
+import io.jenkins.plugins.influxforecast.history.LeadBuckets;
+import io.jenkins.plugins.influxforecast.influx.Durations;
 import io.jenkins.plugins.influxforecast.pipeline.CommandDef;
 import io.jenkins.plugins.influxforecast.pipeline.Commands;
 import io.jenkins.plugins.influxforecast.pipeline.OptionDef;
@@ -37,6 +39,15 @@ public final class ForecastsFile {
     static final String EXTRACT_OUTPUT = "output";
     static final String LOAD_INPUT = "input";
     static final String SHARD = "shard";
+    /** Parameters of score that the library sets itself. */
+    static final String SCORE_NAME = "name";
+    static final String HISTORY_MEASUREMENT = "historyMeasurement";
+    static final String FIELD = "field";
+    static final String ACTUALS = "actuals";
+    static final String ACTUALS_QUERY = "actualsQuery";
+    static final String OUTPUT_DIR = "outputDir";
+    static final String AS_OF = "asOf";
+    static final String EVERY = "every";
 
     /** Parameters every step has besides its engine options (steps/LaunchOptions), and asOf. */
     private static final Set<String> LAUNCH_PARAMETERS = Set.of("timeoutMinutes", "maxRamPercentage", "installedEngine");
@@ -45,18 +56,18 @@ public final class ForecastsFile {
      * Forecast step options the library sets itself (the folder layout of one forecast), or leaves
      * to the step (asOf and build: the step stamps the build's own start and number).
      */
-    private static final Set<String> FORECAST_SET_BY_LIBRARY = Set.of("input", "outputDir", "asOf", "build", "liveAccuracy", "backfill");
+    private static final Set<String> FORECAST_SET_BY_LIBRARY = Set.of("input", "outputDir", "asOf", "build", "liveAccuracy");
 
     static final Set<String> JOB_KEYS = Set.of("server", "credentialsId", "schedule", "timeZone",
             "keepBuilds", "keepArtifacts", "maxParallel", "onFailure", "pod", "podMerge", "defaults", "forecasts");
 
     private static final Set<String> OWN_FORECAST_KEYS = Set.of("name", "server", "credentialsId", "query", "flux",
             "timeoutMinutes", "maxRamPercentage", "maxMase", "maxSmape", "failOnQualityGate", "extract", "load", "pod",
-            "podMerge", "engineImage", "nodeSelector", "resources", "tolerations", "shards");
+            "podMerge", "engineImage", "nodeSelector", "resources", "tolerations", "shards", "score");
 
     /** Keys whose mapping values are merged key by key when a forecast overrides the defaults. */
     private static final Set<String> MERGED_MAPPINGS = Set.of("nodeSelector", "resources", "extract", "load",
-            "tags");
+            "score", "tags");
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern OPTION_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9]*");
@@ -69,6 +80,11 @@ public final class ForecastsFile {
 
     static final int DEFAULT_TIMEOUT_MINUTES = 60;
     static final int MAX_TIMEOUT_MINUTES = 24 * 60;
+    /**
+     * Missed builds a forecast's backfill may fill per build: the forecast command's bound
+     * (pipeline's ForecastRequest, which is not loaded here: it reaches the engine's CSV reader).
+     */
+    static final int MAX_BACKFILL = 10;
     /** Pods one forecast may be split into. */
     static final int MAX_SHARDS = 100;
 
@@ -157,7 +173,7 @@ public final class ForecastsFile {
             Object rawName = entry.raw("name");
             String where = "forecasts[" + i + "]" + (rawName instanceof String s ? " (" + s + ")" : "");
             Fields merged = new Fields(where, merge(defaults, valuesOf(Fields.of(where, entries.get(i)))));
-            ForecastConfig f = forecast(merged);
+            ForecastConfig f = forecast(merged, entry.keys(), schedule);
             if (!names.add(f.name())) {
                 throw new IllegalArgumentException(where + ".name '" + f.name() + "' is used twice; names must be unique");
             }
@@ -204,7 +220,12 @@ public final class ForecastsFile {
         return keys;
     }
 
-    private ForecastConfig forecast(Fields f) {
+    /**
+     * @param f        the forecast's settings, the defaults applied
+     * @param ownKeys  the settings the forecast's entry gives itself (not from defaults)
+     * @param schedule the job's schedule, whose interval the score step's {@code every} defaults to
+     */
+    private ForecastConfig forecast(Fields f, Set<String> ownKeys, String schedule) {
         f.allowOnly(forecastKeys());
         String name = f.requiredString("name");
         if (!DNS_LABEL.matcher(name).matches()) {
@@ -289,6 +310,7 @@ public final class ForecastsFile {
         Map<String, Object> load = new LinkedHashMap<>(launch);
         load.putAll(passThrough(f, "load", Commands.LOAD, "influxLoad", Set.of(SERVER, CREDENTIALS_ID, LOAD_INPUT),
                 Set.of("ignoreQualityGate")));
+        Map<String, Object> score = history(f, ownKeys, schedule, name, forecastOptions, launch);
         forecastOptions.putAll(launch);
         int shards = f.integer("shards", 1, 1);
         if (shards > MAX_SHARDS) {
@@ -296,7 +318,85 @@ public final class ForecastsFile {
                     + shards);
         }
         return new ForecastConfig(name, server.trim(), credentialsId, query, flux, forecastOptions, extract, load,
-                timeout, pod(f), shards);
+                score, timeout, pod(f), shards);
+    }
+
+    /**
+     * The forecast's history, on unless {@code history: false}: the forecast step writes each run to
+     * the history measurement ({@code <name>-forecast-history} unless {@code historyMeasurement} is
+     * given: named after the forecast, so forecasts of one file that read the same measurement keep
+     * their histories apart) and, before it, the score step judges the earlier runs. Returns the
+     * arguments of score that forecasts.yaml gives (its {@code score} section, the launch options,
+     * {@code every} from the schedule), or null when history is off. {@code backfill} needs history
+     * and the schedule's interval. A forecast with {@code history: false} refuses a {@code score}
+     * section or a {@code backfill} of its own; the ones of defaults do not apply to it.
+     */
+    private static Map<String, Object> history(Fields f, Set<String> ownKeys, String schedule, String name,
+            Map<String, Object> forecastOptions, Map<String, Object> launch) {
+        boolean history = !Boolean.FALSE.equals(forecastOptions.get("history"));
+        int backfill = forecastOptions.get("backfill") instanceof Integer n ? n : 0;
+        if (backfill < 0 || backfill > MAX_BACKFILL) {
+            throw new IllegalArgumentException(f.at("backfill") + " must be between 0 and " + MAX_BACKFILL
+                    + " (missed builds filled per build), got " + backfill);
+        }
+        if (backfill == 0) {
+            forecastOptions.remove("backfill");
+        }
+        if (!history) {
+            forecastOptions.remove("history");
+            for (String key : List.of("score", "backfill")) {
+                if (ownKeys.contains(key) && (!key.equals("backfill") || backfill > 0)) {
+                    throw new IllegalArgumentException(f.at(key) + " needs the forecast history, but " + f.at("history")
+                            + " is false; drop " + key + " or history: false");
+                }
+            }
+            forecastOptions.remove("backfill");
+            return null;
+        }
+        forecastOptions.put("history", true);
+        if (!(forecastOptions.get(HISTORY_MEASUREMENT) instanceof String m) || m.isBlank()) {
+            forecastOptions.put(HISTORY_MEASUREMENT, name + "-forecast-history");
+        }
+        Map<String, Object> score = new LinkedHashMap<>(launch);
+        score.putAll(passThrough(f, "score", Commands.SCORE, "score", Set.of(SERVER, CREDENTIALS_ID, SCORE_NAME,
+                HISTORY_MEASUREMENT, FIELD, ACTUALS, ACTUALS_QUERY, OUTPUT_DIR, AS_OF), Set.of()));
+        checkScore(f.at("score"), score);
+        if (!score.containsKey(EVERY)) {
+            ScheduleInterval.of(schedule).ifPresent(d -> score.put(EVERY, Durations.format(d)));
+        }
+        if (backfill > 0 && !score.containsKey(EVERY)) {
+            throw new IllegalArgumentException(f.at("backfill") + " " + backfill + " needs the interval between the builds,"
+                    + " and the schedule '" + schedule.strip().replace("\n", "; ") + "' has no single one: give "
+                    + f.at("score") + ".every, such as 12h");
+        }
+        return score;
+    }
+
+    /** The values of a score section that only the score step would refuse, refused here with their place. */
+    private static void checkScore(String at, Map<String, Object> score) {
+        if (score.get("runs") instanceof Integer runs && runs < 1) {
+            throw new IllegalArgumentException(at + ".runs must be a whole number >= 1, got " + runs);
+        }
+        for (String key : List.of("driftFactor", "maxLiveMase")) {
+            if (score.get(key) instanceof Double d && !(d > 0 && Double.isFinite(d))) {
+                throw new IllegalArgumentException(at + "." + key + " must be a number > 0, got " + d);
+            }
+        }
+        for (String key : List.of("lookback", EVERY)) {
+            if (score.get(key) instanceof String text) {
+                java.time.Duration d = Durations.parse(at + "." + key, text);
+                if (d.getSeconds() < 1) {
+                    throw new IllegalArgumentException(at + "." + key + " must be at least 1s, got '" + text + "'");
+                }
+            }
+        }
+        if (score.get("leadBuckets") instanceof String buckets) {
+            try {
+                LeadBuckets.parse(buckets);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(at + ".leadBuckets '" + buckets + "': " + e.getMessage(), e);
+            }
+        }
     }
 
     private static void putIfPresent(Map<String, Object> map, String key, Object value) {
@@ -359,11 +459,14 @@ public final class ForecastsFile {
         allowed.removeAll(reserved);
         for (String k : section.keys()) {
             if (reserved.contains(k)) {
-                throw new IllegalArgumentException(section.at(k) + " is set by the library"
-                        + (k.equals(SERVER) || k.equals(CREDENTIALS_ID) || k.equals(QUERY) || k.equals(FLUX)
-                                ? "; write it as " + f.at(k)
-                                : k.equals(SHARD) ? "; write " + f.at("shards") + ": N for N pods that share the series"
-                                : "; it is the forecast's folder"));
+                throw new IllegalArgumentException(section.at(k) + " is set by the library; " + switch (k) {
+                    case SERVER, CREDENTIALS_ID, QUERY, FLUX, HISTORY_MEASUREMENT, FIELD -> "write it as " + f.at(k);
+                    case SHARD -> "write " + f.at("shards") + ": N for N pods that share the series";
+                    case SCORE_NAME -> "it is the forecast's name";
+                    case ACTUALS, ACTUALS_QUERY -> "the actuals are the extract's output";
+                    case AS_OF -> "it is the build's start, as for the forecast";
+                    default -> "it is the forecast's folder";
+                });
             }
             if (!allowed.contains(k)) {
                 throw new IllegalArgumentException(section.at(k) + " is not a parameter of " + step + "; allowed: "

@@ -23,7 +23,8 @@ import org.kohsuke.stapler.DataBoundSetter;
  * lists, strings, numbers and booleans. Runs on the controller, without a node, in a few
  * milliseconds. Every setting is checked here, before any pod starts: the file's own rules, the
  * model spec against the model registry, and each forecast's arguments of {@code influxExtract},
- * {@code forecast} and {@code influxLoad} bound to those steps as the Pipeline will bind them.
+ * {@code score}, {@code forecast} and {@code influxLoad} bound to those steps as the Pipeline will
+ * bind them.
  */
 public final class ForecastPlanStep extends Step {
 
@@ -68,6 +69,9 @@ public final class ForecastPlanStep extends Step {
         for (Object o : (List<?>) plan.get("forecasts")) {
             Map<?, ?> forecast = (Map<?, ?>) o;
             bind(InfluxExtractStep.DescriptorImpl.class, forecast, "extract");
+            if (forecast.get("score") != null) {
+                bind(ScoreStep.DescriptorImpl.class, forecast, "score");
+            }
             bind(ForecastStep.DescriptorImpl.class, forecast, "forecast");
             bind(InfluxLoadStep.DescriptorImpl.class, forecast, "load");
         }
@@ -84,6 +88,8 @@ public final class ForecastPlanStep extends Step {
                 extract.checkCombination();
             } else if (step instanceof ForecastStep f) {
                 f.checkCombination();
+            } else if (step instanceof ScoreStep score) {
+                score.checkCombination();
             } else if (step instanceof InfluxLoadStep load) {
                 load.checkConnection();
             }

@@ -58,8 +58,15 @@ public class ForecastJobTest {
         assertThat((Map<String, Object>) a.get("extract")).containsExactly(Map.entry("server", "influx-prod"),
                 Map.entry("credentialsId", "rw"), Map.entry("query", "SELECT value FROM a"),
                 Map.entry("output", "forecasts/a/input.csv"), Map.entry("timeoutMinutes", 15));
+        // history on by default: score judges the earlier runs against the extract's output, the forecast reports it
+        assertThat((Map<String, Object>) a.get("score")).containsExactly(Map.entry("server", "influx-prod"),
+                Map.entry("credentialsId", "rw"), Map.entry("name", "a"), Map.entry("historyMeasurement", "a-forecast-history"),
+                Map.entry("actuals", "forecasts/a/input.csv"), Map.entry("outputDir", "forecasts/a/score"),
+                Map.entry("timeoutMinutes", 15), Map.entry("every", "12h"));
         assertThat((Map<String, Object>) a.get("forecast")).containsExactly(Map.entry("input", "forecasts/a/input.csv"),
-                Map.entry("outputDir", "forecasts/a/output"), Map.entry("model", "ets"), Map.entry("timeoutMinutes", 15));
+                Map.entry("outputDir", "forecasts/a/output"), Map.entry("model", "ets"), Map.entry("history", true),
+                Map.entry("historyMeasurement", "a-forecast-history"), Map.entry("timeoutMinutes", 15),
+                Map.entry("liveAccuracy", "forecasts/a/score/score.json"));
         assertThat((Map<String, Object>) a.get("load")).containsExactly(Map.entry("server", "influx-prod"),
                 Map.entry("credentialsId", "rw"), Map.entry("input", "forecasts/a/output/forecast.lp"),
                 Map.entry("timeoutMinutes", 15));
@@ -68,7 +75,8 @@ public class ForecastJobTest {
         assertThat(files.get(1).get("text")).isEqualTo(a.get("podYaml"));
         assertThat(files.get(0).get("text"))
                 .contains("\"source\": \"forecasts.yaml\"", "\"job\": \"parking\"", "\"forecast\": \"a\"",
-                        "\"schedule\": \"H */12 * * *\"", "\"influxExtract\": {", "\"credentialsId\": \"rw\"")
+                        "\"schedule\": \"H */12 * * *\"", "\"influxExtract\": {", "\"credentialsId\": \"rw\"",
+                        "\"score\": {", "\"liveAccuracy\": \"forecasts/a/score/score.json\"")
                 .endsWith("}\n");
 
         // a Pipeline keeps the plan across a controller restart: plain serialisable JDK types only
@@ -104,6 +112,47 @@ public class ForecastJobTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void historyFalseRemovesTheScoreAndTheLiveAccuracy() {
+        Map<String, Object> plan = ForecastJob.plan("""
+                server: s
+                forecasts:
+                  - {name: a, query: q, history: false}
+                  - {name: b, query: q, field: yhat, historyMeasurement: b-runs, backfill: 3,
+                     score: {maxLiveMase: 1.5, driftFactor: 1.2, runs: 4, lookback: 10d}}
+                """, "forecasts.yaml", "j");
+        List<Map<String, Object>> forecasts = (List<Map<String, Object>>) plan.get("forecasts");
+        Map<String, Object> a = forecasts.get(0);
+        assertThat(a.get("score")).isNull();
+        assertThat((Map<String, Object>) a.get("forecast")).doesNotContainKeys("history", "historyMeasurement", "liveAccuracy",
+                "backfill");
+        assertThat(((List<Map<String, String>>) a.get("files")).get(0).get("text")).doesNotContain("\"score\"");
+
+        // the score reads the history the forecast writes, with the forecast's field, and the settings of its section
+        Map<String, Object> b = forecasts.get(1);
+        assertThat((Map<String, Object>) b.get("score")).containsEntry("name", "b").containsEntry("historyMeasurement", "b-runs")
+                .containsEntry("field", "yhat").containsEntry("actuals", "forecasts/b/input.csv")
+                .containsEntry("outputDir", "forecasts/b/score").containsEntry("maxLiveMase", 1.5).containsEntry("driftFactor", 1.2)
+                .containsEntry("runs", 4).containsEntry("lookback", "10d").containsEntry("every", "12h")
+                .doesNotContainKey("credentialsId");
+        assertThat((Map<String, Object>) b.get("forecast")).containsEntry("history", true).containsEntry("historyMeasurement", "b-runs")
+                .containsEntry("backfill", 3).containsEntry("liveAccuracy", "forecasts/b/score/score.json");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theShardsOfAForecastShareItsHistoryAndEachScoresItsOwnSeries() {
+        Map<String, Object> plan = ForecastJob.plan("server: s\nforecasts: [{name: fleet, query: q, shards: 2}]", "forecasts.yaml", "j");
+        List<Map<String, Object>> shards = (List<Map<String, Object>>) plan.get("forecasts");
+        assertThat(shards).extracting(s -> ((Map<String, Object>) s.get("score")).get("historyMeasurement"))
+                .containsExactly("fleet-forecast-history", "fleet-forecast-history");
+        assertThat(shards).extracting(s -> ((Map<String, Object>) s.get("score")).get("actuals"))
+                .containsExactly("forecasts/fleet/shard-1-of-2/input.csv", "forecasts/fleet/shard-2-of-2/input.csv");
+        assertThat(shards).extracting(s -> ((Map<String, Object>) s.get("forecast")).get("liveAccuracy"))
+                .containsExactly("forecasts/fleet/shard-1-of-2/score/score.json", "forecasts/fleet/shard-2-of-2/score/score.json");
+    }
+
+    @Test
     void planRefusesABadFileWithItsName() {
         assertThatThrownBy(() -> ForecastJob.plan("server: s\nforecasts: [{name: a}]", "jobs/p.yaml", "j"))
                 .hasMessageStartingWith("jobs/p.yaml: forecasts[0] (a).query is required: an InfluxQL query");
@@ -126,12 +175,30 @@ public class ForecastJobTest {
         Map<String, Object> live = Map.of("name", "e", "status", "UNSTABLE",
                 "forecast", Map.of("model", "theta", "metrics", Map.of("mase", 0.5), "fva", 37.5),
                 "score", Map.of("liveMase", 1.25, "drifting", true));
-        assertThat(ForecastJob.describe(List.of(ok, gated, failed, bare, live))).isEqualTo(String.join("\n",
+        // the first run: score found no history yet (the score step's summary has liveMase null then)
+        Map<String, Object> noHistoryYet = new LinkedHashMap<>();
+        noHistoryYet.put("liveMase", null);
+        noHistoryYet.put("drifting", false);
+        noHistoryYet.put("runsScored", 0);
+        Map<String, Object> first = Map.of("name", "f", "status", "SUCCESS",
+                "forecast", Map.of("model", "ets", "metrics", Map.of("mase", 0.9)), "score", noHistoryYet);
+        assertThat(ForecastJob.describe(List.of(ok, gated, failed, bare, live, first))).isEqualTo(String.join("\n",
                 "a: ets(model=AAdA), MASE 0.735, sMAPE 12.000%, 144 points written",
                 "b: naive, MASE n/a, quality gate FAILED, 0 points written",
                 "c: FAILED: InfluxDB answered 401",
                 "d: forecast",
-                "e: theta, MASE 0.500, FVA +37.5%, live MASE 1.250 (drift)"));
+                "e: theta, MASE 0.500, FVA +37.5%, live MASE 1.250 (drift)",
+                "f: ets, MASE 0.900"));
+    }
+
+    @Test
+    void describeNamesTheShardsWhoseLiveAccuracyDrifted() {
+        Map<String, Object> steady = Map.of("name", "fleet", "shard", "1/2", "status", "SUCCESS", "extract", Map.of("series", 3),
+                "score", Map.of("liveMase", 0.9, "drifting", false), "load", Map.of("pointsWritten", 72));
+        Map<String, Object> drifting = Map.of("name", "fleet", "shard", "2/2", "status", "SUCCESS", "extract", Map.of("series", 2),
+                "score", Map.of("liveMase", 2.4, "drifting", true), "load", Map.of("pointsWritten", 48));
+        assertThat(ForecastJob.describe(List.of(steady, drifting)))
+                .isEqualTo("fleet: 2 shards, 2 succeeded, 5 series, 120 points written; shard 2/2: live accuracy drifted");
     }
 
     /** Stands for Pipeline's exception of an abort or a timeout (matched by simple name). */

@@ -30,10 +30,29 @@ class ForecastPipelineTest extends PipelineHarness {
                 "summary", Map.of("model", call.args().getOrDefault("model", "auto"), "points_forecast", 144,
                         "validation", Map.of("mae", 3.2, "mase", 0.8123, "smape", 7.5)),
                 "qualityGate", call.args().containsKey("maxMase") ? "FAILED" : "NONE"));
+        // the score step's summary: pr-noord's history scored, pr-zuid's drifted, the others have no history yet
+        stepAnswers.put("score", call -> scoreSummary(switch ((String) call.args().get("name")) {
+            case "pr-noord" -> 0.95;
+            case "pr-zuid" -> 2.1;
+            default -> null;
+        }));
         // influxLoad writes nothing of a forecast whose quality gate failed (city-total's here)
         stepAnswers.put("influxLoad", call -> ((String) call.args().get("input")).contains("city-total")
                 ? Map.of("status", "refused", "points", 144, "pointsWritten", 0)
                 : Map.of("status", "written", "points", 144, "pointsWritten", 144));
+    }
+
+    /** What the score step returns (ScoreStep.summarize): live MASE null while no run is complete, as on the first build. */
+    static Map<String, Object> scoreSummary(Double liveMase) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("liveMase", liveMase);
+        m.put("backtestMase", liveMase == null ? null : 0.8);
+        m.put("drifting", liveMase != null && liveMase > 1.5 * 0.8);
+        m.put("runsScored", liveMase == null ? 0 : 6);
+        m.put("runsComplete", liveMase == null ? 0 : 5);
+        m.put("problems", List.of());
+        m.put("missedRuns", List.of());
+        return m;
     }
 
     private Object runWith(String forecastsYaml) {
@@ -42,7 +61,7 @@ class ForecastPipelineTest extends PipelineHarness {
     }
 
     @Test
-    void threeForecastsRunInThreePodsWithNineStepsAndPropertiesSetOnce() {
+    void threeForecastsRunInThreePodsWithTwelveStepsAndPropertiesSetOnce() {
         runWith(read("src/test/resources/library/three-forecasts.yaml"));
 
         assertThat(propertiesCalls).hasSize(1);
@@ -52,15 +71,17 @@ class ForecastPipelineTest extends PipelineHarness {
                 Map.of("buildDiscarder", Map.of("logRotator", Map.of("numToKeepStr", "3"))));
 
         assertThat(podYamls).hasSize(3);
-        assertThat(steps).hasSize(9);
+        assertThat(steps).hasSize(12);
+        // history is on by default: the earlier runs are scored between the extract and the forecast
         assertThat(steps.stream().map(StepCall::step).toList()).containsExactly(
-                "influxExtract", "forecast", "influxLoad",
-                "influxExtract", "forecast", "influxLoad",
-                "influxExtract", "forecast", "influxLoad");
-        // each forecast's three steps in one pod of its own, in a stage named after it
+                "influxExtract", "score", "forecast", "influxLoad",
+                "influxExtract", "score", "forecast", "influxLoad",
+                "influxExtract", "score", "forecast", "influxLoad");
+        // each forecast's four steps in one pod of its own, in a stage named after it
         assertThat(steps.stream().map(StepCall::pod).distinct().count()).isEqualTo(3);
-        for (int i = 0; i < 9; i += 3) {
-            assertThat(steps.get(i).pod()).isEqualTo(steps.get(i + 1).pod()).isEqualTo(steps.get(i + 2).pod());
+        for (int i = 0; i < 12; i += 4) {
+            assertThat(steps.get(i).pod()).isEqualTo(steps.get(i + 1).pod()).isEqualTo(steps.get(i + 2).pod())
+                    .isEqualTo(steps.get(i + 3).pod());
         }
         assertThat(steps.stream().map(StepCall::stage).distinct().toList())
                 .containsExactly("pr-noord", "pr-zuid", "city-total");
@@ -78,17 +99,25 @@ class ForecastPipelineTest extends PipelineHarness {
         assertThat(extract.args()).isEqualTo(Map.of("server", "influx-prod", "credentialsId", "influx-forecast-rw",
                 "query", "SELECT mean(spaces) as value FROM \"parkingplace\" WHERE \"name\" = 'P+R Noord' group by time(10m)",
                 "output", "forecasts/pr-noord/input.csv", "timeoutMinutes", 30));
-        assertThat(steps.get(1).args()).isEqualTo(Map.of("input", "forecasts/pr-noord/input.csv",
-                "outputDir", "forecasts/pr-noord/output", "model", "fft", "horizon", 144, "validation", "0.2",
-                "frequency", "10m", "tags", List.of("name=P+R Noord"), "timeoutMinutes", 30));
-        assertThat(steps.get(2).args()).isEqualTo(Map.of("server", "influx-prod", "credentialsId", "influx-forecast-rw",
+        // the score: the extract's server and output, the history the forecast writes, its folder archived with the rest
+        assertThat(steps.get(1).args()).isEqualTo(Map.of("server", "influx-prod", "credentialsId", "influx-forecast-rw",
+                "name", "pr-noord", "historyMeasurement", "pr-noord-forecast-history", "actuals", "forecasts/pr-noord/input.csv",
+                "outputDir", "forecasts/pr-noord/score", "timeoutMinutes", 30, "every", "12h"));
+        assertThat(steps.get(2).args()).isEqualTo(Map.ofEntries(Map.entry("input", "forecasts/pr-noord/input.csv"),
+                Map.entry("outputDir", "forecasts/pr-noord/output"), Map.entry("model", "fft"), Map.entry("horizon", 144),
+                Map.entry("validation", "0.2"), Map.entry("frequency", "10m"), Map.entry("tags", List.of("name=P+R Noord")),
+                Map.entry("history", true), Map.entry("historyMeasurement", "pr-noord-forecast-history"),
+                Map.entry("timeoutMinutes", 30), Map.entry("liveAccuracy", "forecasts/pr-noord/score/score.json")));
+        assertThat(steps.get(3).args()).isEqualTo(Map.of("server", "influx-prod", "credentialsId", "influx-forecast-rw",
                 "input", "forecasts/pr-noord/output/forecast.lp", "timeoutMinutes", 30));
-        assertThat(steps.get(4).args()).containsEntry("smoothing", 3).containsEntry("model", "snaive(season=144)");
-        assertThat(steps.get(7).args()).containsEntry("measurement", "city-prediction")
+        assertThat(steps.get(6).args()).containsEntry("smoothing", 3).containsEntry("model", "snaive(season=144)");
+        assertThat(steps.get(10).args()).containsEntry("measurement", "city-prediction")
                 .containsEntry("maxMase", 1.0).containsEntry("timeoutMinutes", 90).containsEntry("maxRamPercentage", 70);
-        assertThat(steps.get(6).args()).containsEntry("timeoutMinutes", 90).containsEntry("maxRamPercentage", 70)
+        assertThat(steps.get(8).args()).containsEntry("timeoutMinutes", 90).containsEntry("maxRamPercentage", 70)
                 .doesNotContainKey("maxMase");
-        assertThat(steps.get(8).args()).containsEntry("batchSize", 1000).containsEntry("maxRamPercentage", 70);
+        assertThat(steps.get(9).args()).containsEntry("timeoutMinutes", 90).containsEntry("maxRamPercentage", 70)
+                .containsEntry("historyMeasurement", "city-total-forecast-history").doesNotContainKey("maxMase");
+        assertThat(steps.get(11).args()).containsEntry("batchSize", 1000).containsEntry("maxRamPercentage", 70);
 
         // artifacts of each forecast archived from its own pod
         assertThat(archived).hasSize(3);
@@ -127,8 +156,8 @@ class ForecastPipelineTest extends PipelineHarness {
 
         assertThat(buildResult()).isEqualTo("SUCCESS");
         assertThat(currentBuild().get("description")).isEqualTo(String.join("\n",
-                "pr-noord: fft, MASE 0.812, sMAPE 7.500%, 144 points written",
-                "pr-zuid: snaive(season=144), MASE 0.812, sMAPE 7.500%, 144 points written",
+                "pr-noord: fft, MASE 0.812, sMAPE 7.500%, live MASE 0.950, 144 points written",
+                "pr-zuid: snaive(season=144), MASE 0.812, sMAPE 7.500%, live MASE 2.100 (drift), 144 points written",
                 "city-total: arima(season=144), MASE 0.812, sMAPE 7.500%, quality gate FAILED, 0 points written"));
     }
 
@@ -143,9 +172,9 @@ class ForecastPipelineTest extends PipelineHarness {
         runWith(read("src/test/resources/library/three-forecasts.yaml"));
 
         assertThat(steps.stream().map(s -> s.step() + "@" + s.stage()).toList()).containsExactly(
-                "influxExtract@pr-noord", "forecast@pr-noord", "influxLoad@pr-noord",
+                "influxExtract@pr-noord", "score@pr-noord", "forecast@pr-noord", "influxLoad@pr-noord",
                 "influxExtract@pr-zuid",
-                "influxExtract@city-total", "forecast@city-total", "influxLoad@city-total");
+                "influxExtract@city-total", "score@city-total", "forecast@city-total", "influxLoad@city-total");
         assertThat(stageResults).containsEntry("pr-noord", "SUCCESS").containsEntry("pr-zuid", "FAILURE")
                 .containsEntry("city-total", "SUCCESS");
         // the failed forecast's input and parameters are archived too
@@ -252,7 +281,7 @@ class ForecastPipelineTest extends PipelineHarness {
                     resources:
                       limits: {memory: 3Gi}
                 """);
-        assertThat(steps).hasSize(3).allSatisfy(s -> assertThat(s.container()).isEqualTo("engine"));
+        assertThat(steps).hasSize(4).allSatisfy(s -> assertThat(s.container()).isEqualTo("engine"));
         Pod pod = KubernetesYaml.pod(podYamls.get(0));
         var engine = KubernetesYaml.container(pod, "engine");
         assertThat(engine.getImage()).isEqualTo("registry.example.com/influx-forecast:0.1.0");
@@ -307,10 +336,13 @@ class ForecastPipelineTest extends PipelineHarness {
         runWith(read("test-harness/examples/parking/forecasts.yaml"));
         assertThat(cronSpecs).containsExactly("TZ=UTC\n0 */12 * * *");
         assertThat(propertiesCalls).hasSize(1);
-        assertThat(steps).hasSize(3);
+        assertThat(steps).extracting(StepCall::step).containsExactly("influxExtract", "score", "forecast", "influxLoad");
         assertThat(steps.get(0).args()).containsEntry("query", ARGO_QUERY)
                 .containsEntry("server", "influx-prod").containsEntry("credentialsId", "influx-forecast-rw");
-        assertThat(steps.get(1).args()).containsEntry("model", "fft").containsEntry("smoothing", 3)
+        // the Argo schedule, 0 */12 * * *: missed 12-hour slots are listed for backfill
+        assertThat(steps.get(1).args()).containsEntry("every", "12h").containsEntry("name", "pr-noord");
+        assertThat(steps.get(2).args()).containsEntry("backfill", 2)
+                .containsEntry("liveAccuracy", "forecasts/pr-noord/score/score.json").containsEntry("model", "fft").containsEntry("smoothing", 3)
                 .containsEntry("validation", "0.2").containsEntry("frequency", "10m").containsEntry("horizon", 144);
         Pod pod = KubernetesYaml.pod(podYamls.get(0));
         assertThat(pod.getSpec().getNodeSelector()).containsEntry("kubernetes.io/arch", "arm64");
@@ -399,10 +431,90 @@ class ForecastPipelineTest extends PipelineHarness {
         stepAnswers.put("influxExtract", call -> Map.of("series", "3/3".equals(call.args().get("shard")) ? 0 : 15));
         runWith(SHARDED);
         assertThat(steps("forecast")).hasSize(3);
+        assertThat(steps("score")).extracting(c -> c.args().get("actuals")).doesNotContain("forecasts/fleet/shard-3-of-3/input.csv")
+                .hasSize(3);
         assertThat(steps("influxLoad")).extracting(c -> c.args().get("input")).doesNotContain(
                 "forecasts/fleet/shard-3-of-3/output/forecast.lp");
         assertThat(log).contains("fleet 3/3: no series in this shard; nothing to forecast");
         assertThat(currentBuild().get("description")).asString().startsWith("fleet: 3 shards, 3 succeeded, 30 series, 480 points written");
+    }
+
+    static final String HISTORY = """
+            server: influx-prod
+            credentialsId: influx-rw
+            schedule: "H */6 * * *"
+            forecasts:
+              - name: temperature
+                query: SELECT mean(value) AS value FROM temperature WHERE time > now() - 21d GROUP BY time(1h)
+                horizon: 48
+                field: yhat
+                backfill: 2
+                score: {maxLiveMase: 1.5, driftFactor: 1.3, runs: 4, lookback: 14d}
+              - name: humidity
+                query: SELECT mean(value) AS value FROM humidity WHERE time > now() - 21d GROUP BY time(1h)
+                history: false
+            """;
+
+    @Test
+    void theForecastGetsTheScoreOfTheEarlierRunsBetweenExtractAndForecast() {
+        stepAnswers.put("score", call -> scoreSummary(1.1));
+        Object outcomes = runWith(HISTORY);
+
+        // extract -> score -> forecast(liveAccuracy) -> load; history: false skips the score
+        assertThat(steps).extracting(c -> c.step() + "@" + c.stage()).containsExactly(
+                "influxExtract@temperature", "score@temperature", "forecast@temperature", "influxLoad@temperature",
+                "influxExtract@humidity", "forecast@humidity", "influxLoad@humidity");
+        Map<String, Object> extract = steps.get(0).args();
+        Map<String, Object> score = steps.get(1).args();
+        Map<String, Object> forecast = steps.get(2).args();
+        // the actuals are the extract's output, read from the same server with the same credentials
+        assertThat(score.get("actuals")).isEqualTo(extract.get("output"));
+        assertThat(score.get("server")).isEqualTo(extract.get("server")).isEqualTo("influx-prod");
+        assertThat(score.get("credentialsId")).isEqualTo(extract.get("credentialsId")).isEqualTo("influx-rw");
+        // the history the forecast writes, with its field; the settings of the score section; the schedule's interval
+        assertThat(score.get("historyMeasurement")).isEqualTo(forecast.get("historyMeasurement"))
+                .isEqualTo("temperature-forecast-history");
+        assertThat(score).containsEntry("name", "temperature").containsEntry("field", "yhat")
+                .containsEntry("maxLiveMase", 1.5).containsEntry("driftFactor", 1.3).containsEntry("runs", 4)
+                .containsEntry("lookback", "14d").containsEntry("every", "6h").doesNotContainKeys("asOf", "actualsQuery");
+        // its score.json, inside the forecast's archived folder, is the forecast's live accuracy; backfill fills missed slots
+        assertThat((String) score.get("outputDir")).startsWith("forecasts/temperature/");
+        assertThat(archived).extracting(a -> a.get("artifacts")).contains("forecasts/temperature/**");
+        assertThat(forecast).containsEntry("liveAccuracy", score.get("outputDir") + "/score.json")
+                .containsEntry("history", true).containsEntry("backfill", 2);
+        assertThat(steps.get(5).args()).doesNotContainKeys("history", "historyMeasurement", "liveAccuracy", "backfill");
+        assertThat(written.get("forecasts/temperature/parameters.json")).contains("\"score\": {", "\"maxLiveMase\": 1.5");
+
+        // the outcome carries the score's summary; the description shows the live MASE
+        assertThat((List<?>) outcomes).first().satisfies(o -> assertThat(((Map<?, ?>) o).get("score")).isEqualTo(scoreSummary(1.1)));
+        assertThat(((Map<?, ?>) ((List<?>) outcomes).get(1)).containsKey("score")).isFalse();
+        assertThat((String) currentBuild().get("description")).contains("temperature: auto, MASE 0.812, sMAPE 7.500%, live MASE 1.100, 144 points written");
+        assertThat(buildResult()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void theFirstBuildWithoutHistoryForecastsAsUsual() {
+        stepAnswers.put("score", call -> scoreSummary(null));
+        runWith(HISTORY);
+        assertThat(steps("forecast")).hasSize(2);
+        assertThat(steps("influxLoad")).hasSize(2);
+        assertThat(buildResult()).isEqualTo("SUCCESS");
+        assertThat((String) currentBuild().get("description")).startsWith("temperature: auto, MASE 0.812, sMAPE 7.500%, 144 points written\n");
+    }
+
+    @Test
+    void aFailingScoreFailsItsForecastOnly() {
+        stepAnswers.put("score", call -> {
+            throw new RuntimeException("InfluxDB answered 401: authorization failed");
+        });
+        runWith(HISTORY);
+        assertThat(steps).extracting(c -> c.step() + "@" + c.stage()).containsExactly(
+                "influxExtract@temperature", "score@temperature",
+                "influxExtract@humidity", "forecast@humidity", "influxLoad@humidity");
+        assertThat(stageResults).containsEntry("temperature", "FAILURE").containsEntry("humidity", "SUCCESS");
+        assertThat((String) currentBuild().get("description"))
+                .startsWith("temperature: FAILED: InfluxDB answered 401: authorization failed\nhumidity: ");
+        assertThat(buildResult()).isEqualTo("FAILURE");
     }
 
     /** Settings whose values only the steps know (choices, levels) are refused before any pod starts too. */
@@ -415,7 +527,8 @@ class ForecastPipelineTest extends PipelineHarness {
                 "load: {precision: hours}", "forecasts.yaml: forecast a: the arguments of influxLoad are refused: precision",
                 "extract: {chunkSize: 0}", "forecasts.yaml: forecast a: the arguments of influxExtract are refused: chunkSize",
                 "extract: {measurement: m, aggregate: mean}",
-                "forecasts.yaml: forecast a: the arguments of influxExtract are refused: aggregate needs window");
+                "forecasts.yaml: forecast a: the arguments of influxExtract are refused: aggregate needs window",
+                "score: {retries: -1}", "forecasts.yaml: forecast a: the arguments of score are refused: retries must be >= 0, got -1");
         for (Map.Entry<String, String> bad : refused.entrySet()) {
             setUpFresh();
             assertThatThrownBy(() -> runWith("server: influx-prod\nforecasts:\n  - name: a\n"

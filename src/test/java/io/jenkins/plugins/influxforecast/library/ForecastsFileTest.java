@@ -37,8 +37,12 @@ class ForecastsFileTest {
         assertThat(f.server()).isEqualTo("influx-prod");
         assertThat(f.credentialsId()).isNull();
         assertThat(f.timeoutMinutes()).isEqualTo(60);
-        assertThat(f.forecastOptions()).isEqualTo(Map.of("timeoutMinutes", 60));
+        // history on: each run kept in a history named after the forecast, the earlier runs scored
+        assertThat(f.forecastOptions()).containsExactly(Map.entry("history", true),
+                Map.entry("historyMeasurement", "a-forecast-history"), Map.entry("timeoutMinutes", 60));
         assertThat(f.extractOptions()).isEqualTo(Map.of("timeoutMinutes", 60));
+        // every: the interval of the default schedule, H */12 * * *
+        assertThat(f.scoreOptions()).containsExactly(Map.entry("timeoutMinutes", 60), Map.entry("every", "12h"));
         assertThat(f.pod().base()).isNull();
         assertThat(f.pod().engineImage()).isNull();
         assertThat(f.pod().nodeSelector()).isEmpty();
@@ -112,6 +116,9 @@ class ForecastsFileTest {
                     field: yhat
                     tags: [a=b]
                     levels: "80,95"
+                    history: true
+                    historyMeasurement: m-history
+                    backfill: 2
                     maxMase: 1
                     maxSmape: 25.5
                     failOnQualityGate: true
@@ -123,7 +130,8 @@ class ForecastsFileTest {
                 Map.entry("frequency", "PT10M"), Map.entry("smoothing", 3), Map.entry("fill", "previous"),
                 Map.entry("maxGap", 12), Map.entry("format", "influx1"), Map.entry("timeColumn", "time"),
                 Map.entry("valueColumn", "value"), Map.entry("measurement", "m"), Map.entry("field", "yhat"),
-                Map.entry("tags", List.of("a=b")), Map.entry("levels", "80,95"), Map.entry("maxMase", 1.0),
+                Map.entry("tags", List.of("a=b")), Map.entry("levels", "80,95"), Map.entry("history", true),
+                Map.entry("historyMeasurement", "m-history"), Map.entry("backfill", 2), Map.entry("maxMase", 1.0),
                 Map.entry("maxSmape", 25.5), Map.entry("failOnQualityGate", true), Map.entry("timeoutMinutes", 15),
                 Map.entry("maxRamPercentage", 60));
         assertThat(job.forecasts().get(0).loadOptions())
@@ -143,6 +151,73 @@ class ForecastsFileTest {
         assertThat(f.extractOptions()).isEqualTo(Map.of("timeoutMinutes", 60, "chunkSize", 5000, "valueColumn", "mean"));
         assertThat(f.loadOptions()).isEqualTo(Map.of("timeoutMinutes", 5, "batchSize", 1000, "dryRun", true, "precision", "s",
                 "ignoreQualityGate", true));
+    }
+
+    @Test
+    void theScoreSectionPassesScoreParametersAndBackfillNeedsTheHistory() {
+        JobConfig job = parse("""
+                server: s
+                schedule: "H */6 * * *"
+                defaults:
+                  score: {runs: 3, lookback: 14d}
+                forecasts:
+                  - name: a
+                    query: q
+                    backfill: 4
+                    field: yhat
+                    score:
+                      maxLiveMase: 1.2
+                      driftFactor: 2
+                      leadBuckets: "1,6,24"
+                      accuracyMeasurement: a-live
+                      timeoutMinutes: 10
+                      maxRamPercentage: 40
+                  - name: b
+                    query: q
+                    history: false
+                  - name: c
+                    query: q
+                    historyMeasurement: c-vintages
+                    score: {every: 1d, lookback: 60d}
+                """);
+        ForecastConfig a = job.forecasts().get(0);
+        assertThat(a.forecastOptions()).containsEntry("history", true).containsEntry("historyMeasurement", "a-forecast-history")
+                .containsEntry("backfill", 4).containsEntry("field", "yhat");
+        // the defaults' section merged key by key with the forecast's; the launch options first, as for the other steps
+        assertThat(a.scoreOptions()).containsExactly(Map.entry("timeoutMinutes", 10), Map.entry("runs", 3),
+                Map.entry("lookback", "14d"), Map.entry("maxLiveMase", 1.2), Map.entry("driftFactor", 2.0),
+                Map.entry("leadBuckets", "1,6,24"), Map.entry("accuracyMeasurement", "a-live"),
+                Map.entry("maxRamPercentage", 40), Map.entry("every", "6h"));
+
+        // history: false: no history written, nothing scored; the defaults' score section does not apply
+        ForecastConfig b = job.forecasts().get(1);
+        assertThat(b.scoreOptions()).isNull();
+        assertThat(b.forecastOptions()).doesNotContainKeys("history", "historyMeasurement", "backfill", "liveAccuracy");
+
+        // an every of its own wins over the schedule's; a history measurement of its own is kept
+        ForecastConfig c = job.forecasts().get(2);
+        assertThat(c.forecastOptions()).containsEntry("historyMeasurement", "c-vintages").doesNotContainKey("backfill");
+        assertThat(c.scoreOptions()).containsEntry("every", "1d").containsEntry("lookback", "60d").containsEntry("runs", 3);
+    }
+
+    @Test
+    void backfillIsBoundedAsTheForecastCommandBoundsIt() {
+        assertThat(ForecastsFile.MAX_BACKFILL).isEqualTo(io.jenkins.plugins.influxforecast.pipeline.ForecastRequest.MAX_BACKFILL);
+    }
+
+    @Test
+    void historyOffInTheDefaultsDropsTheDefaultsScoreAndBackfill() {
+        JobConfig job = parse("""
+                server: s
+                defaults: {history: false, backfill: 2, score: {runs: 2}}
+                forecasts:
+                  - {name: a, query: q}
+                  - {name: b, query: q, history: true}
+                """);
+        assertThat(job.forecasts().get(0).scoreOptions()).isNull();
+        assertThat(job.forecasts().get(0).forecastOptions()).doesNotContainKeys("history", "backfill");
+        assertThat(job.forecasts().get(1).scoreOptions()).containsEntry("runs", 2).containsEntry("every", "12h");
+        assertThat(job.forecasts().get(1).forecastOptions()).containsEntry("history", true).containsEntry("backfill", 2);
     }
 
     @Test
@@ -226,7 +301,7 @@ class ForecastsFileTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             unknown setting         | "server: s\\nschedul: x\\nforecasts: [{name: a, query: q}]"        | "forecasts.yaml: schedul is not a known setting; allowed: credentialsId, defaults, forecasts"
-            typo in a forecast      | "server: s\\nforecasts: [{name: a, query: q, horizn: 3}]"           | "forecasts.yaml: forecasts[0] (a).horizn is not a known setting; allowed: credentialsId, engineImage, extract, failOnQualityGate, field, fill, flux, format, frequency, history, historyMeasurement, horizon, levels"
+            typo in a forecast      | "server: s\\nforecasts: [{name: a, query: q, horizn: 3}]"           | "forecasts.yaml: forecasts[0] (a).horizn is not a known setting; allowed: backfill, credentialsId, engineImage, extract, failOnQualityGate, field, fill, flux, format, frequency, history, historyMeasurement, horizon, levels"
             no forecasts            | "server: s"                                                         | "forecasts.yaml: forecasts is required: a list with at least one forecast"
             empty forecasts         | "server: s\\nforecasts: []"                                         | "forecasts.yaml: forecasts is required: a list with at least one forecast"
             forecasts not a list    | "server: s\\nforecasts: {name: a}"                                  | "forecasts.yaml: forecasts must be a list (lines starting with '- '), got a mapping"
@@ -284,6 +359,30 @@ class ForecastsFileTest {
             broken YAML             | "server: s\\nforecasts:\\n  - name: a\\n   query: q"                 | "forecasts.yaml: forecasts.yaml is not valid YAML at line 4, column 4"
             duplicate key           | "server: s\\nserver: t\\nforecasts: [{name: a, query: q}]"          | "forecasts.yaml: forecasts.yaml is not valid YAML at line 2, column 1: found duplicate key server"
             Java object tag         | "server: !!javax.script.ScriptEngineManager []\\nforecasts: []"     | "forecasts.yaml: forecasts.yaml is not valid YAML at line 1, column 9: Global tag is not allowed: tag:yaml.org,2002:javax.script.ScriptEngineManager"
+            history not a boolean   | "server: s\\nforecasts: [{name: a, query: q, history: sometimes}]" | "forecasts.yaml: forecasts[0] (a).history must be true or false, got 'sometimes'"
+            score not a mapping     | "server: s\\nforecasts: [{name: a, query: q, score: 3}]"          | "forecasts.yaml: forecasts[0] (a).score must be a mapping (key: value lines), got 3"
+            unknown score parameter | "server: s\\nforecasts: [{name: a, query: q, score: {runz: 3}}]" | "forecasts.yaml: forecasts[0] (a).score.runz is not a parameter of score; allowed: accuracyMeasurement, bucket, caFile, connectTimeout, database, driftFactor, every, influxVersion, installedEngine, leadBuckets, lookback, maxLiveMase, maxRamPercentage, org, proxy, retentionPolicy, retries, retryBackoff, runs, timeout, timeoutMinutes, url, username"
+            score runs zero         | "server: s\\nforecasts: [{name: a, query: q, score: {runs: 0}}]" | "forecasts.yaml: forecasts[0] (a).score.runs must be a whole number >= 1, got 0"
+            score runs not a number | "server: s\\nforecasts: [{name: a, query: q, score: {runs: many}}]" | "forecasts.yaml: forecasts[0] (a).score.runs must be a whole number"
+            drift factor negative   | "server: s\\nforecasts: [{name: a, query: q, score: {driftFactor: -1}}]" | "forecasts.yaml: forecasts[0] (a).score.driftFactor must be a number > 0, got -1.0"
+            live gate not a number  | "server: s\\nforecasts: [{name: a, query: q, score: {maxLiveMase: high}}]" | "forecasts.yaml: forecasts[0] (a).score.maxLiveMase must be a number, got 'high'"
+            live gate zero          | "server: s\\nforecasts: [{name: a, query: q, score: {maxLiveMase: 0}}]" | "forecasts.yaml: forecasts[0] (a).score.maxLiveMase must be a number > 0, got 0.0"
+            bad lookback            | "server: s\\nforecasts: [{name: a, query: q, score: {lookback: a month}}]" | "forecasts.yaml: forecasts[0] (a).score.lookback must be a duration such as 500ms, 30s, 5m, 2h or 7d, got 'a month'"
+            zero lookback           | "server: s\\nforecasts: [{name: a, query: q, score: {lookback: 0d}}]" | "forecasts.yaml: forecasts[0] (a).score.lookback must be at least 1s, got '0d'"
+            bad every               | "server: s\\nforecasts: [{name: a, query: q, score: {every: twice a day}}]" | "forecasts.yaml: forecasts[0] (a).score.every must be a duration such as 500ms, 30s, 5m, 2h or 7d, got 'twice a day'"
+            bad lead buckets        | "server: s\\nforecasts: [{name: a, query: q, score: {leadBuckets: '6,1'}}]" | "forecasts.yaml: forecasts[0] (a).score.leadBuckets '6,1': leadBuckets must be ascending"
+            actuals in score        | "server: s\\nforecasts: [{name: a, query: q, score: {actuals: x.csv}}]" | "forecasts.yaml: forecasts[0] (a).score.actuals is set by the library; the actuals are the extract's output"
+            name in score           | "server: s\\nforecasts: [{name: a, query: q, score: {name: b}}]" | "forecasts.yaml: forecasts[0] (a).score.name is set by the library; it is the forecast's name"
+            history name in score   | "server: s\\nforecasts: [{name: a, query: q, score: {historyMeasurement: h}}]" | "forecasts.yaml: forecasts[0] (a).score.historyMeasurement is set by the library; write it as forecasts[0] (a).historyMeasurement"
+            asOf in score           | "server: s\\nforecasts: [{name: a, query: q, score: {asOf: '2024-01-01T00:00:00Z'}}]" | "forecasts.yaml: forecasts[0] (a).score.asOf is set by the library; it is the build's start, as for the forecast"
+            outputDir in score      | "server: s\\nforecasts: [{name: a, query: q, score: {outputDir: s}}]" | "forecasts.yaml: forecasts[0] (a).score.outputDir is set by the library; it is the forecast's folder"
+            score without history   | "server: s\\nforecasts: [{name: a, query: q, history: false, score: {runs: 2}}]" | "forecasts.yaml: forecasts[0] (a).score needs the forecast history, but forecasts[0] (a).history is false; drop score or history: false"
+            backfill without history | "server: s\\nforecasts: [{name: a, query: q, history: false, backfill: 2}]" | "forecasts.yaml: forecasts[0] (a).backfill needs the forecast history, but forecasts[0] (a).history is false; drop backfill or history: false"
+            backfill too many       | "server: s\\nforecasts: [{name: a, query: q, backfill: 11}]"      | "forecasts.yaml: forecasts[0] (a).backfill must be between 0 and 10 (missed builds filled per build), got 11"
+            backfill negative       | "server: s\\nforecasts: [{name: a, query: q, backfill: -1}]"      | "forecasts.yaml: forecasts[0] (a).backfill must be between 0 and 10 (missed builds filled per build), got -1"
+            backfill not a number   | "server: s\\nforecasts: [{name: a, query: q, backfill: all}]"     | "forecasts.yaml: forecasts[0] (a).backfill must be a whole number"
+            backfill, odd schedule  | "schedule: H 6 * * 1-5\\nserver: s\\nforecasts: [{name: a, query: q, backfill: 2}]" | "forecasts.yaml: forecasts[0] (a).backfill 2 needs the interval between the builds, and the schedule 'H 6 * * 1-5' has no single one: give forecasts[0] (a).score.every, such as 12h"
+            liveAccuracy set by us  | "server: s\\nforecasts: [{name: a, query: q, liveAccuracy: s.json}]" | "forecasts.yaml: forecasts[0] (a).liveAccuracy is not a known setting"
             empty file              | "   "                                                               | "forecasts.yaml: forecasts.yaml is empty; it needs at least a list of forecasts"
             """)
     void errors(String name, String yaml, String message) {

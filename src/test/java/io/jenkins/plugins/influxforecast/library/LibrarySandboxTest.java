@@ -50,7 +50,7 @@ class LibrarySandboxTest {
     /** Pipeline steps the library calls (forecastPipeline.txt, REQUIRES). */
     static final Set<String> STEPS = Set.of(
             // this plugin
-            "influxExtract", "forecast", "influxLoad", "forecastPlan", "forecastPodYaml", "forecastSummary", "forecastFailure",
+            "influxExtract", "score", "forecast", "influxLoad", "forecastPlan", "forecastPodYaml", "forecastSummary", "forecastFailure",
             // Pipeline: Basic Steps, Groovy, Job, Multibranch
             "echo", "error", "writeFile", "archiveArtifacts", "timeout", "retry", "catchError", "stage", "node", "parallel",
             "properties", "pipelineTriggers", "cron", "disableConcurrentBuilds", "buildDiscarder", "logRotator", "readTrusted",

@@ -95,6 +95,7 @@ abstract class PipelineHarness extends BasePipelineTest {
         getBinding().setVariable("env", new LinkedHashMap<>(Map.of("JOB_NAME", "forecasts/parking", "BUILD_NUMBER", "7")));
 
         register("influxExtract", args -> pluginStep("influxExtract", args));
+        register("score", args -> pluginStep("score", args));
         register("forecast", args -> pluginStep("forecast", args));
         register("influxLoad", args -> pluginStep("influxLoad", args));
         // the library's controller-side steps: the plugin's real classes, bound as Pipeline binds them
