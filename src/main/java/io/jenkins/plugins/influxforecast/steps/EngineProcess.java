@@ -111,8 +111,24 @@ final class EngineProcess {
     }
 
     /**
-     * {@code java -XX:MaxRAMPercentage=.. -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true <jvmOptions> -jar <engine> <args>},
-     * the JVM options being those of a class-data-sharing archive ({@link ClassDataArchive}), or none.
+     * The JIT setting of the engine's {@code forecast} command: the client compiler only
+     * ({@code -XX:TieredStopAtLevel=1}). A forecast run lasts seconds to minutes in a fresh JVM, where
+     * the optimising compiler costs more CPU than its faster code saves: on the M4 sets (Weekly with
+     * {@code arima}, Hourly with {@code auto}) and on a year of ten-minute points the whole JVM uses a
+     * third less CPU with it, the fitting threads about as much as before (docs/benchmarks.md). The M4
+     * benchmark (test-harness/bench/m4.sh) runs its JVM with the same options.
+     */
+    static final List<String> FORECAST_JIT = List.of("-XX:TieredStopAtLevel=1");
+
+    /** The JIT options for an engine command: {@link #FORECAST_JIT} for {@code forecast}, none otherwise. */
+    static List<String> jitOptions(List<String> engineArgs) {
+        return !engineArgs.isEmpty() && engineArgs.get(0).equals("forecast") ? FORECAST_JIT : List.of();
+    }
+
+    /**
+     * {@code java -XX:MaxRAMPercentage=.. -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true <jit> <jvmOptions> -jar <engine> <args>},
+     * the JIT options those of {@link #jitOptions}, the JVM options those of a class-data-sharing
+     * archive ({@link ClassDataArchive}), or none.
      */
     static List<String> commandLine(EngineLaunch launch, String enginePath, List<String> jvmOptions) {
         List<String> argv = new ArrayList<>();
@@ -120,6 +136,7 @@ final class EngineProcess {
         argv.add("-XX:MaxRAMPercentage=" + launch.options().maxRamPercentage());
         argv.add("-XX:+ExitOnOutOfMemoryError");
         argv.add("-Djava.awt.headless=true");
+        argv.addAll(jitOptions(launch.engineArgs()));
         argv.addAll(jvmOptions);
         argv.add("-jar");
         argv.add(enginePath);

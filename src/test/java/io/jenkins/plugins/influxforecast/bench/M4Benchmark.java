@@ -237,8 +237,11 @@ public final class M4Benchmark {
         }
         StringBuilder md = new StringBuilder();
         PrintStream out = System.out;
-        out.printf(Locale.ROOT, "M4 benchmark: %s, threads %d, Java %s, %d cores%s%n", data, threads, System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), warmup > 0 ? ", each model warmed up untimed on " + warmup + " series" : "");
+        List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:") || a.startsWith("-Xmx")).toList();
+        out.printf(Locale.ROOT, "M4 benchmark: %s, threads %d, Java %s, %d cores, JVM options %s%s%n", data, threads,
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), String.join(" ", jvmOptions),
+                warmup > 0 ? ", each model warmed up untimed on " + warmup + " series" : "");
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (String set : sets) {

@@ -409,4 +409,24 @@ class EngineProcessTest {
             Thread.sleep(20);
         }
     }
+
+    @Test
+    void theForecastCommandRunsWithTheClientCompilerOnlyAndTheBenchmarkWithTheSameOptions() throws Exception {
+        TestStepContext c = context();
+        EngineLaunch forecast = EngineLaunch.builder("forecast", c.workspace(), c.get(Launcher.class), c.listener(), jar, options())
+                .args(List.of("forecast", "--input", "in.csv")).build();
+        List<String> argv = EngineProcess.commandLine(forecast, "engine.jar", List.of("-Xshare:auto"));
+        assertThat(argv).containsSubsequence("-Djava.awt.headless=true", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar",
+                "engine.jar", "forecast");
+        for (String other : List.of("load", "extract", "score")) {
+            EngineLaunch l = EngineLaunch.builder(other, c.workspace(), c.get(Launcher.class), c.listener(), jar, options())
+                    .args(List.of(other)).build();
+            assertThat(EngineProcess.commandLine(l, "engine.jar", List.of())).as(other).doesNotContain("-XX:TieredStopAtLevel=1");
+        }
+        // the M4 benchmark measures the engine as the steps launch it: its JVM gets the same JIT options
+        String m4 = Files.readString(Path.of("test-harness/bench/m4.sh"));
+        for (String option : EngineProcess.FORECAST_JIT) {
+            assertThat(m4).contains(option);
+        }
+    }
 }

@@ -64,6 +64,50 @@ final class ArimaEstimator {
      */
     static ArimaFit fit(double[] y, ArimaOrder order, double[][] xreg, List<String> names, Method method,
             boolean strict, boolean hessian, double[] cssStart, double[][] cssHessian) {
+        return fit(y, order, xreg, names, method, strict, hessian, false, cssStart, cssHessian).fit();
+    }
+
+    /**
+     * A fit whose standard errors (and, for CSS fits, the Hessian) are computed on first request:
+     * the automatic search needs them only for the models that would change its course (the
+     * Hessian costs 2k gradient or 2k^2 likelihood evaluations, more than many fits themselves).
+     */
+    static final class Deferred {
+        private ArimaFit fit;
+        private java.util.function.UnaryOperator<ArimaFit> completion;
+
+        Deferred(ArimaFit fit, java.util.function.UnaryOperator<ArimaFit> completion) {
+            this.fit = fit;
+            this.completion = completion;
+        }
+
+        /** The fit as estimated, without standard errors unless they were already completed. */
+        ArimaFit fit() {
+            return fit;
+        }
+
+        /** The fit with its standard errors (and the CSS Hessian), computed once. */
+        ArimaFit complete() {
+            if (completion != null) {
+                fit = completion.apply(fit);
+                completion = null;
+            }
+            return fit;
+        }
+    }
+
+    /**
+     * As {@link #fit(double[], ArimaOrder, double[][], List, Method, boolean, boolean, double[], double[][])},
+     * with the Hessian, when asked for, left to {@link Deferred#complete()}; the outcome of
+     * {@code complete()} is the fit that the eager call returns.
+     */
+    static Deferred fitDeferred(double[] y, ArimaOrder order, double[][] xreg, List<String> names, Method method,
+            boolean strict, boolean hessian, double[] cssStart, double[][] cssHessian) {
+        return fit(y, order, xreg, names, method, strict, hessian, true, cssStart, cssHessian);
+    }
+
+    private static Deferred fit(double[] y, ArimaOrder order, double[][] xreg, List<String> names, Method method,
+            boolean strict, boolean hessian, boolean defer, double[] cssStart, double[][] cssHessian) {
         ArimaProblem prob = new ArimaProblem(y, xreg, order);
         int narma = order.armaCount();
         int nUsed = prob.used();
@@ -90,7 +134,15 @@ final class ArimaEstimator {
                 System.err.println("CSS " + order + " evals=" + res.evaluations() + " iter=" + res.iterations() + " conv=" + res.converged());
             }
             if (method == Method.CSS) {
-                return cssFit(y, order, prob, res, names, hessian, notes);
+                ArimaFit cf = cssFit(y, order, prob, res, names, hessian && !defer, notes);
+                if (!(hessian && defer) || cf.coef().length == 0) {
+                    return new Deferred(cf, null);
+                }
+                return new Deferred(cf, done -> {
+                    double[] c = done.coef();
+                    double[][] h = Bfgs.hessianFromGradient(prob.cssObjective(), c, 1e-3);
+                    return withHessian(done, standardErrors(h, null, nUsed), h);
+                });
             }
             if (res.converged()) {
                 init = res.x();
@@ -145,7 +197,8 @@ final class ArimaEstimator {
         }
         double[] se = null;
         double[] coef = ArmaParams.fromUnconstrained(coefRaw, order);
-        if (hessian && narma > 0 && !(cssStart != null && nearBoundary(coef, order))) {
+        boolean withSe = hessian && narma > 0 && !(cssStart != null && nearBoundary(coef, order));
+        if (withSe && !defer) {
             se = mlStandardErrors(f, coefRaw, order, nUsed);
         }
         ArimaProblem.FinalState fs = prob.finalPass(coef);
@@ -156,8 +209,18 @@ final class ArimaEstimator {
         double loglik = -0.5 * (2 * nUsed * value + nUsed + nUsed * LOG_2PI);
         int ncoef = narma + prob.k;
         double aic = -2 * loglik + 2 * ncoef + 2;
-        return assemble(y, order, method.label, coef, prob, names, rawSigma2, loglik, aic, fs.standardized, converged,
+        ArimaFit mf = assemble(y, order, method.label, coef, prob, names, rawSigma2, loglik, aic, fs.standardized, converged,
                 se, notes, fs, null);
+        if (!(withSe && defer)) {
+            return new Deferred(mf, null);
+        }
+        return new Deferred(mf, done -> withHessian(done, mlStandardErrors(f, coefRaw, order, nUsed), null));
+    }
+
+    /** The fit with the given standard errors and CSS Hessian. */
+    private static ArimaFit withHessian(ArimaFit f, double[] se, double[][] h) {
+        return new ArimaFit(f.order(), f.method(), f.coef(), f.xregNames(), f.beta(), f.sigma2(), f.rawSigma2(), f.loglik(),
+                f.aic(), f.aicc(), f.bic(), f.residuals(), f.converged(), se, f.notes(), f.state(), h);
     }
 
     private static ArimaFit cssFit(double[] y, ArimaOrder order, ArimaProblem prob, Bfgs.Result res, List<String> names,

@@ -211,7 +211,7 @@ final class AutoArima {
                         if (i + j + si + sj <= o.maxOrder) {
                             for (int kc = 0; kc <= (constant ? 1 : 0); kc++) {
                                 Fitted f = s.fit(i, j, si, sj, kc == 1);
-                                if (best == null || f.ic < best.ic) {
+                                if (best == null || f.better(best)) {
                                     best = f;
                                 }
                             }
@@ -219,6 +219,9 @@ final class AutoArima {
                     }
                 }
             }
+        }
+        if (best != null) {
+            best.check();
         }
         return best;
     }
@@ -270,7 +273,7 @@ final class AutoArima {
                     break;
                 }
                 Fitted f = s.fit(np, nq, nsp, nsq, at.constant);
-                if (f.ic < at.best.ic) {
+                if (f.better(at.best)) {
                     at.moveTo(f, np, nq, nsp, nsq);
                     moved = true;
                     break;
@@ -278,7 +281,7 @@ final class AutoArima {
             }
             if (!moved && allowConstant && s.isNew(at.p, at.q, at.sp, at.sq, !at.constant) && s.count() + 1 <= o.nmodels) {
                 Fitted f = s.fit(at.p, at.q, at.sp, at.sq, !at.constant);
-                if (f.ic < at.best.ic) {
+                if (f.better(at.best)) {
                     at.best = f;
                     at.constant = !at.constant;
                 }
@@ -287,6 +290,7 @@ final class AutoArima {
         if (s.count() >= o.nmodels) {
             out.notes.add("stepwise search stopped at the model limit of " + o.nmodels);
         }
+        at.best.check();
         return at.best;
     }
 
@@ -310,14 +314,14 @@ final class AutoArima {
         int sq = Math.min(startSQ, b.maxSQ());
         at.moveTo(s.fit(p, q, sp, sq, constant), p, q, sp, sq);
         Fitted f = s.fit(0, 0, 0, 0, constant);
-        if (f.ic < at.best.ic) {
+        if (f.better(at.best)) {
             at.moveTo(f, 0, 0, 0, 0);
         }
         if (b.maxP() > 0 || b.maxSP() > 0) {
             int np = b.maxP() > 0 ? 1 : 0;
             int nsp = (s.m > 1 && b.maxSP() > 0) ? 1 : 0;
             f = s.fit(np, 0, nsp, 0, constant);
-            if (f.ic < at.best.ic) {
+            if (f.better(at.best)) {
                 at.moveTo(f, np, 0, nsp, 0);
             }
         }
@@ -325,13 +329,13 @@ final class AutoArima {
             int nq = b.maxQ() > 0 ? 1 : 0;
             int nsq = (s.m > 1 && b.maxSQ() > 0) ? 1 : 0;
             f = s.fit(0, nq, 0, nsq, constant);
-            if (f.ic < at.best.ic) {
+            if (f.better(at.best)) {
                 at.moveTo(f, 0, nq, 0, nsq);
             }
         }
         if (constant) {
             f = s.fit(0, 0, 0, 0, false);
-            if (f.ic < at.best.ic) {
+            if (f.better(at.best)) {
                 at.moveTo(f, 0, 0, 0, 0);
             }
         }
@@ -343,12 +347,32 @@ final class AutoArima {
      * accepted (null when none is); see {@link #MAX_FREE_REFITS}.
      */
     private static Fitted refitExactly(Search s, Result out) {
+        // the candidates in the order of their checked criteria, checking them as they come: one
+        // whose check fails joins those rejected outright, after the others in the order they were
+        // tried (as a stable sort of the checked criteria puts them)
         List<Fitted> order = new ArrayList<>(s.all);
         order.sort(Comparator.comparingDouble(ff -> ff.ic));
+        List<Fitted> rejected = new ArrayList<>();
         Fitted exact = null;
         Search exactSearch = new Search(s.x, s.m, s.d, s.sd, s.ic, false, 0, s.xreg, s.names, null);
         int refits = 0;
-        for (Fitted cand : order) {
+        for (int i = 0; i < order.size() + rejected.size() && exact == null; i++) {
+            Fitted cand;
+            if (i < order.size()) {
+                cand = order.get(i);
+                if (cand.ic < Double.POSITIVE_INFINITY) {
+                    cand.check();
+                }
+                if (!(cand.ic < Double.POSITIVE_INFINITY)) {
+                    rejected.add(cand);
+                    continue;
+                }
+            } else {
+                if (i == order.size()) {
+                    rejected.sort(Comparator.comparingInt(ff -> s.all.indexOf(ff)));
+                }
+                cand = rejected.get(i - order.size());
+            }
             if (cand.fit == null) {
                 continue; // the approximate fit failed: so would the exact one (same start)
             }
@@ -356,30 +380,80 @@ final class AutoArima {
                 continue;
             }
             refits++;
+            cand.complete();
             exactSearch.cssStart = cand.fit.coef();
             exactSearch.cssHessian = cand.fit.hessian();
             Fitted ef = exactSearch.fit(cand.order.p(), cand.order.q(), cand.order.sp(), cand.order.sq(), cand.constant);
+            ef.check();
             if (ef.ic < Double.POSITIVE_INFINITY) {
                 exact = ef;
-                break;
             }
         }
         out.refits = refits;
         return exact;
     }
 
-    /** A candidate and its criterion. */
+    /**
+     * A candidate and its criterion. The Hessian check (a model whose Hessian is not positive
+     * definite is rejected) is made on demand, by {@link #check()}: only a candidate that would
+     * become the best so far, the best itself and the candidates of the exact refits need it, and
+     * the search takes the same course as if every candidate had been checked when fitted.
+     */
     private static final class Fitted {
         final ArimaOrder order;
         final boolean constant;
-        final ArimaFit fit;
-        final double ic;
+        ArimaFit fit;
+        double ic;
+        private ArimaEstimator.Deferred pending;
+        private final Search search;
+        private final int index;
 
         Fitted(ArimaOrder order, boolean constant, ArimaFit fit, double ic) {
+            this(order, constant, fit, ic, null, null, -1);
+        }
+
+        Fitted(ArimaOrder order, boolean constant, ArimaFit fit, double ic, ArimaEstimator.Deferred pending, Search search,
+                int index) {
             this.order = order;
             this.constant = constant;
             this.fit = fit;
             this.ic = ic;
+            this.pending = pending;
+            this.search = search;
+            this.index = index;
+        }
+
+        /** Rejects the candidate when its Hessian is not positive definite (computing it once). */
+        void check() {
+            if (ic < Double.POSITIVE_INFINITY) {
+                complete();
+            }
+        }
+
+        /** Computes the standard errors and the Hessian of the fit, once, and applies the Hessian check. */
+        void complete() {
+            if (pending == null) {
+                return;
+            }
+            ArimaFit done = pending.complete();
+            pending = null;
+            fit = search.approx ? withCriteria(done, fit.aic(), search.nstar(order)) : done;
+            if (badHessian(done) && ic < Double.POSITIVE_INFINITY) {
+                ic = Double.POSITIVE_INFINITY;
+                if (search.out != null && index >= 0) {
+                    search.out.tried.set(index, new Tried(order, constant, ic));
+                }
+            }
+        }
+
+        /** Whether this candidate's checked criterion is below that of {@code best} (checked first). */
+        boolean better(Fitted best) {
+            best.check();
+            if (!(ic < best.ic)) {
+                return false;
+            }
+            check();
+            return ic < best.ic;
         }
     }
 
@@ -429,7 +503,7 @@ final class AutoArima {
 
         Fitted fit(int p, int q, int sp, int sq, boolean constant) {
             ArimaOrder order = new ArimaOrder(p, d, q, sp, sd, sq, m);
-            Fitted f = fitOne(order, constant);
+            Fitted f = fitOne(order, constant, out != null ? out.tried.size() : -1);
             all.add(f);
             if (out != null) {
                 out.tried.add(new Tried(order, constant, f.ic));
@@ -437,17 +511,22 @@ final class AutoArima {
             return f;
         }
 
-        private Fitted fitOne(ArimaOrder order, boolean constant) {
-            int n = x.length;
+        int nstar(ArimaOrder order) {
+            return x.length - order.d() - order.sd() * order.m();
+        }
+
+        private Fitted fitOne(ArimaOrder order, boolean constant, int index) {
             ArimaFit fit;
+            ArimaEstimator.Deferred deferred;
             try {
                 Regs r = regressors(x, order, constant, xreg, names, false);
-                fit = ArimaEstimator.fit(x, order, r.cols, r.names,
+                deferred = ArimaEstimator.fitDeferred(x, order, r.cols, r.names,
                         approx ? ArimaEstimator.Method.CSS : ArimaEstimator.Method.CSS_ML, true, true, cssStart, cssHessian);
+                fit = deferred.fit();
             } catch (RuntimeException e) {
                 return new Fitted(order, constant, null, Double.POSITIVE_INFINITY);
             }
-            int nstar = n - order.d() - order.sd() * order.m();
+            int nstar = nstar(order);
             int npar = fit.npar();
             double aic = approx ? offset + nstar * Math.log(fit.rawSigma2()) + 2 * npar : fit.aic();
             double value;
@@ -460,11 +539,11 @@ final class AutoArima {
                     case AICC -> aic + 2.0 * npar * (npar + 1) / (nstar - npar - 1);
                 };
             }
-            if (!Double.isFinite(value) || nearBoundary(fit) || badHessian(fit)) {
+            if (!Double.isFinite(value) || nearBoundary(fit)) {
                 value = Double.POSITIVE_INFINITY;
             }
             ArimaFit reported = approx ? withCriteria(fit, aic, nstar) : fit;
-            return new Fitted(order, constant, reported, value);
+            return new Fitted(order, constant, reported, value, deferred, this, index);
         }
     }
 
