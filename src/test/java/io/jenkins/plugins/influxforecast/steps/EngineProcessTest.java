@@ -94,6 +94,22 @@ class EngineProcessTest {
     }
 
     @Test
+    void loadAndExtractRunWithTheC1CompilerOnlyAndTheOtherCommandsWithC2() throws Exception {
+        TestStepContext c = context();
+        for (String command : new String[] {"load", "extract", "forecast", "score", "version"}) {
+            EngineLaunch launch = EngineLaunch.builder("test", c.workspace(), c.get(Launcher.class), c.listener(), jar, options())
+                    .environment(c.get(hudson.EnvVars.class)).args(List.of(command, "--input", "x")).build();
+            List<String> argv = EngineProcess.commandLine(launch, "engine.jar", List.of("-XX:SharedArchiveFile=a.jsa"));
+            boolean c1 = command.equals("load") || command.equals("extract");
+            assertThat(argv.contains("-XX:TieredStopAtLevel=1")).as(command).isEqualTo(c1);
+            // the JVM options come before -jar, the command and its arguments after it
+            assertThat(argv.subList(argv.indexOf("-jar"), argv.size())).as(command)
+                    .containsExactly("-jar", "engine.jar", command, "--input", "x");
+            assertThat(argv).contains("-XX:SharedArchiveFile=a.jsa");
+        }
+    }
+
+    @Test
     void aCorruptCopyIsReplaced() throws Exception {
         TestStepContext c = context();
         Path dir = root.resolve("workspace@tmp/influx-forecast/" + jar.installName());
