@@ -4,11 +4,13 @@
 # pipeline did it (GET /query as CSV; POST /write of the whole file in one body). Prints points/s
 # and the engine/curl ratios (medians of --reps runs, engine and curl alternating first).
 #
-#   test-harness/bench/influx-bench.sh [--points N] [--reps R] [--heap 64m] [--cds]
+#   test-harness/bench/influx-bench.sh [--points N] [--reps R] [--heap 64m] [--cds | --steps]
 #
 # --cds: the engine runs as the steps run it on an agent that keeps its workspaces, with a
 # class-data-sharing archive per command (-XX:SharedArchiveFile), each dumped by one untimed run of
-# that command with -XX:ArchiveClassesAtExit before the timed runs. ENGINE_JAVA_OPTS adds JVM options.
+# that command with -XX:ArchiveClassesAtExit before the timed runs. --steps: as --cds, and with the
+# JVM options the steps pass for load and extract (-XX:TieredStopAtLevel=1, see EngineProcess).
+# ENGINE_JAVA_OPTS adds JVM options.
 #
 # Needs target/influx-forecast-cli.jar (mvn -B package -DskipTests), influxd, curl, awk.
 # The server runs with max-body-size = 0: with InfluxDB's default (25 MB), curl's one-body POST
@@ -30,12 +32,14 @@ points=1000000
 reps=3
 heap=64m
 cds=no
+steps=no
 while [ $# -gt 0 ]; do
   case "$1" in
     --points) points="$2"; shift 2 ;;
     --reps) reps="$2"; shift 2 ;;
     --heap) heap="$2"; shift 2 ;;
     --cds) cds=yes; shift ;;
+    --steps) cds=yes; steps=yes; shift ;;
     *) echo "influx-bench.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -64,6 +68,7 @@ jvm() {
   opts=("-Xmx$heap")
   # shellcheck disable=SC2206
   [ -z "${ENGINE_JAVA_OPTS:-}" ] || opts+=(${ENGINE_JAVA_OPTS})
+  [ -z "$steps_opts" ] || opts+=("$steps_opts")
   if [ "$cds" = yes ]; then opts+=("-XX:SharedArchiveFile=$work/$1.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off); fi
 }
 now_ns() { date +%s%N; }
@@ -95,12 +100,15 @@ tck=$(getconf CLK_TCK)
 server_cpu() { awk -v t="$tck" '{ printf "%.2f\n", ($14 + $15) / t }' "/proc/$server_pid/stat"; }
 cpu_since() { awk -v a="$1" -v b="$(server_cpu)" -v c="$(cat "$work/cpu")" 'BEGIN { printf "%.2f", c + b - a }'; }
 
+# what the steps pass for load and extract besides the heap and the archive (EngineProcess.commandJvmOptions)
+steps_opts=""
+[ "$steps" = no ] || steps_opts="-XX:TieredStopAtLevel=1"
 if [ "$cds" = yes ]; then
   # one untimed run per command dumps its archive, as the steps' first run on a persistent agent does
   q "CREATE DATABASE cds" > /dev/null
-  java "-Xmx$heap" "-XX:ArchiveClassesAtExit=$work/load.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" load \
+  java "-Xmx$heap" ${steps_opts:+"$steps_opts"} "-XX:ArchiveClassesAtExit=$work/load.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" load \
     --url "$url" --database cds --input "$lp" --summary "$work/cds-load.json" > /dev/null
-  java "-Xmx$heap" "-XX:ArchiveClassesAtExit=$work/extract.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" extract \
+  java "-Xmx$heap" ${steps_opts:+"$steps_opts"} "-XX:ArchiveClassesAtExit=$work/extract.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" extract \
     --url "$url" --database cds --query "SELECT value FROM bench LIMIT 1000" --output "$work/cds.csv" > /dev/null
   q "DROP DATABASE cds" > /dev/null
 fi
@@ -198,4 +206,4 @@ echo "| load, engine's own time (after JVM start-up; validation included) | $(se
 echo "| extract, engine's own time (after JVM start-up) | $(secs "$xc") | $(pps "$xc") | $(secs "$xi") | $(pps "$xi") | $(ratio "$xi" "$xc") | | |"
 echo
 echo "each run (s): load curl $(each "${load_curl[@]}"); engine $(each "${load_engine[@]}"); --no-gzip $(each "${load_plain[@]}"); extract curl $(each "${extract_curl[@]}"); engine $(each "${extract_engine[@]}")"
-echo "engine wall times include JVM start-up; class-data-sharing archives: $cds; engine heap -Xmx$heap, peak RSS of extract ${mem} KB, of load ${lmem} KB"
+echo "engine wall times include JVM start-up; class-data-sharing archives: $cds; the steps' JVM options: $steps; engine heap -Xmx$heap, peak RSS of extract ${mem} KB, of load ${lmem} KB"
