@@ -15,7 +15,7 @@ public record ActualSeries(String name, Map<String, String> tags, NavigableMap<L
 
     public ActualSeries {
         tags = Map.copyOf(tags);
-        values = new TreeMap<>(values);
+        values = java.util.Collections.unmodifiableNavigableMap(new TreeMap<>(values));
     }
 
     /** Whether every tag of this series has the same value in {@code other} (a series without tags matches any). */

@@ -16,6 +16,10 @@ import java.util.Map;
 public record Drift(String series, Map<String, String> tags, int runs, double liveMase, double backtestMase, double factor,
         boolean drifting) {
 
+    public Drift {
+        tags = tags == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
+    }
+
     /** Live MASE divided by backtest MASE (NaN when either is unknown). */
     public double ratio() {
         return backtestMase > 0 ? liveMase / backtestMase : Double.NaN;

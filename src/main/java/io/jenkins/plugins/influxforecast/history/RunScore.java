@@ -19,4 +19,9 @@ import java.util.Map;
  */
 public record RunScore(String series, Map<String, String> tags, long issued, long origin, String model, Integer build,
         double backtestMase, int points, boolean complete, Score all, Map<String, Score> byLead) {
+
+    public RunScore {
+        tags = tags == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
+        byLead = byLead == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byLead));
+    }
 }

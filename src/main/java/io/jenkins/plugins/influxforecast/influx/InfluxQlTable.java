@@ -33,6 +33,12 @@ public final class InfluxQlTable {
      */
     public record Series(String name, Map<String, String> tags, List<String> columns, List<List<Object>> rows) {
 
+        public Series {
+            tags = tags == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
+            columns = columns == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(columns));
+            rows = rows == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(rows));
+        }
+
         /** The index of a column, or -1. */
         public int column(String column) {
             return columns.indexOf(column);
@@ -174,7 +180,10 @@ public final class InfluxQlTable {
         r.endObject();
         Series last = out.isEmpty() ? null : out.get(out.size() - 1);
         if (last != null && last.name().equals(name) && Objects.equals(last.tags(), tags) && last.columns().equals(columns)) {
-            last.rows().addAll(rows); // the next chunk of the same series
+            List<List<Object>> all = new ArrayList<>(last.rows().size() + rows.size()); // the next chunk of the same series
+            all.addAll(last.rows());
+            all.addAll(rows);
+            out.set(out.size() - 1, new Series(name, tags, columns, all));
         } else {
             out.add(new Series(name, tags, columns, rows));
         }

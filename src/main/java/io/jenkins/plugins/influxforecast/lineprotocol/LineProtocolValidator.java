@@ -35,11 +35,11 @@ public final class LineProtocolValidator {
     /** What a valid file holds. */
     public record Summary(long lines, long points, long minTime, long maxTime, Map<String, Map<String, FieldType>> fieldTypes) {
         public Summary {
+            Map<String, Map<String, FieldType>> copy = new java.util.LinkedHashMap<>();
             if (fieldTypes != null) {
-                Map<String, Map<String, FieldType>> copy = new java.util.LinkedHashMap<>();
                 fieldTypes.forEach((m, f) -> copy.put(m, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(f))));
-                fieldTypes = java.util.Collections.unmodifiableMap(copy);
             }
+            fieldTypes = fieldTypes == null ? null : java.util.Collections.unmodifiableMap(copy);
         }
     }
 

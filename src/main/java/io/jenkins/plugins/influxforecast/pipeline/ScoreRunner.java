@@ -54,6 +54,9 @@ public final class ScoreRunner {
      * @param pointsWritten accuracy points written to InfluxDB
      */
     public record Result(int exitCode, LiveAccuracy accuracy, List<Path> files, long pointsWritten) implements StageResult {
+        public Result {
+            files = files == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(files));
+        }
     }
 
     private ScoreRunner() {

@@ -50,8 +50,7 @@ public final class ForecastLineProtocol {
             if (runFields.containsKey(field)) {
                 throw new IllegalArgumentException("field '" + field + "' is also a run field (as_of, build); choose another --field");
             }
-            runFields = runFields == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(runFields));
-            extraTags = extraTags == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extraTags));
+            runFields = java.util.Collections.unmodifiableMap(runFields);
         }
 
         public Layout(String measurement, String field, Map<String, String> extraTags) {

@@ -46,6 +46,7 @@ public record RunMetrics(
         timingsMs = timingsMs == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timingsMs));
         series = series == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(series));
         outputs = outputs == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(outputs));
+        live = live == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(live));
     }
 
     public RunMetrics(Engine engine, Input input, Map<String, Object> parameters, RunSummary summary, List<SeriesReport> series,
