@@ -2,7 +2,7 @@
 # Benchmark: extract and load N points (default 1,000,000) with the engine against a local
 # InfluxDB 1.x, and, in the same run on the same server, the same HTTP work with curl as the Argo
 # pipeline did it (GET /query as CSV; POST /write of the whole file in one body). Prints points/s
-# and the engine/curl ratios (medians of --reps runs, engine and curl alternating first).
+# and the engine/curl ratios (medians of --reps runs, the writers taking turns at going first).
 #
 #   test-harness/bench/influx-bench.sh [--points N] [--reps R] [--heap 64m] [--cds | --steps]
 #
@@ -19,7 +19,8 @@
 # of 1M points would not fit. Its peak RSS is measured with /usr/bin/time when present.
 #
 # What is compared: the same data file, the same server, a fresh database per writer and run, the
-# same query on the same database for both extracts. Wall times include process start-up for both
+# same query on the same database for both extracts; every timed run starts on an idle server (the
+# previous write's snapshot and compaction done), and the three writers take turns at going first. Wall times include process start-up for both
 # (curl's is a few ms, the engine's JVM start-up a few hundred: the steps start the engine as its
 # own process, so that is what a build pays). The "own time" rows leave the JVM start-up out for
 # the engine only, so they favour it. CPU columns add the client's CPU time (user + system) and
@@ -98,6 +99,16 @@ measured() {
 }
 tck=$(getconf CLK_TCK)
 server_cpu() { awk -v t="$tck" '{ printf "%.2f\n", ($14 + $15) / t }' "/proc/$server_pid/stat"; }
+# waits until the server is idle (under 0.05 s of CPU in 0.5 s; at most 60 s): after a write of 1M
+# points InfluxDB snapshots its cache and compacts for a while, work that must not count against,
+# nor slow down, whichever writer or reader comes next
+settle() {
+  local a b
+  for _ in $(seq 1 120); do
+    a=$(server_cpu); sleep 0.5; b=$(server_cpu)
+    awk -v a="$a" -v b="$b" 'BEGIN { exit !(b - a < 0.05) }' && return 0
+  done
+}
 cpu_since() { awk -v a="$1" -v b="$(server_cpu)" -v c="$(cat "$work/cpu")" 'BEGIN { printf "%.2f", c + b - a }'; }
 
 # what the steps pass for load and extract besides the heap and the archive (EngineProcess.commandJvmOptions)
@@ -123,7 +134,14 @@ for rep in $(seq 1 "$reps"); do
   q "CREATE DATABASE e$rep" > /dev/null
   q "CREATE DATABASE p$rep" > /dev/null
   loads+=("$(cut -d' ' -f1 /proc/loadavg)")
-  for who in $( [ $((rep % 2)) = 1 ] && echo "curl engine plain" || echo "plain engine curl" ); do
+  # each writer takes each place in turn (first, second, third), so none always follows another's write
+  case $((rep % 3)) in
+    1) order="curl engine plain" ;;
+    2) order="engine plain curl" ;;
+    *) order="plain curl engine" ;;
+  esac
+  for who in $order; do
+    settle
     s0=$(server_cpu)
     t0=$(now_ns)
     if [ "$who" = curl ]; then
@@ -154,6 +172,7 @@ for rep in $(seq 1 "$reps"); do
   [ "$(settled_count "p$rep")" = "$points" ] || { echo "engine load --no-gzip: wrong count $(count "p$rep")" >&2; exit 1; }
 
   for who in $( [ $((rep % 2)) = 1 ] && echo "curl engine" || echo "engine curl" ); do
+    settle
     s0=$(server_cpu)
     t0=$(now_ns)
     if [ "$who" = curl ]; then
