@@ -126,6 +126,8 @@ fi
 load_curl=(); load_engine=(); load_plain=(); extract_curl=(); extract_engine=(); engine_rss=(); load_rss=()
 cpu_load_curl=(); cpu_load_engine=(); cpu_load_plain=(); cpu_extract_curl=(); cpu_extract_engine=()
 loads=()
+short=0
+xdb=""
 load_inproc=(); extract_inproc=()
 # the engine's own time (after JVM start-up): "... in N ms" on its last line
 inproc() { sed -n 's/.* in \([0-9]*\) ms$/\1/p' "$1" | tail -1; }
@@ -167,22 +169,32 @@ for rep in $(seq 1 "$reps"); do
       load_inproc+=("$(inproc "$work/engine-load.out")000000")
     fi
   done
-  [ "$(settled_count "c$rep")" = "$points" ] || { echo "curl load: wrong count $(count "c$rep")" >&2; exit 1; }
+  # on a busy machine InfluxDB has answered curl's one 46 MB POST with 204 and kept fewer points (939,520 of
+  # 1,000,000: whole shards missing); such a run's curl figures are left out and counted in the summary
+  got="$(settled_count "c$rep")"
+  if [ "$got" != "$points" ]; then
+    echo "run $rep: InfluxDB answered curl's POST with 204 but holds $got of $points points; its curl figures are left out" >&2
+    short=$((short + 1))
+    unset 'load_curl[-1]' 'cpu_load_curl[-1]'
+  elif [ -z "$xdb" ]; then
+    xdb="c$rep"
+  fi
   [ "$(settled_count "e$rep")" = "$points" ] || { echo "engine load: wrong count $(count "e$rep")" >&2; exit 1; }
   [ "$(settled_count "p$rep")" = "$points" ] || { echo "engine load --no-gzip: wrong count $(count "p$rep")" >&2; exit 1; }
+  [ -n "$xdb" ] || xdb="e$rep"  # the extracts read a database holding all points
 
   for who in $( [ $((rep % 2)) = 1 ] && echo "curl engine" || echo "engine curl" ); do
     settle
     s0=$(server_cpu)
     t0=$(now_ns)
     if [ "$who" = curl ]; then
-      measured curl -s -G "$url/query" -H 'Accept: application/csv' --data-urlencode "db=c1" \
+      measured curl -s -G "$url/query" -H 'Accept: application/csv' --data-urlencode "db=$xdb" \
         --data-urlencode "q=SELECT value FROM bench" -o "$work/curl.csv"
       extract_curl+=($(( $(now_ns) - t0 )))
       cpu_extract_curl+=("$(cpu_since "$s0")")
     else
       jvm extract
-      measured java "${opts[@]}" -jar "$jar" extract --url "$url" --database c1 --query "SELECT value FROM bench" \
+      measured java "${opts[@]}" -jar "$jar" extract --url "$url" --database "$xdb" --query "SELECT value FROM bench" \
         --output "$work/engine.csv" > "$work/engine-extract.out"
       extract_engine+=($(( $(now_ns) - t0 )))
       cpu_extract_engine+=("$(cpu_since "$s0")")
@@ -194,9 +206,9 @@ for rep in $(seq 1 "$reps"); do
   engine_rows=$(( $(wc -l < "$work/engine.csv") - 1 ))
   [ "$curl_rows" = "$points" ] && [ "$engine_rows" = "$points" ] || {
     echo "extract row counts differ: curl $curl_rows, engine $engine_rows, expected $points" >&2; exit 1; }
-  q "DROP DATABASE e$rep" > /dev/null
+  [ "$xdb" = "e$rep" ] || q "DROP DATABASE e$rep" > /dev/null
   q "DROP DATABASE p$rep" > /dev/null
-  [ "$rep" = 1 ] || q "DROP DATABASE c$rep" > /dev/null
+  [ "$xdb" = "c$rep" ] || q "DROP DATABASE c$rep" > /dev/null
 done
 
 pps() { awk -v n="$points" -v ns="$1" 'BEGIN { printf "%.0f", n / (ns / 1e9) }'; }
@@ -225,4 +237,5 @@ echo "| load, engine's own time (after JVM start-up; validation included) | $(se
 echo "| extract, engine's own time (after JVM start-up) | $(secs "$xc") | $(pps "$xc") | $(secs "$xi") | $(pps "$xi") | $(ratio "$xi" "$xc") | | |"
 echo
 echo "each run (s): load curl $(each "${load_curl[@]}"); engine $(each "${load_engine[@]}"); --no-gzip $(each "${load_plain[@]}"); extract curl $(each "${extract_curl[@]}"); engine $(each "${extract_engine[@]}")"
+[ "$short" = 0 ] || echo "curl's POST was answered 204 but kept fewer points in $short run(s): those runs' curl figures are left out"
 echo "engine wall times include JVM start-up; class-data-sharing archives: $cds; the steps' JVM options: $steps; engine heap -Xmx$heap, peak RSS of extract ${mem} KB, of load ${lmem} KB"
