@@ -160,13 +160,25 @@ final class LineScanner {
 
     /** Skips the spaces between the parts of a line (InfluxDB takes several; a tab there it refuses). */
     private void skipSpaces() {
-        final byte[] bytes = b;
-        final int end = n;
-        int j = i;
+        i = spacesEnd(b, i, n);
+    }
+
+    /** The first index at or after {@code from} (below {@code end}) that is not a space, or {@code end}. */
+    private static int spacesEnd(byte[] bytes, int from, int end) {
+        int j = from;
         while (j < end && bytes[j] == ' ') {
             j++;
         }
-        i = j;
+        return j;
+    }
+
+    /** The end of an unquoted field value: the first comma or space at or after {@code from}, or {@code end}. */
+    private static int valueEnd(byte[] bytes, int from, int end) {
+        int e = from;
+        while (e < end && bytes[e] != ',' && bytes[e] != ' ') {
+            e++;
+        }
+        return e;
     }
 
     /**
@@ -427,13 +439,8 @@ final class LineScanner {
             }
             throw error("unterminated string value of field '" + text(ks, ke, true) + "'");
         }
-        final byte[] bytes = b;
-        final int end = n;
         int s = i;
-        int e = s;
-        while (e < end && bytes[e] != ',' && bytes[e] != ' ') {
-            e++;
-        }
+        int e = valueEnd(b, s, n);
         i = e;
         if (e == s) {
             throw error("missing value of field '" + text(ks, ke, true) + "'");
