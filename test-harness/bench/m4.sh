@@ -15,7 +15,7 @@ fi
 snap=$(mktemp -d target/bench-run.XXXXXX)
 trap 'rm -rf "$snap"' EXIT
 cp -r target/classes "$snap/classes" && cp -r target/test-classes "$snap/test-classes"
-# the JIT options of the engine's forecast command as the steps launch it (EngineProcess.FORECAST_JIT),
+# the JIT options of the engine's forecast command as the steps launch it (EngineProcess.CLIENT_COMPILER),
 # so that the JVM CPU measured is that of the product
 nice java -XX:TieredStopAtLevel=1 ${M4_JAVA_OPTS:-} -Xmx4g -cp "$snap/classes:$snap/test-classes:$(cat "$cp_file")" \
   io.jenkins.plugins.influxforecast.bench.M4Benchmark "$@"

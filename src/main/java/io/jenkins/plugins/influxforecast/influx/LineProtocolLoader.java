@@ -43,8 +43,12 @@ public final class LineProtocolLoader {
      */
     public record Options(int batchSize, Precision precision, RetryPolicy retry, boolean dryRun, int concurrency) {
         public static final int DEFAULT_BATCH_SIZE = 5000;
-        /** Two: the server parses one batch while the next is on its way (measured: 35 to 45% faster than one when it has a core free). */
-        public static final int DEFAULT_CONCURRENCY = 2;
+        /**
+         * Four: the server parses batches on all its cores while the next ones are on their way, and InfluxDB
+         * commits concurrent writes to its WAL together (measured on 2 cores against two in flight: the load of 1M
+         * points faster in 6 of 7 paired runs, with 0.4 s less server CPU in the median).
+         */
+        public static final int DEFAULT_CONCURRENCY = 4;
 
         /** With one batch in flight at a time. */
         public Options(int batchSize, Precision precision, RetryPolicy retry, boolean dryRun) {

@@ -357,7 +357,7 @@ public final class LineProtocolValidator {
                     continue;
                 }
                 try {
-                    sc.scan(r.buffer(), r.start, r.end);
+                    sc.scan(r.buffer(), r.start, r.end, r.plainAscii);
                     if (!sc.hasTimestamp) {
                         throw new IllegalArgumentException("no timestamp: every point needs one, so that a re-run writes"
                                 + " the same points instead of new ones");

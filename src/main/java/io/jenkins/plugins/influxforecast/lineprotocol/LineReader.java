@@ -31,24 +31,41 @@ final class LineReader {
         return buf;
     }
 
+    /**
+     * Whether the current line holds only bytes 1 to 127 (no NUL, nothing of a multi-byte UTF-8
+     * character), found while looking for its end: such a line needs no byte-level check.
+     */
+    boolean plainAscii;
+
     /** Advances to the next line; false at the end of the input. */
     boolean next() throws IOException {
         while (true) {
-            for (int i = pos; i < limit; i++) {
-                if (buf[i] == '\n') {
-                    start = pos;
+            // locals, not fields, in the loop: the JIT compiler that a short run uses (C1) does not hoist field reads
+            final byte[] bytes = buf;
+            final int lim = limit;
+            final int from = pos;
+            boolean plain = true;
+            for (int i = from; i < lim; i++) {
+                byte c = bytes[i];
+                if (c == '\n') {
+                    start = from;
                     end = i;
                     pos = i + 1;
                     lineNumber++;
+                    plainAscii = plain;
                     return true;
+                }
+                if (c <= 0) {
+                    plain = false;
                 }
             }
             if (eof) {
-                if (pos < limit) {
-                    start = pos;
-                    end = limit;
-                    pos = limit;
+                if (from < lim) {
+                    start = from;
+                    end = lim;
+                    pos = lim;
                     lineNumber++;
+                    plainAscii = plain;
                     return true;
                 }
                 return false;

@@ -83,6 +83,14 @@ final class LineScanner {
 
     /** Scans {@code bytes[start, end)} (a trailing CR is ignored). */
     void scan(byte[] bytes, int start, int end) {
+        scan(bytes, start, end, false);
+    }
+
+    /**
+     * As {@link #scan(byte[], int, int)}; {@code plainAscii}: the caller found only bytes 1 to 127
+     * in the range, so the check for NUL and UTF-8 is skipped.
+     */
+    void scan(byte[] bytes, int start, int end, boolean plainAscii) {
         b = bytes;
         lineStart = start;
         n = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
@@ -90,7 +98,9 @@ final class LineScanner {
         tagCount = 0;
         fieldCount = 0;
         hasTimestamp = false;
-        checkBytes();
+        if (!plainAscii) {
+            checkBytes();
+        }
         while (i < n && (b[i] == ' ' || b[i] == '\t')) {
             i++; // InfluxDB skips white space at the start of a line
         }
@@ -134,7 +144,9 @@ final class LineScanner {
         }
         int ts = i;
         int te = ts;
-        while (te < n && b[te] != ' ') {
+        final byte[] line = b;
+        final int stop = n;
+        while (te < stop && line[te] != ' ') {
             te++;
         }
         i = te;
@@ -148,9 +160,25 @@ final class LineScanner {
 
     /** Skips the spaces between the parts of a line (InfluxDB takes several; a tab there it refuses). */
     private void skipSpaces() {
-        while (i < n && b[i] == ' ') {
-            i++;
+        i = spacesEnd(b, i, n);
+    }
+
+    /** The first index at or after {@code from} (below {@code end}) that is not a space, or {@code end}. */
+    private static int spacesEnd(byte[] bytes, int from, int end) {
+        int j = from;
+        while (j < end && bytes[j] == ' ') {
+            j++;
         }
+        return j;
+    }
+
+    /** The end of an unquoted field value: the first comma or space at or after {@code from}, or {@code end}. */
+    private static int valueEnd(byte[] bytes, int from, int end) {
+        int e = from;
+        while (e < end && bytes[e] != ',' && bytes[e] != ' ') {
+            e++;
+        }
+        return e;
     }
 
     /**
@@ -159,7 +187,8 @@ final class LineScanner {
      */
     private void checkBytes() {
         final byte[] bytes = b;
-        for (int k = i; k < n; k++) {
+        final int end = n;
+        for (int k = i; k < end; k++) {
             byte c = bytes[k];
             if (c == 0) {
                 i = k;
@@ -225,6 +254,7 @@ final class LineScanner {
     }
 
     private long parseLong(int s, int e, String what) {
+        final byte[] b = this.b;
         int k = s;
         boolean negative = k < e && b[k] == '-';
         if (negative) {
@@ -410,10 +440,8 @@ final class LineScanner {
             throw error("unterminated string value of field '" + text(ks, ke, true) + "'");
         }
         int s = i;
-        while (i < n && b[i] != ',' && b[i] != ' ') {
-            i++;
-        }
-        int e = i;
+        int e = valueEnd(b, s, n);
+        i = e;
         if (e == s) {
             throw error("missing value of field '" + text(ks, ke, true) + "'");
         }
@@ -495,6 +523,7 @@ final class LineScanner {
      * 0: one that cannot overflow; 1: one with an exponent or over 300 digits (check the value).
      */
     private int floatLiteral(int s, int e) {
+        final byte[] b = this.b;
         int k = s;
         if (b[k] == '-') {
             k++;

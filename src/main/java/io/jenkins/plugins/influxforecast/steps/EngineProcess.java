@@ -111,24 +111,28 @@ final class EngineProcess {
     }
 
     /**
-     * The JIT setting of the engine's {@code forecast} command: the client compiler only
-     * ({@code -XX:TieredStopAtLevel=1}). A forecast run lasts seconds to minutes in a fresh JVM, where
-     * the optimising compiler costs more CPU than its faster code saves: on the M4 sets (Weekly with
-     * {@code arima}, Hourly with {@code auto}) and on a year of ten-minute points the whole JVM uses a
-     * third less CPU with it, the fitting threads about as much as before (docs/benchmarks.md). The M4
-     * benchmark (test-harness/bench/m4.sh) runs its JVM with the same options.
+     * The client compiler only ({@code -XX:TieredStopAtLevel=1}), for the commands of {@link #C1_ONLY}.
+     * Each step starts a fresh JVM that lives seconds to minutes, where C2's compilations cost more CPU
+     * than its faster code saves: {@code forecast} uses a third less CPU for the whole JVM on the M4
+     * sets (Weekly with {@code arima}, Hourly with {@code auto}) and on a year of ten-minute points;
+     * {@code load} 0.4 to 0.6 s less for 1M points, {@code extract} about a third less
+     * (docs/benchmarks.md). The M4 benchmark (test-harness/bench/m4.sh) runs its JVM with the same
+     * options. {@code score} and the others keep the JVM's default.
      */
-    static final List<String> FORECAST_JIT = List.of("-XX:TieredStopAtLevel=1");
+    static final List<String> CLIENT_COMPILER = List.of("-XX:TieredStopAtLevel=1");
 
-    /** The JIT options for an engine command: {@link #FORECAST_JIT} for {@code forecast}, none otherwise. */
-    static List<String> jitOptions(List<String> engineArgs) {
-        return !engineArgs.isEmpty() && engineArgs.get(0).equals("forecast") ? FORECAST_JIT : List.of();
+    /** The engine commands that run with {@link #CLIENT_COMPILER}. */
+    static final java.util.Set<String> C1_ONLY = java.util.Set.of("forecast", "load", "extract");
+
+    /** The JVM options a command runs with (besides the heap and the archive's). */
+    static List<String> commandJvmOptions(List<String> engineArgs) {
+        return !engineArgs.isEmpty() && C1_ONLY.contains(engineArgs.get(0)) ? CLIENT_COMPILER : List.of();
     }
 
     /**
-     * {@code java -XX:MaxRAMPercentage=.. -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true <jit> <jvmOptions> -jar <engine> <args>},
-     * the JIT options those of {@link #jitOptions}, the JVM options those of a class-data-sharing
-     * archive ({@link ClassDataArchive}), or none.
+     * {@code java -XX:MaxRAMPercentage=.. -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true <command's options> <jvmOptions>
+     * -jar <engine> <args>}, the command's options being {@link #commandJvmOptions}, the JVM options those of a
+     * class-data-sharing archive ({@link ClassDataArchive}), or none.
      */
     static List<String> commandLine(EngineLaunch launch, String enginePath, List<String> jvmOptions) {
         List<String> argv = new ArrayList<>();
@@ -136,7 +140,7 @@ final class EngineProcess {
         argv.add("-XX:MaxRAMPercentage=" + launch.options().maxRamPercentage());
         argv.add("-XX:+ExitOnOutOfMemoryError");
         argv.add("-Djava.awt.headless=true");
-        argv.addAll(jitOptions(launch.engineArgs()));
+        argv.addAll(commandJvmOptions(launch.engineArgs()));
         argv.addAll(jvmOptions);
         argv.add("-jar");
         argv.add(enginePath);

@@ -93,6 +93,38 @@ class LineProtocolValidatorTest {
     }
 
     @Test
+    void theByteCheckHoldsForLinesThatCrossTheReadBuffer() throws Exception {
+        // lines of plain ASCII up to a line that straddles the reader's first 1 MiB, holding a NUL there, then a
+        // valid two-byte character straddling it: the check runs on the line as a whole, wherever its bytes were read
+        for (String odd : new String[] {"m,t=a\0b f=1 ", "m,t=\u00e4 f=1 "}) {
+            StringBuilder sb = new StringBuilder();
+            int line = 0;
+            while (sb.length() < (1 << 20) - 64) {
+                sb.append("m f=1 ").append(++line).append('\n');
+            }
+            // a comment pads the odd line to start 5 bytes before 1 MiB: its NUL, or the second byte of its
+            // two-byte character, is read after the first buffer's worth
+            int pad = (1 << 20) - 5 - sb.length() - 2;
+            sb.append('#').append("x".repeat(pad)).append('\n');
+            line++;
+            assertThat(sb.length()).isEqualTo((1 << 20) - 5);
+            sb.append(odd).append(++line).append('\n');
+            int bad = line;
+            for (int k = 0; k < 1000; k++) {
+                sb.append("m f=1 ").append(++line).append('\n');
+            }
+            Path f = dir.resolve("straddle.lp");
+            Files.write(f, sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (odd.contains("\0")) {
+                assertThatThrownBy(() -> LineProtocolValidator.validate(f, Precision.NS))
+                        .hasMessageContaining("1 invalid line(s)").hasMessageContaining("line " + bad + ": NUL byte at column 6");
+            } else {
+                assertThat(LineProtocolValidator.validate(f, Precision.NS).points()).isEqualTo(line - 1); // all but the comment
+            }
+        }
+    }
+
+    @Test
     void invalidUtf8IsRefused() throws Exception {
         for (byte[] bad : List.of(new byte[] {(byte) 0xff}, new byte[] {(byte) 0xc3}, new byte[] {(byte) 0xc0, (byte) 0x80},
                 new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, new byte[] {(byte) 0xf5, (byte) 0x80, (byte) 0x80, (byte) 0x80})) {

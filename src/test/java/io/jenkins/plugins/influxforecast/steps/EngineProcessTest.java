@@ -94,6 +94,22 @@ class EngineProcessTest {
     }
 
     @Test
+    void forecastLoadAndExtractRunWithTheC1CompilerOnlyAndTheOtherCommandsWithC2() throws Exception {
+        TestStepContext c = context();
+        for (String command : new String[] {"load", "extract", "forecast", "score", "version"}) {
+            EngineLaunch launch = EngineLaunch.builder("test", c.workspace(), c.get(Launcher.class), c.listener(), jar, options())
+                    .environment(c.get(hudson.EnvVars.class)).args(List.of(command, "--input", "x")).build();
+            List<String> argv = EngineProcess.commandLine(launch, "engine.jar", List.of("-XX:SharedArchiveFile=a.jsa"));
+            boolean c1 = command.equals("load") || command.equals("extract") || command.equals("forecast");
+            assertThat(argv.contains("-XX:TieredStopAtLevel=1")).as(command).isEqualTo(c1);
+            // the JVM options come before -jar, the command and its arguments after it
+            assertThat(argv.subList(argv.indexOf("-jar"), argv.size())).as(command)
+                    .containsExactly("-jar", "engine.jar", command, "--input", "x");
+            assertThat(argv).contains("-XX:SharedArchiveFile=a.jsa");
+        }
+    }
+
+    @Test
     void aCorruptCopyIsReplaced() throws Exception {
         TestStepContext c = context();
         Path dir = root.resolve("workspace@tmp/influx-forecast/" + jar.installName());
@@ -418,14 +434,14 @@ class EngineProcessTest {
         List<String> argv = EngineProcess.commandLine(forecast, "engine.jar", List.of("-Xshare:auto"));
         assertThat(argv).containsSubsequence("-Djava.awt.headless=true", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar",
                 "engine.jar", "forecast");
-        for (String other : List.of("load", "extract", "score")) {
+        for (String other : List.of("score", "version")) {
             EngineLaunch l = EngineLaunch.builder(other, c.workspace(), c.get(Launcher.class), c.listener(), jar, options())
                     .args(List.of(other)).build();
             assertThat(EngineProcess.commandLine(l, "engine.jar", List.of())).as(other).doesNotContain("-XX:TieredStopAtLevel=1");
         }
         // the M4 benchmark measures the engine as the steps launch it: its JVM gets the same JIT options
-        String m4 = Files.readString(Path.of("test-harness/bench/m4.sh"));
-        for (String option : EngineProcess.FORECAST_JIT) {
+        String m4 = Files.readString(io.jenkins.plugins.influxforecast.RepoFiles.path("test-harness/bench/m4.sh"));
+        for (String option : EngineProcess.CLIENT_COMPILER) {
             assertThat(m4).contains(option);
         }
     }
