@@ -130,7 +130,7 @@ class LineScannerTest {
             assertThat(error("m v=" + notBoolean + " 1")).as(notBoolean)
                     .isEqualTo("bad value '" + notBoolean + "' of field 'v' at column " + (5 + notBoolean.length()));
         }
-        for (String number : List.of("1234", "12345", "1", "0", "-0", "1.5", ".5", "5.", "-1.5e-3")) {
+        for (String number : List.of("1234", "12345", "1", "0", "-0", "1.5", ".5", "5.", "-1.5e-3", "1.9", "0.09", "9.0", "99")) {
             assertThat(scan("m v=" + number + " 1").fieldTypes[0]).as(number).isEqualTo(FieldType.FLOAT);
         }
     }
