@@ -39,6 +39,9 @@ class InfluxQlLexerTest {
         assertThat(lex("9a 9.x")).isEqualTo("NUMBER:9a@0 NUMBER:9.@3 WORD:x@5");
         assertThat(lex("a.b .a x.")).isEqualTo("WORD:a@0 DOT:.@1 WORD:b@2 DOT:.@4 WORD:a@5 WORD:x@7 DOT:.@8");
         assertThat(lex(".")).isEqualTo("DOT:.@0");
+        assertThat(lex("a = 1.5")).isEqualTo("WORD:a@0 OPERATOR:=@2 NUMBER:1.5@4");
+        assertThat(lex("1.")).isEqualTo("NUMBER:1.@0");
+        assertThat(lex("10m")).isEqualTo("NUMBER:10m@0");
         assertThat(lex("\u03c0")).isEqualTo("NUMBER:\u03c0@0");
         assertThat(lex("")).isEmpty();
         assertThat(lex(" \n ")).isEmpty();
