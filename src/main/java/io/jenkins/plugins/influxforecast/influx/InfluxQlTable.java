@@ -45,6 +45,21 @@ public final class InfluxQlTable {
         }
     }
 
+    /** A series while its answer is read: the chunks of one series are appended to its rows. */
+    private static final class Part {
+        final String name;
+        final Map<String, String> tags;
+        final List<String> columns;
+        final List<List<Object>> rows;
+
+        Part(String name, Map<String, String> tags, List<String> columns, List<List<Object>> rows) {
+            this.name = name;
+            this.tags = tags;
+            this.columns = columns;
+            this.rows = rows;
+        }
+    }
+
     private final InfluxHttp http;
     private final RetryPolicy retry;
     private final Consumer<String> log;
@@ -82,7 +97,7 @@ public final class InfluxQlTable {
                 InputStream in = response.body();
                 JsonReader r = new JsonReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
                 r.setLenient(true); // one JSON document per chunk
-                List<Series> out = new ArrayList<>();
+                List<Part> out = new ArrayList<>();
                 try {
                     while (r.peek() != JsonToken.END_DOCUMENT) {
                         document(r, out);
@@ -90,12 +105,12 @@ public final class InfluxQlTable {
                 } catch (InfluxException e) {
                     throw new InfluxException(http.scrub(e.getMessage()), e.status());
                 }
-                return out;
+                return out.stream().map(p -> new Series(p.name, p.tags, p.columns, p.rows)).toList();
             }
         }, () -> { });
     }
 
-    private static void document(JsonReader r, List<Series> out) throws IOException {
+    private static void document(JsonReader r, List<Part> out) throws IOException {
         r.beginObject();
         while (r.hasNext()) {
             String key = r.nextName();
@@ -114,7 +129,7 @@ public final class InfluxQlTable {
         r.endObject();
     }
 
-    private static void result(JsonReader r, List<Series> out) throws IOException {
+    private static void result(JsonReader r, List<Part> out) throws IOException {
         r.beginObject();
         while (r.hasNext()) {
             switch (r.nextName()) {
@@ -132,7 +147,7 @@ public final class InfluxQlTable {
         r.endObject();
     }
 
-    private static void series(JsonReader r, List<Series> out) throws IOException {
+    private static void series(JsonReader r, List<Part> out) throws IOException {
         String name = "";
         Map<String, String> tags = new LinkedHashMap<>();
         List<String> columns = new ArrayList<>();
@@ -178,14 +193,11 @@ public final class InfluxQlTable {
             }
         }
         r.endObject();
-        Series last = out.isEmpty() ? null : out.get(out.size() - 1);
-        if (last != null && last.name().equals(name) && Objects.equals(last.tags(), tags) && last.columns().equals(columns)) {
-            List<List<Object>> all = new ArrayList<>(last.rows().size() + rows.size()); // the next chunk of the same series
-            all.addAll(last.rows());
-            all.addAll(rows);
-            out.set(out.size() - 1, new Series(name, tags, columns, all));
+        Part last = out.isEmpty() ? null : out.get(out.size() - 1);
+        if (last != null && last.name.equals(name) && Objects.equals(last.tags, tags) && last.columns.equals(columns)) {
+            last.rows.addAll(rows); // the next chunk of the same series
         } else {
-            out.add(new Series(name, tags, columns, rows));
+            out.add(new Part(name, tags, columns, rows));
         }
     }
 

@@ -154,11 +154,12 @@ public final class ForecastRunner {
         long t2 = System.nanoTime();
         timings.put("forecast", ms(t1, t2));
 
+        List<String> written = backtested > 0 ? List.of(CSV, LP, METRICS, PNG, BACKTEST, HTML, HtmlReport.CSS)
+                : List.of(CSV, LP, METRICS, PNG, HTML, HtmlReport.CSS);
         RunMetrics metrics = new RunMetrics(
                 new RunMetrics.Engine("influx-forecast", EngineVersion.get()),
                 new RunMetrics.Input(req.input().toString(), Files.size(req.input()), sha256(req.input()), read.format().toString(), rows),
-                req.toMap(), RunSummary.of(reports), reports, backtested > 0 ? List.of(CSV, LP, METRICS, PNG, BACKTEST, HTML, HtmlReport.CSS)
-                        : List.of(CSV, LP, METRICS, PNG, HTML, HtmlReport.CSS), null,
+                req.toMap(), RunSummary.of(reports), reports, written, null,
                 req.liveAccuracy() == null ? null : ForecastHistory.live(req.liveAccuracy(), log));
         List<Path> files;
         try (OutputFolder out = new OutputFolder(req.outputDir(), w -> StageLog.warning(log, w))) {
@@ -183,8 +184,7 @@ public final class ForecastRunner {
             HtmlReport.write(out.stage(HTML), out.stage(HtmlReport.CSS), metrics, PNG);
             files = out.commit();
         }
-        log.accept(String.format(java.util.Locale.ROOT, "wrote %s, %s, %s, %s%s, %s, %s to %s in %d ms", CSV, LP, METRICS, PNG,
-                backtested > 0 ? ", " + BACKTEST : "", HTML, HtmlReport.CSS, req.outputDir(), ms(t2, System.nanoTime())));
+        log.accept("wrote " + String.join(", ", written) + " to " + req.outputDir() + " in " + ms(t2, System.nanoTime()) + " ms");
         int failed = metrics.summary().failed();
         if (!single) {
             RunReport.print(metrics, req.outputDir(), (System.nanoTime() - t1) / 1e9, log);
